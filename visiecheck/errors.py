@@ -1,0 +1,85 @@
+"""The one exception hierarchy of visiecheck and the exit codes it maps onto.
+
+Every failure a user can cause (a missing file, a broken PDF, a bad lexicon) is a
+``VisiecheckError`` subclass that carries its exit code and a message saying what is
+wrong and what to do. Library errors (pdfium, pdfplumber, YAML) are translated into
+these once, by type, in the module that calls the library. The CLI has one handler
+that prints ``error.message`` as a single line on standard error and exits with
+``error.exit_code``. The README's exit-code table is tested against ``ExitCode``.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """Process exit codes. Documented in the README (tested to stay in sync)."""
+
+    OK = 0
+    THEMES_MISSING = 1  # only with --fail-on-missing: a selected theme is missing
+    USAGE = 2  # bad command-line options or arguments
+    FILE_NOT_FOUND = 3
+    UNSUPPORTED_FORMAT = 4  # not a PDF (or another format we read)
+    CORRUPT_FILE = 5  # empty, truncated or otherwise unreadable PDF
+    ENCRYPTED = 6  # password-protected and no (or a wrong) --password
+    NO_TEXT = 7  # the document has no text layer at all
+    LEXICON_INVALID = 8
+    PARTIAL_FAILURE = 9  # several documents, some could not be read
+    OUTPUT_ERROR = 10  # the report could not be written
+    INTERNAL_ERROR = 70  # a bug in visiecheck; run with --verbose and report it
+
+
+class VisiecheckError(Exception):
+    """Base class: a failure with an exit code and an actionable, one-line message."""
+
+    exit_code: ExitCode = ExitCode.INTERNAL_ERROR
+
+    def __init__(self, message: str, *, path: str | Path | None = None) -> None:
+        self.path = str(path) if path is not None else None
+        self.message = f"{self.path}: {message}" if self.path else message
+        super().__init__(self.message)
+
+    @property
+    def reason(self) -> str:
+        """The message without the file name, for report rows that already name the file."""
+        if self.path and self.message.startswith(f"{self.path}: "):
+            return self.message[len(self.path) + 2 :]
+        return self.message
+
+
+class InputFileNotFoundError(VisiecheckError):
+    exit_code = ExitCode.FILE_NOT_FOUND
+
+
+class NotAPdfError(VisiecheckError):
+    exit_code = ExitCode.UNSUPPORTED_FORMAT
+
+
+class CorruptPdfError(VisiecheckError):
+    exit_code = ExitCode.CORRUPT_FILE
+
+
+class EncryptedPdfError(VisiecheckError):
+    exit_code = ExitCode.ENCRYPTED
+
+
+class NoTextError(VisiecheckError):
+    exit_code = ExitCode.NO_TEXT
+
+
+class LexiconError(VisiecheckError):
+    """A lexicon file that cannot be loaded; the message names file, line and problem."""
+
+    exit_code = ExitCode.LEXICON_INVALID
+
+
+class UsageError(VisiecheckError):
+    """Options that do not fit together, detected after Typer's own parsing."""
+
+    exit_code = ExitCode.USAGE
+
+
+class OutputError(VisiecheckError):
+    exit_code = ExitCode.OUTPUT_ERROR

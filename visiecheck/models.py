@@ -1,0 +1,206 @@
+"""The data that flows between the stages: extract → normalise → match → assess → report.
+
+All frozen dataclasses; no stage prints. Renderers turn a ``Report`` into text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+MatchKind = Literal["exact", "lemma", "compound", "fuzzy"]
+
+
+class Status(StrEnum):
+    """Coverage of one theme in one document (the three values of the JSON contract)."""
+
+    MISSING = "missing"
+    MENTIONED = "mentioned"
+    ADDRESSED = "addressed"
+
+
+class Context(StrEnum):
+    """Where on the page a hit stands; only body text can make a theme *addressed*."""
+
+    BODY = "body"
+    HEADING = "heading"
+    TOC = "toc"  # a table-of-contents line ("3.2 Geothermie ........ 14")
+
+
+# --- extraction -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """One physical page of a document after normalisation.
+
+    ``text`` is the body text in reading order: lines joined with ``\\n``, blocks
+    (paragraphs, columns) separated by a blank line, line-end hyphenation repaired,
+    running headers/footers and bare page numbers removed (kept in ``removed_lines``).
+    """
+
+    number: int  # 1-based physical page number
+    text: str
+    has_text_layer: bool
+    removed_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A read document: its pages and what the reader noticed."""
+
+    path: str
+    sha256: str
+    engine: str
+    pages: tuple[Page, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    @property
+    def pages_without_text(self) -> list[int]:
+        return [page.number for page in self.pages if not page.has_text_layer]
+
+
+# --- lexicon --------------------------------------------------------------------------
+
+CompoundMode = Literal["none", "modifier", "head", "both"]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One search term of a theme, with how it may be found.
+
+    ``compound``: whether the term is also found inside a longer word — as its first
+    part (``modifier``: grondwater|beschermingsgebied), as its last part (``head``:
+    kwel|grondwater), anywhere (``both``), or only as a whole word (``none``).
+    ``case_sensitive`` terms (abbreviations such as WKO) match only in that case and,
+    as parts, only between hyphens (``WKO-systeem``). ``requires``: the term counts only
+    when the sentence also contains one of these words (stems; compounds allowed).
+    """
+
+    text: str
+    compound: CompoundMode
+    case_sensitive: bool = False
+    fuzzy: bool = False
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A context that cancels hits of its theme.
+
+    ``scope="overlap"`` cancels a hit lying inside the excluded phrase (``op grond
+    van`` cancels *grond*); ``scope="sentence"`` cancels the theme's hits in the whole
+    sentence (``buurtbatterij`` cancels *energieopslag*), limited to ``terms`` if given.
+    """
+
+    text: str
+    scope: Literal["overlap", "sentence"] = "overlap"
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label: str
+    label_en: str
+    core: bool
+    description: str
+    terms: tuple[Term, ...]
+    exclusions: tuple[Exclusion, ...] = ()
+    examples_match: tuple[str, ...] = ()
+    examples_no_match: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    version: str
+    language: str
+    themes: tuple[Theme, ...]
+    source: str = ""  # the file it was read from (for messages)
+
+    def theme(self, theme_id: str) -> Theme:
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        raise KeyError(theme_id)
+
+    @property
+    def theme_ids(self) -> list[str]:
+        return [theme.id for theme in self.themes]
+
+
+# --- matching and coverage ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence of a theme term, with the sentence around it as evidence."""
+
+    theme_id: str
+    term: str  # the lexicon term that matched
+    matched_text: str  # the text as it stands in the document
+    match: MatchKind
+    page: int
+    start: int  # character span in the page text
+    end: int
+    snippet: str  # the sentence (or clause) around the match, ≤ ~300 characters
+    sentence_id: int  # index of the sentence on its page; distinct sentences = distinct ids
+    context: Context = Context.BODY
+
+
+@dataclass(frozen=True)
+class ThemeCoverage:
+    theme_id: str
+    label: str
+    label_en: str
+    status: Status
+    mentions: int
+    pages: tuple[int, ...]
+    evidence: tuple[Hit, ...]  # strongest first, capped by MatchSettings.evidence
+    distinct_sentences: int = 0
+
+
+@dataclass(frozen=True)
+class DocumentReport:
+    file: str
+    municipality: str
+    sha256: str
+    pages: int
+    pages_without_text: tuple[int, ...]
+    warnings: tuple[str, ...]
+    error: str | None
+    themes: tuple[ThemeCoverage, ...]
+    error_code: int | None = None  # ExitCode value when error is set
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+    def coverage(self, theme_id: str) -> ThemeCoverage:
+        for coverage in self.themes:
+            if coverage.theme_id == theme_id:
+                return coverage
+        raise KeyError(theme_id)
+
+
+@dataclass(frozen=True)
+class LexiconInfo:
+    name: str
+    version: str
+    themes: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """What ``check`` and ``batch`` produce: one entry per document, in input order."""
+
+    tool_version: str
+    lexicon: LexiconInfo
+    documents: tuple[DocumentReport, ...]
+    selected_themes: tuple[str, ...] = field(default=())
