@@ -138,9 +138,7 @@ def extract(
         raise UsageError(f"--format {output_format!r}: choose text or json")
     MatchSettings(engine=engine).validate()
     page_range = parse_page_range(pages)
-    document = extract_document(
-        file, engine=engine, password=password, use_cache=not no_cache
-    )
+    document = extract_document(file, engine=engine, password=password, use_cache=not no_cache)
     selected = [
         page
         for page in document.pages

@@ -36,9 +36,7 @@ class MatchSettings:
 
     def validate(self) -> MatchSettings:
         if self.engine not in ENGINES:
-            raise UsageError(
-                f"unknown engine {self.engine!r}; choose one of: {', '.join(ENGINES)}"
-            )
+            raise UsageError(f"unknown engine {self.engine!r}; choose one of: {', '.join(ENGINES)}")
         if self.evidence < 0:
             raise UsageError("--evidence must be 0 or more")
         if self.addressed_min_sentences < 1:

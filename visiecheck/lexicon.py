@@ -1,0 +1,361 @@
+"""Load and validate lexicon YAML files (format: docs/lexicon-format.md).
+
+The YAML is read with ``yaml.safe_load`` (no object construction from tags), validated
+with pydantic, and turned into the frozen ``Lexicon`` dataclass. Every problem becomes a
+``LexiconError`` whose message names the file, the line, the theme and what is wrong.
+Loaded lexicons are cached per (path, modification time).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import LexiconError
+from .models import CompoundMode, Exclusion, Lexicon, Term, Theme
+
+DEFAULT_LEXICON = "ondergrond-nl"
+THEME_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+# A term needs at least one letter or digit to be findable in text.
+FINDABLE = re.compile(r"[^\W_]")
+# Terms of at least this many letters are found inside compounds unless told otherwise.
+COMPOUND_MIN_LENGTH = 7
+# Single-word terms of at least this many letters are also found with OCR noise.
+FUZZY_MIN_LENGTH = 9
+
+
+# --- the YAML schema ------------------------------------------------------------------
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class TermSpec(_Strict):
+    term: str
+    compound: Literal["none", "modifier", "head", "both"] | None = None
+    case: Literal["sensitive", "insensitive"] | None = None
+    fuzzy: bool | None = None
+    requires: list[str] = Field(default_factory=list)
+
+    @field_validator("term")
+    @classmethod
+    def _findable(cls, value: str) -> str:
+        if not value:
+            raise ValueError("empty term")
+        if not FINDABLE.search(value):
+            raise ValueError(f"term {value!r} has no letters or digits and can never match")
+        return value
+
+    @field_validator("requires")
+    @classmethod
+    def _requires_not_empty(cls, value: list[str]) -> list[str]:
+        if any(not word.strip() for word in value):
+            raise ValueError("empty word in requires")
+        return [word.strip() for word in value]
+
+
+class ExclusionSpec(_Strict):
+    text: str
+    scope: Literal["overlap", "sentence"] = "overlap"
+    terms: list[str] = Field(default_factory=list)
+
+    @field_validator("text")
+    @classmethod
+    def _findable(cls, value: str) -> str:
+        if not value or not FINDABLE.search(value):
+            raise ValueError("empty exclusion")
+        return value
+
+
+class ExamplesSpec(_Strict):
+    match: list[str] = Field(default_factory=list)
+    no_match: list[str] = Field(default_factory=list)
+
+
+class ThemeSpec(_Strict):
+    id: str
+    label: str | None = None
+    label_en: str | None = None
+    core: bool | None = None
+    description: str | None = None
+    terms: list[str | TermSpec] = Field(default_factory=list)
+    exclusions: list[str | ExclusionSpec] = Field(default_factory=list)
+    examples: ExamplesSpec = Field(default_factory=ExamplesSpec)
+
+    @field_validator("id")
+    @classmethod
+    def _id_format(cls, value: str) -> str:
+        if not THEME_ID_PATTERN.match(value):
+            raise ValueError(f"theme id {value!r} must be lowercase ASCII letters, digits, _")
+        return value
+
+
+class LexiconSpec(_Strict):
+    name: str
+    version: str
+    language: str = "nl"
+    extends: str | None = None
+    themes: list[ThemeSpec]
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int | float) else value
+
+
+# --- loading --------------------------------------------------------------------------
+
+
+def shipped_lexicon_dir() -> Path:
+    """Folder of the lexicons that ship with visiecheck.
+
+    In an installed wheel they live in ``visiecheck/lexicons``; in a source checkout
+    (tests, editable installs) in the top-level ``lexicons/`` folder.
+    """
+    packaged = Path(str(resources.files("visiecheck"))) / "lexicons"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "lexicons"
+
+
+def shipped_lexicon_names() -> list[str]:
+    return sorted(path.stem for path in shipped_lexicon_dir().glob("*.yaml"))
+
+
+def resolve_lexicon_path(
+    name_or_path: str | Path | None, *, relative_to: Path | None = None
+) -> Path:
+    """A shipped lexicon name (``ondergrond-nl``) or a file path → an existing file."""
+    if name_or_path is None:
+        name_or_path = DEFAULT_LEXICON
+    text = str(name_or_path)
+    candidate = Path(text)
+    if relative_to is not None and not candidate.is_absolute():
+        candidate = relative_to / candidate
+    if candidate.is_file():
+        return candidate
+    shipped = shipped_lexicon_dir() / f"{text}.yaml"
+    if not text.endswith((".yaml", ".yml")) and shipped.is_file():
+        return shipped
+    if candidate.is_dir():
+        raise LexiconError("is a folder, not a lexicon file", path=text)
+    raise LexiconError(
+        "lexicon not found; give a YAML file or one of the shipped lexicons: "
+        + ", ".join(shipped_lexicon_names()),
+        path=text,
+    )
+
+
+def load_lexicon(name_or_path: str | Path | None = None) -> Lexicon:
+    """Load, validate and (for ``extends``) merge a lexicon. Cached per file version."""
+    path = resolve_lexicon_path(name_or_path).resolve()
+    return _load_cached(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _load_cached(path: Path, _mtime: int) -> Lexicon:
+    return _load(path, chain=())
+
+
+def _load(path: Path, chain: tuple[Path, ...]) -> Lexicon:
+    if path in chain:
+        raise LexiconError("extends itself (a loop of 'extends')", path=path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise LexiconError("is not UTF-8 text; save it as UTF-8", path=path) from None
+    except OSError as error:
+        raise LexiconError(f"cannot be read ({error.strerror})", path=path) from None
+    try:
+        data = yaml.safe_load(text)
+        root = yaml.compose(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise LexiconError(f"{where}invalid YAML: {problem}", path=path) from None
+    if not isinstance(data, dict):
+        raise LexiconError(
+            "line 1: a lexicon is a mapping with name, version and themes", path=path
+        )
+    try:
+        spec = LexiconSpec.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        location = tuple(first["loc"])
+        line = _line_of(root, location)
+        raise LexiconError(
+            f"line {line}: {_describe_location(data, location)}{_clean_pydantic(first)}",
+            path=path,
+        ) from None
+
+    base: Lexicon | None = None
+    if spec.extends:
+        base_path = resolve_lexicon_path(spec.extends, relative_to=path.parent).resolve()
+        base = _load(base_path, (*chain, path))
+    return _build(spec, base, path, root)
+
+
+def _clean_pydantic(error: Any) -> str:
+    message = str(error["msg"])
+    message = message.removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        return f"unknown key {error['loc'][-1]!r}"
+    if error["type"] == "missing":
+        return f"missing key {error['loc'][-1]!r}"
+    return message
+
+
+def _describe_location(data: dict[str, Any], location: tuple[Any, ...]) -> str:
+    """'theme geothermie, terms[3]: ' for a location inside a theme."""
+    if len(location) >= 2 and location[0] == "themes" and isinstance(location[1], int):
+        themes = data.get("themes") or []
+        theme_id = "?"
+        if location[1] < len(themes) and isinstance(themes[location[1]], dict):
+            theme_id = str(themes[location[1]].get("id", "?"))
+        rest = [
+            part for part in location[2:] if not (isinstance(part, str) and part in _UNION_TAGS)
+        ]
+        detail = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in rest)
+        return f"theme {theme_id}{', ' + detail.lstrip('.') if detail else ''}: "
+    return ""
+
+
+_UNION_TAGS = {"str", "TermSpec", "ExclusionSpec"}
+
+
+def _line_of(node: yaml.Node | None, location: tuple[Any, ...]) -> int:
+    """The 1-based line of the YAML node at ``location`` (as deep as it exists)."""
+    line = node.start_mark.line + 1 if node is not None else 1
+    for part in location:
+        if node is None:
+            break
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            match = next((value for key, value in node.value if key.value == part), None)
+            if match is None:
+                # an unknown key: point at the key itself
+                key_node = next((key for key, _ in node.value if key.value == part), None)
+                if key_node is not None:
+                    line = key_node.start_mark.line + 1
+                break
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+        else:
+            continue  # pydantic's union tags ("str", "TermSpec") have no YAML node
+        line = node.start_mark.line + 1
+    return line
+
+
+def default_compound(term: str) -> CompoundMode:
+    letters = sum(char.isalpha() for char in term)
+    return "both" if letters >= COMPOUND_MIN_LENGTH and " " not in term.strip() else "none"
+
+
+def default_case_sensitive(term: str) -> bool:
+    """Abbreviations written with two or more capitals (WKO, SodM, HT-ATES) keep their case."""
+    return sum(char.isupper() for char in term) >= 2
+
+
+def _to_term(raw: str | TermSpec) -> Term:
+    spec = raw if isinstance(raw, TermSpec) else TermSpec(term=raw)
+    text = spec.term
+    case_sensitive = (
+        spec.case == "sensitive" if spec.case is not None else default_case_sensitive(text)
+    )
+    compound = spec.compound or ("none" if case_sensitive else default_compound(text))
+    single_word = " " not in text
+    fuzzy = (
+        spec.fuzzy
+        if spec.fuzzy is not None
+        else single_word and not case_sensitive and len(text) >= FUZZY_MIN_LENGTH
+    )
+    return Term(
+        text=text,
+        compound=compound,
+        case_sensitive=case_sensitive,
+        fuzzy=fuzzy,
+        requires=tuple(spec.requires),
+    )
+
+
+def _to_exclusion(raw: str | ExclusionSpec) -> Exclusion:
+    spec = raw if isinstance(raw, ExclusionSpec) else ExclusionSpec(text=raw)
+    return Exclusion(text=spec.text, scope=spec.scope, terms=tuple(spec.terms))
+
+
+def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, root: yaml.Node) -> Lexicon:
+    themes: dict[str, Theme] = {theme.id: theme for theme in base.themes} if base else {}
+    seen: set[str] = set()
+    for index, theme_spec in enumerate(spec.themes):
+        line = _line_of(root, ("themes", index))
+        where = f"line {line}: theme {theme_spec.id}: "
+        if theme_spec.id in seen:
+            raise LexiconError(f"{where}duplicate theme id", path=path)
+        seen.add(theme_spec.id)
+        terms = tuple(_to_term(raw) for raw in theme_spec.terms)
+        exclusions = tuple(_to_exclusion(raw) for raw in theme_spec.exclusions)
+        existing = themes.get(theme_spec.id)
+        if existing is not None:  # extending a theme of the base lexicon: add to it
+            theme = Theme(
+                id=existing.id,
+                label=theme_spec.label or existing.label,
+                label_en=theme_spec.label_en or existing.label_en,
+                core=existing.core if theme_spec.core is None else theme_spec.core,
+                description=theme_spec.description or existing.description,
+                terms=existing.terms + terms,
+                exclusions=existing.exclusions + exclusions,
+                examples_match=existing.examples_match + tuple(theme_spec.examples.match),
+                examples_no_match=existing.examples_no_match + tuple(theme_spec.examples.no_match),
+            )
+        else:
+            for key in ("label", "label_en"):
+                if not getattr(theme_spec, key):
+                    raise LexiconError(f"{where}missing key {key!r}", path=path)
+            theme = Theme(
+                id=theme_spec.id,
+                label=theme_spec.label or "",
+                label_en=theme_spec.label_en or "",
+                core=bool(theme_spec.core),
+                description=theme_spec.description or "",
+                terms=terms,
+                exclusions=exclusions,
+                examples_match=tuple(theme_spec.examples.match),
+                examples_no_match=tuple(theme_spec.examples.no_match),
+            )
+        if not theme.terms:
+            raise LexiconError(f"{where}a theme needs at least one term", path=path)
+        _check_terms(theme, where, path)
+        themes[theme.id] = theme
+    return Lexicon(
+        name=spec.name,
+        version=spec.version,
+        language=spec.language,
+        themes=tuple(themes.values()),
+        source=str(path),
+    )
+
+
+def _check_terms(theme: Theme, where: str, path: Path) -> None:
+    seen: set[tuple[str, bool]] = set()
+    for term in theme.terms:
+        key = (term.text if term.case_sensitive else term.text.lower(), term.case_sensitive)
+        if key in seen:
+            raise LexiconError(f"{where}term {term.text!r} is listed twice", path=path)
+        seen.add(key)
+    known = {term.text.lower() for term in theme.terms}
+    for exclusion in theme.exclusions:
+        for name in exclusion.terms:
+            if name.lower() not in known:
+                raise LexiconError(
+                    f"{where}exclusion {exclusion.text!r} names unknown term {name!r}", path=path
+                )

@@ -1,0 +1,502 @@
+"""Find theme terms in page text: sentence by sentence, with Dutch compounds and inflections.
+
+How a page is matched
+1. Words are cut from the text with one regular expression (letters/digits, joined by
+   inner hyphens or apostrophes: ``WKO-systeem`` and ``WKO's`` are one word).
+2. Each distinct word is looked up once (cached for the process):
+   - whole word: the word is a term or an inflected form of it. The forms come from
+     spaCy's Dutch lookup lemmatizer, inverted (``gedaald`` → *dalen*), and regular
+     endings (``nlp.inflected_forms``) — ``exact`` when the word is the term as
+     written, ``lemma`` when it is another form;
+   - compound: the term stands inside a longer word, where its ``compound`` mode
+     allows — at the start (``modifier``), at the end (``head``), anywhere (``both``);
+     hyphenated parts count as parts (``WKO-systeem``) → ``compound``;
+   - case-sensitive abbreviations only match as the whole word or a hyphen part;
+   - fuzzy: a long word that no term matched and that is not a known Dutch word is
+     compared to the fuzzy terms (Levenshtein distance ≤ 2): OCR noise such as
+     ``geotherrnie``. Two adjacent words that join into a term (``grondwa ter``) also
+     count as ``fuzzy``.
+   Multi-word terms match word by word (each word in any of its forms) with only
+   spaces or a hyphen/slash between the words.
+3. Where matches overlap, the longest wins, across themes: ``grondwaterbeschermings-
+   gebied`` (drinkwater) hides the ``grondwater`` inside it.
+4. Only pages with a candidate are segmented (the expensive part): blocks, then lines
+   that are table-of-contents entries or headings, then sentences of the body text
+   (spaCy sentencizer). A hit takes its segment as snippet and context.
+5. ``requires`` words must occur in the hit's sentence; exclusions cancel hits inside
+   the excluded text (``overlap``) or in the same sentence (``sentence``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from .models import Context, Document, Exclusion, Hit, Lexicon, MatchKind, Term
+from .nlp import inflected_forms, is_known_word, sentence_spans
+from .settings import MatchSettings
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+PART_SEPARATORS = re.compile(r"['’\-]")
+# Between the words of a multi-word term: spaces, at most one hyphen or slash.
+WORD_GAP_RE = re.compile(r"^\s*[-/]?\s*$")
+BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n")
+TOC_LINE_RE = re.compile(r"(?:\.{3,}|…{2,}|(?:\.\s){3,}|\t)\s*\d{1,4}\s*$|\s\d{1,4}\s*$")
+TOC_TITLE_RE = re.compile(r"^\s*(?:inhoud|inhoudsopgave|inhoudsopgaaf|contents)\s*$", re.I)
+NUMBERED_HEADING_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.|[IVX]{1,4}\.)\s+\S")
+SENTENCE_END = (".", "?", "!", ";", ":", ",")
+HEADING_MAX_WORDS = 12
+SNIPPET_MAX = 300
+WHITESPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A compiled term (or exclusion phrase) of one theme."""
+
+    theme_id: str
+    term: Term
+    words: tuple[str, ...]  # lowercase words of the term
+    forms: tuple[frozenset[str], ...]  # accepted forms per word
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    entry: int  # index into the index's entries
+    kind: MatchKind
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence, heading or table-of-contents line of a page."""
+
+    start: int
+    end: int
+    context: Context
+
+
+def _term_words(text: str) -> tuple[str, ...]:
+    return tuple(match.group() for match in WORD_RE.finditer(text))
+
+
+class _TermIndex:
+    """Lookup structures for a list of entries; finds their occurrences in a page."""
+
+    def __init__(self, entries: Sequence[_Entry], *, fuzzy: bool, settings: MatchSettings):
+        self.entries = tuple(entries)
+        self.settings = settings
+        self.whole: dict[str, list[tuple[int, MatchKind]]] = {}
+        self.parts: dict[str, list[tuple[int, bool]]] = {}  # form → (entry, is_inflection)
+        self.case_sensitive: dict[str, list[tuple[int, MatchKind]]] = {}
+        self.multi_first: dict[str, list[int]] = {}
+        fuzzy_forms: dict[str, int] = {}
+        for index, entry in enumerate(self.entries):
+            term = entry.term
+            if len(entry.words) > 1:
+                for form in entry.forms[0]:
+                    self.multi_first.setdefault(form, []).append(index)
+                continue
+            if term.case_sensitive:
+                self.case_sensitive.setdefault(term.text, []).append((index, "exact"))
+                for suffix in ("s", "'s", "’s"):
+                    self.case_sensitive.setdefault(term.text + suffix, []).append((index, "lemma"))
+                continue
+            surface = entry.words[0]
+            for form in entry.forms[0]:
+                kind: MatchKind = "exact" if form == surface else "lemma"
+                self.whole.setdefault(form, []).append((index, kind))
+                if term.compound != "none":
+                    self.parts.setdefault(form, []).append((index, form != surface))
+            if fuzzy and term.fuzzy and len(surface) >= settings.fuzzy_min_length:
+                fuzzy_forms[surface] = index
+        self.part_lengths = sorted({len(form) for form in self.parts}, reverse=True)
+        self.part_prefixes = {form[:3] for form in self.parts}
+        self.fuzzy_choices = list(fuzzy_forms)
+        self.fuzzy_entries = list(fuzzy_forms.values())
+        self._word_cache: dict[str, tuple[_Candidate, ...]] = {}
+
+    # -- single words --------------------------------------------------------------
+
+    def word_matches(self, word: str) -> tuple[_Candidate, ...]:
+        cached = self._word_cache.get(word)
+        if cached is None:
+            cached = tuple(self._match_word(word))
+            self._word_cache[word] = cached
+        return cached
+
+    def _match_word(self, word: str) -> list[_Candidate]:
+        lowered = word.lower()
+        found: list[_Candidate] = []
+        for entry, kind in self.whole.get(lowered, ()):
+            found.append(_Candidate(0, len(word), entry, kind))
+        for entry, kind in self.case_sensitive.get(word, ()):
+            found.append(_Candidate(0, len(word), entry, kind))
+        parts = _hyphen_parts(word)
+        if len(parts) > 1:
+            for start, end in parts:
+                part = word[start:end]
+                for entry, _kind in self.whole.get(part.lower(), ()):
+                    found.append(_Candidate(start, end, entry, "compound"))
+                for entry, _kind in self.case_sensitive.get(part, ()):
+                    found.append(_Candidate(start, end, entry, "compound"))
+        found.extend(self._compound_parts(lowered, parts))
+        if not found and self.fuzzy_choices and len(lowered) >= self.settings.fuzzy_min_length:
+            found.extend(self._fuzzy(lowered))
+        return found
+
+    def _compound_parts(self, lowered: str, parts: list[tuple[int, int]]) -> Iterable[_Candidate]:
+        """Terms standing inside a longer word, where their compound mode allows."""
+        starts = {start for start, _ in parts}
+        ends = {end for _, end in parts}
+        length = len(lowered)
+        for position in range(length - 2):
+            if lowered[position : position + 3] not in self.part_prefixes:
+                continue
+            for size in self.part_lengths:
+                stop = position + size
+                if stop > length:
+                    continue
+                for entry, is_inflection in self.parts.get(lowered[position:stop], ()):
+                    at_start, at_end = position in starts, stop in ends
+                    if at_start and at_end:
+                        continue  # the whole word or a whole part: found above
+                    mode = self.entries[entry].term.compound
+                    if is_inflection and not at_end:
+                        continue  # an inflected form ends its word
+                    if (
+                        mode == "both"
+                        or (mode == "modifier" and at_start)
+                        or (mode == "head" and at_end)
+                    ):
+                        yield _Candidate(position, stop, entry, "compound")
+
+    def _fuzzy(self, lowered: str) -> list[_Candidate]:
+        if not lowered.isalpha() or is_known_word(lowered):
+            return []
+        best = process.extractOne(
+            lowered,
+            self.fuzzy_choices,
+            scorer=Levenshtein.distance,
+            score_cutoff=self.settings.fuzzy_max_distance,
+        )
+        if best is None:
+            return []
+        _choice, _distance, position = best
+        return [_Candidate(0, len(lowered), self.fuzzy_entries[position], "fuzzy")]
+
+    # -- a whole page ----------------------------------------------------------------
+
+    def find(
+        self, text: str, words: Sequence[re.Match[str]], *, longest_wins: bool
+    ) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        for position, word_match in enumerate(words):
+            word = word_match.group()
+            offset = word_match.start()
+            matches = self.word_matches(word)
+            for candidate in matches:
+                found.append(
+                    _Candidate(
+                        offset + candidate.start,
+                        offset + candidate.end,
+                        candidate.entry,
+                        candidate.kind,
+                    )
+                )
+            lowered = word.lower()
+            for entry in self.multi_first.get(lowered, ()):
+                multi = self._multi_word(text, words, position, entry)
+                if multi is not None:
+                    found.append(multi)
+            if not matches and self.whole and position + 1 < len(words):
+                broken = self._broken_word(text, words, position)
+                if broken is not None:
+                    found.append(broken)
+        return _longest_wins(found) if longest_wins else found
+
+    def _multi_word(
+        self, text: str, words: Sequence[re.Match[str]], position: int, entry_index: int
+    ) -> _Candidate | None:
+        entry = self.entries[entry_index]
+        if position + len(entry.words) > len(words):
+            return None
+        exact = words[position].group().lower() == entry.words[0]
+        previous_end = words[position].end()
+        for offset in range(1, len(entry.words)):
+            word_match = words[position + offset]
+            if not WORD_GAP_RE.match(text[previous_end : word_match.start()]):
+                return None
+            lowered = word_match.group().lower()
+            if lowered not in entry.forms[offset]:
+                return None
+            exact = exact and lowered == entry.words[offset]
+            previous_end = word_match.end()
+        return _Candidate(
+            words[position].start(), previous_end, entry_index, "exact" if exact else "lemma"
+        )
+
+    def _broken_word(
+        self, text: str, words: Sequence[re.Match[str]], position: int
+    ) -> _Candidate | None:
+        """``grondwa ter``: two fragments that only together form a term (OCR, bad PDFs)."""
+        first, second = words[position], words[position + 1]
+        if text[first.end() : second.start()] != " ":
+            return None
+        joined = (first.group() + second.group()).lower()
+        if len(joined) < 7 or self.word_matches(second.group()):
+            return None
+        for entry, _kind in self.whole.get(joined, ()):
+            if self.entries[entry].term.fuzzy or len(joined) >= 7:
+                return _Candidate(first.start(), second.end(), entry, "fuzzy")
+        return None
+
+
+def _hyphen_parts(word: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of a hyphenated word; one part for a plain word."""
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for separator in PART_SEPARATORS.finditer(word):
+        parts.append((start, separator.start()))
+        start = separator.end()
+    parts.append((start, len(word)))
+    return parts
+
+
+def _longest_wins(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop candidates overlapping a longer one; equal spans (several terms) all stay."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, c.entry))
+    kept: list[_Candidate] = []
+    for candidate in ordered:
+        clash = any(
+            candidate.start < other.end
+            and other.start < candidate.end
+            and (candidate.start, candidate.end) != (other.start, other.end)
+            for other in kept
+        )
+        if not clash:
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: (c.start, c.entry))
+
+
+# --- segments: table of contents, headings, sentences ------------------------------------
+
+
+def segment_page(text: str) -> list[Segment]:
+    """Cut a page into TOC lines, headings and body sentences (in text order)."""
+    segments: list[Segment] = []
+    is_toc_page = any(TOC_TITLE_RE.match(line) for line in text.splitlines())
+    block_start = 0
+    for block_match in [*BLOCK_SPLIT_RE.finditer(text), None]:
+        block_end = block_match.start() if block_match else len(text)
+        segments.extend(_segment_block(text, block_start, block_end, is_toc_page))
+        if block_match:
+            block_start = block_match.end()
+    return segments
+
+
+def _segment_block(text: str, start: int, end: int, is_toc_page: bool) -> list[Segment]:
+    segments: list[Segment] = []
+    lines: list[tuple[int, int]] = []
+    position = start
+    for line in text[start:end].split("\n"):
+        lines.append((position, position + len(line)))
+        position += len(line) + 1
+    lines = [(s, e) for s, e in lines if text[s:e].strip()]
+    body_start: int | None = None
+
+    def flush_body(until: int) -> None:
+        nonlocal body_start
+        if body_start is None:
+            return
+        chunk = text[body_start:until]
+        for sentence_start, sentence_end in sentence_spans(chunk):
+            segments.append(
+                Segment(body_start + sentence_start, body_start + sentence_end, Context.BODY)
+            )
+        body_start = None
+
+    for number, (line_start, line_end) in enumerate(lines):
+        line = text[line_start:line_end].strip()
+        if TOC_LINE_RE.search(line) and (is_toc_page or re.search(r"\.{3,}|…", line)):
+            flush_body(line_start)
+            segments.append(Segment(line_start, line_end, Context.TOC))
+        elif number == 0 and _looks_like_heading(line, single_line=len(lines) == 1):
+            segments.append(Segment(line_start, line_end, Context.HEADING))
+        elif body_start is None:
+            body_start = line_start
+    if lines:
+        flush_body(lines[-1][1])
+    return segments
+
+
+def _looks_like_heading(line: str, *, single_line: bool) -> bool:
+    words = line.split()
+    if not words or len(words) > HEADING_MAX_WORDS or line.endswith(SENTENCE_END):
+        return False
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False
+    return single_line or bool(NUMBERED_HEADING_RE.match(line)) or line.isupper()
+
+
+def _snippet(text: str, segment: Segment, start: int, end: int) -> str:
+    """The segment's text, whitespace-normalised, cut around the match when too long."""
+    sentence = text[segment.start : segment.end]
+    before = WHITESPACE_RE.sub(" ", text[segment.start : start]).lstrip()
+    match = WHITESPACE_RE.sub(" ", text[start:end])
+    after = WHITESPACE_RE.sub(" ", text[end : segment.end]).rstrip()
+    full = WHITESPACE_RE.sub(" ", sentence).strip()
+    if len(full) <= SNIPPET_MAX:
+        return full
+    room = max(SNIPPET_MAX - len(match) - 2, 20)
+    keep_before = min(len(before), room // 2)
+    keep_after = min(len(after), room - keep_before)
+    keep_before = min(len(before), room - keep_after)
+    head = (
+        ("…" + before[len(before) - keep_before :].lstrip())
+        if keep_before < len(before)
+        else before
+    )
+    tail = (after[:keep_after].rstrip() + "…") if keep_after < len(after) else after
+    return head + match + tail
+
+
+# --- the matcher ----------------------------------------------------------------------
+
+
+class Matcher:
+    """Compiled lexicon: build once (``get_matcher``), use for every page and document."""
+
+    def __init__(self, lexicon: Lexicon, settings: MatchSettings | None = None) -> None:
+        self.lexicon = lexicon
+        self.settings = settings or MatchSettings()
+        term_entries: list[_Entry] = []
+        exclusion_entries: list[_Entry] = []
+        self._exclusions: list[Exclusion] = []
+        for theme in lexicon.themes:
+            for term in theme.terms:
+                term_entries.append(_compile(theme.id, term))
+            for exclusion in theme.exclusions:
+                as_term = Term(
+                    text=exclusion.text,
+                    compound="both" if " " not in exclusion.text else "none",
+                    case_sensitive=False,
+                )
+                exclusion_entries.append(_compile(theme.id, as_term))
+                self._exclusions.append(exclusion)
+        self._terms = _TermIndex(term_entries, fuzzy=self.settings.fuzzy, settings=self.settings)
+        self._exclusion_index = _TermIndex(exclusion_entries, fuzzy=False, settings=self.settings)
+        self._requires: dict[tuple[str, ...], re.Pattern[str]] = {}
+        for entry in term_entries:
+            if entry.term.requires and entry.term.requires not in self._requires:
+                alternatives = "|".join(
+                    re.escape(word.lower()) for word in sorted(entry.term.requires, key=len)[::-1]
+                )
+                self._requires[entry.term.requires] = re.compile(
+                    rf"(?<![^\W_])(?:{alternatives})", re.IGNORECASE
+                )
+
+    def match_text(self, text: str, page: int = 1) -> list[Hit]:
+        """Hits in one text (one page). The convenience entry point for strings."""
+        return self.match_page(text, page)
+
+    def match_document(self, document: Document) -> list[Hit]:
+        hits: list[Hit] = []
+        for page in document.pages:
+            if page.has_text_layer and page.text:
+                hits.extend(self.match_page(page.text, page.number))
+        return hits
+
+    def match_page(self, text: str, page: int) -> list[Hit]:
+        words = list(WORD_RE.finditer(text))
+        candidates = self._terms.find(text, words, longest_wins=True)
+        if not candidates:
+            return []  # the cheap path: no sentence splitting for pages without a term
+        segments = segment_page(text)
+        starts = [segment.start for segment in segments]
+        exclusions = self._exclusion_index.find(text, words, longest_wins=False)
+        hits: list[Hit] = []
+        for candidate in candidates:
+            entry = self._terms.entries[candidate.entry]
+            segment_index = bisect.bisect_right(starts, candidate.start) - 1
+            if segment_index < 0 or segments[segment_index].end < candidate.end:
+                segment_index = self._nearest_segment(segments, candidate)
+                if segment_index is None:
+                    continue
+            segment = segments[segment_index]
+            if entry.term.requires and not self._requires[entry.term.requires].search(
+                text, segment.start, segment.end
+            ):
+                continue
+            if self._excluded(entry, candidate, segment, exclusions):
+                continue
+            hits.append(
+                Hit(
+                    theme_id=entry.theme_id,
+                    term=entry.term.text,
+                    matched_text=text[candidate.start : candidate.end],
+                    match=candidate.kind,
+                    page=page,
+                    start=candidate.start,
+                    end=candidate.end,
+                    snippet=_snippet(text, segment, candidate.start, candidate.end),
+                    sentence_id=segment_index,
+                    context=segment.context,
+                )
+            )
+        return hits
+
+    @staticmethod
+    def _nearest_segment(segments: list[Segment], candidate: _Candidate) -> int | None:
+        """A match across a sentence edge (rare): take the segment it starts in."""
+        for index, segment in enumerate(segments):
+            if segment.start <= candidate.start < segment.end:
+                return index
+        return None
+
+    def _excluded(
+        self,
+        entry: _Entry,
+        candidate: _Candidate,
+        segment: Segment,
+        exclusions: list[_Candidate],
+    ) -> bool:
+        for exclusion_candidate in exclusions:
+            exclusion_entry = self._exclusion_index.entries[exclusion_candidate.entry]
+            if exclusion_entry.theme_id != entry.theme_id:
+                continue
+            exclusion = self._exclusions[exclusion_candidate.entry]
+            if exclusion.scope == "overlap":
+                if (
+                    exclusion_candidate.start <= candidate.start
+                    and candidate.end <= exclusion_candidate.end
+                ):
+                    return True
+            elif segment.start <= exclusion_candidate.start < segment.end and (
+                not exclusion.terms
+                or entry.term.text.lower() in {name.lower() for name in exclusion.terms}
+            ):
+                return True
+        return False
+
+
+def _compile(theme_id: str, term: Term) -> _Entry:
+    words = tuple(word.lower() for word in _term_words(term.text))
+    if term.case_sensitive:
+        forms = tuple(frozenset({word}) for word in words)
+    else:
+        forms = tuple(inflected_forms(word) for word in words)
+    return _Entry(theme_id=theme_id, term=term, words=words, forms=forms)
+
+
+@lru_cache(maxsize=8)
+def get_matcher(lexicon: Lexicon, settings: MatchSettings | None = None) -> Matcher:
+    """The compiled matcher for a lexicon, built once per process."""
+    return Matcher(lexicon, settings or MatchSettings())

@@ -1,0 +1,148 @@
+"""Dutch language resources, built once per process and reused.
+
+- ``get_nlp()``: ``spacy.blank("nl")`` with the lookup lemmatizer (from
+  ``spacy-lookups-data``) and the rule-based sentencizer. No model download.
+- ``lemmatize(word)``: the lookup lemma of one word.
+- ``inflected_forms(word)``: every surface form the lookup table maps onto the lemma
+  of ``word``, plus regular Dutch endings. The matcher searches these forms directly,
+  so inflections (``gedaald`` → *dalen*) are found without running the lemmatizer on
+  every page.
+- ``sentence_spans(text)``: character spans of sentences in a text.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+VOWELS = set("aeiouy")
+# Function words inside multi-word terms are matched as they are, never inflected.
+FUNCTION_WORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "of",
+        "van",
+        "in",
+        "op",
+        "uit",
+        "aan",
+        "voor",
+        "met",
+        "te",
+        "tot",
+        "bij",
+        "om",
+        "als",
+        "door",
+        "naar",
+        "over",
+        "onder",
+    ]
+)
+
+
+@cache
+def get_nlp() -> Language:
+    """The shared Dutch pipeline: tokenizer, lookup lemmatizer, sentencizer."""
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("sentencizer")
+    nlp.initialize()
+    return nlp
+
+
+@cache
+def _lemma_table() -> dict[str, str]:
+    """The raw ``nl`` lookup table (surface form → lemma) of spacy-lookups-data.
+
+    Read from the package's JSON directly because spaCy's ``Table`` stores only hashes
+    of the keys, and we need the strings to invert it.
+    """
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "nl_lemma_lookup.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        table: dict[str, str] = json.load(handle)
+    return table
+
+
+@cache
+def _forms_by_lemma() -> dict[str, frozenset[str]]:
+    inverse: dict[str, set[str]] = defaultdict(set)
+    for form, lemma in _lemma_table().items():
+        inverse[lemma.lower()].add(form.lower())
+    return {lemma: frozenset(forms) for lemma, forms in inverse.items()}
+
+
+def is_known_word(word: str) -> bool:
+    """Whether the lookup table knows ``word`` (a real Dutch form, not OCR noise)."""
+    return word.lower() in _lemma_table()
+
+
+def lemmatize(word: str) -> str:
+    lowered = word.lower()
+    return _lemma_table().get(lowered, lowered).lower()
+
+
+def regular_inflections(word: str) -> set[str]:
+    """Regular Dutch plural and adjective forms of a (lowercase) noun or adjective.
+
+    Covers -en/-s/-e/-n/-'s, undoubling of long vowels (systeem → systemen, laag → lagen),
+    doubling of a final consonant after a short vowel (lus → lussen, put → putten) and
+    f/s voicing (proef → proeven). Over-generation is harmless: a non-word never occurs.
+    """
+    if word.endswith("en"):  # a verb infinitive or an existing plural: the table knows it
+        return {word}
+    forms = {word + suffix for suffix in ("en", "s", "e", "n", "'s")}
+    if word.endswith("ie"):
+        forms.add(word + "ën")  # archeologie → archeologieën
+    if len(word) >= 4 and word[-1] not in VOWELS:
+        last, before, before2 = word[-1], word[-2], word[-3]
+        if before in VOWELS and before2 == before and (len(word) < 4 or word[-4] not in VOWELS):
+            stem = word[:-2] + before + last  # systeem → systemen
+            forms.update({stem + "en", stem + "e"})
+        elif before in VOWELS and before2 not in VOWELS:
+            forms.update({word + last + "en", word + last + "e"})  # lus → lussen
+        if last == "f":
+            forms.update({word[:-1] + "ven", word[:-1] + "ve"})
+        if last == "s" and before not in VOWELS | {"s"}:
+            forms.add(word[:-1] + "zen")
+    return forms
+
+
+@cache
+def inflected_forms(word: str) -> frozenset[str]:
+    """All forms of ``word`` the matcher accepts as the same word (lowercase)."""
+    lowered = word.lower()
+    if lowered in FUNCTION_WORDS or not lowered.isalpha():
+        return frozenset({lowered})
+    forms = {lowered}
+    forms |= _forms_by_lemma().get(lemmatize(lowered), frozenset())
+    forms |= regular_inflections(lowered)
+    return frozenset(forms)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences in ``text``, in order.
+
+    Newlines are treated as plain spaces so that a sentence wrapped over several lines
+    stays whole; the caller splits blocks and headings before calling this.
+    """
+    if not text.strip():
+        return []
+    doc = get_nlp()(text.replace("\n", " "))
+    spans = []
+    for sentence in doc.sents:
+        start, end = sentence.start_char, sentence.end_char
+        if text[start:end].strip():
+            spans.append((start, end))
+    return spans
