@@ -1,0 +1,177 @@
+"""The words of the reports, in Dutch (default) and English.
+
+Every user-facing word a renderer writes comes from here, so that ``--lang en`` changes all
+of them and a missing translation is caught by a test (both languages must have the same
+keys). Values are ``str.format`` templates; ``t("missing_line", "nl", themes="…")``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .errors import UsageError
+from .models import Status, ThemeCoverage
+from .settings import LANGUAGES
+
+DEFAULT_LANGUAGE = "nl"
+
+# Symbols that carry the status without colour (for monochrome terminals, print-outs,
+# colour-blind readers); colour is only ever an addition.
+STATUS_SYMBOLS: Mapping[Status, str] = {
+    Status.ADDRESSED: "✔",
+    Status.MENTIONED: "~",
+    Status.MISSING: "✘",
+}
+
+_NL: dict[str, str] = {
+    # statuses
+    "status.addressed": "uitgewerkt",
+    "status.mentioned": "genoemd",
+    "status.missing": "ontbreekt",
+    # where a hit stands
+    "context.body": "lopende tekst",
+    "context.heading": "kop",
+    "context.toc": "inhoudsopgave",
+    # column headers (terminal, markdown, html)
+    "col.theme": "Thema",
+    "col.status": "Status",
+    "col.mentions": "Vermeldingen",
+    "col.pages": "Pagina's",
+    "col.evidence": "Sterkste bewijs",
+    # document header
+    "file": "Bestand",
+    "municipality": "Gemeente",
+    "unknown_municipality": "onbekend",
+    "page_count.one": "{n} pagina",
+    "page_count.other": "{n} pagina's",
+    "pages_without_text": "zonder tekst: {pages}",
+    "warnings": "Waarschuwingen",
+    "warning": "Waarschuwing",
+    "error": "Fout",
+    "error_line": "Fout: {error}",
+    "summary": "{addressed} uitgewerkt, {mentioned} genoemd, {missing} ontbreekt",
+    "missing_line": "Ontbreekt: {themes}",
+    "nothing_missing": "Geen thema ontbreekt.",
+    "and": "en",
+    "page_short": "p. {page}",
+    "no_evidence": "—",
+    # html / markdown
+    "title": "visiecheck: bodem en ondergrond in de omgevingsvisie",
+    "heading_summary": "Samenvatting",
+    "heading_evidence": "Bewijs per thema",
+    "heading_themes": "Thema's",
+    "generated_by": "Gemaakt met {tool} {version}, lexicon {lexicon} {lexicon_version}",
+    "documents_count.one": "{n} document",
+    "documents_count.other": "{n} documenten",
+    "sha256": "SHA-256",
+    # csv columns
+    "csv.municipality": "gemeente",
+    "csv.file": "bestand",
+    "csv.theme_id": "thema_id",
+    "csv.theme": "thema",
+    "csv.status": "status",
+    "csv.status_text": "status_tekst",
+    "csv.mentions": "vermeldingen",
+    "csv.pages": "paginas",
+    "csv.evidence": "bewijs",
+    "csv.error": "fout",
+}
+
+_EN: dict[str, str] = {
+    "status.addressed": "addressed",
+    "status.mentioned": "mentioned",
+    "status.missing": "missing",
+    "context.body": "body text",
+    "context.heading": "heading",
+    "context.toc": "table of contents",
+    "col.theme": "Theme",
+    "col.status": "Status",
+    "col.mentions": "Mentions",
+    "col.pages": "Pages",
+    "col.evidence": "Strongest evidence",
+    "file": "File",
+    "municipality": "Municipality",
+    "unknown_municipality": "unknown",
+    "page_count.one": "{n} page",
+    "page_count.other": "{n} pages",
+    "pages_without_text": "without text: {pages}",
+    "warnings": "Warnings",
+    "warning": "Warning",
+    "error": "Error",
+    "error_line": "Error: {error}",
+    "summary": "{addressed} addressed, {mentioned} mentioned, {missing} missing",
+    "missing_line": "Missing: {themes}",
+    "nothing_missing": "No theme is missing.",
+    "and": "and",
+    "page_short": "p. {page}",
+    "no_evidence": "—",
+    "title": "visiecheck: soil and subsurface in the spatial vision",
+    "heading_summary": "Summary",
+    "heading_evidence": "Evidence per theme",
+    "heading_themes": "Themes",
+    "generated_by": "Made with {tool} {version}, lexicon {lexicon} {lexicon_version}",
+    "documents_count.one": "{n} document",
+    "documents_count.other": "{n} documents",
+    "sha256": "SHA-256",
+    "csv.municipality": "municipality",
+    "csv.file": "file",
+    "csv.theme_id": "theme_id",
+    "csv.theme": "theme",
+    "csv.status": "status",
+    "csv.status_text": "status_text",
+    "csv.mentions": "mentions",
+    "csv.pages": "pages",
+    "csv.evidence": "evidence",
+    "csv.error": "error",
+}
+
+MESSAGES: Mapping[str, Mapping[str, str]] = {"nl": _NL, "en": _EN}
+
+
+def check_language(lang: str) -> str:
+    """Return ``lang`` if reports can be written in it, else raise a ``UsageError``."""
+    if lang not in MESSAGES:
+        raise UsageError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+    return lang
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **kwargs: object) -> str:
+    """The text for ``key`` in ``lang``, with ``kwargs`` filled into its placeholders."""
+    template = MESSAGES[check_language(lang)][key]
+    return template.format(**kwargs) if kwargs else template
+
+
+def plural(key: str, n: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``key.one`` or ``key.other`` filled with ``n`` (both languages use one/other)."""
+    return t(f"{key}.one" if n == 1 else f"{key}.other", lang, n=n)
+
+
+def status_word(status: Status | str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``uitgewerkt`` / ``addressed`` and so on."""
+    return t(f"status.{Status(status).value}", lang)
+
+
+def status_label(status: Status | str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Symbol and word, readable without colour: ``✔ uitgewerkt``."""
+    return f"{STATUS_SYMBOLS[Status(status)]} {status_word(status, lang)}"
+
+
+def theme_label(coverage: ThemeCoverage, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The theme's label in ``lang`` (the Dutch label when no English one is given)."""
+    if check_language(lang) == "en" and coverage.label_en:
+        return coverage.label_en
+    return coverage.label
+
+
+def join_words(words: list[str], lang: str = DEFAULT_LANGUAGE) -> str:
+    """``a, b en c`` (Dutch) / ``a, b and c`` (English); no serial comma in either.
+
+    When an item itself contains the word "en"/"and" (``energie en stoffen``), the list
+    would be ambiguous, so all items are then separated by ``; `` instead.
+    """
+    conjunction = t("and", lang)
+    if any(f" {conjunction} " in word for word in words):
+        return "; ".join(words)
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"

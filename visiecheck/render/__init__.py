@@ -1,0 +1,57 @@
+"""Renderers: a ``Report`` → the text of one output format.
+
+``render(report, fmt, lang=..., color=..., width=...)`` is what the CLI calls. Each format
+lives in its own module with a ``render_<fmt>(report, lang=...)`` function:
+
+- ``table`` → ``terminal.render_table`` (rich; the only module that imports rich)
+- ``json`` → ``json_report.render_json`` (the contract; ``to_json_dict`` for the data)
+- ``csv`` → ``csv_report.render_csv``
+- ``markdown`` → ``markdown.render_markdown``
+- ``html`` → ``html.render_html`` (one self-contained file)
+
+Modules are imported on demand so that ``--format json`` never loads rich or jinja2.
+"""
+
+from __future__ import annotations
+
+from ..errors import UsageError
+from ..i18n import check_language
+from ..models import Report
+from ._text import compress_pages
+
+FORMATS = ("table", "json", "csv", "markdown", "html")
+
+__all__ = ["FORMATS", "compress_pages", "render"]
+
+
+def render(
+    report: Report, fmt: str, *, lang: str = "nl", color: bool = False, width: int = 100
+) -> str:
+    """The full text of ``report`` in format ``fmt`` and language ``lang``.
+
+    ``color`` and ``width`` only concern ``table``: ANSI colours only when ``color`` is
+    true, and no line wider than ``width``. Unknown formats or languages raise
+    ``UsageError``.
+    """
+    check_language(lang)
+    if fmt == "table":
+        from .terminal import render_table
+
+        return render_table(report, lang, color=color, width=width)
+    if fmt == "json":
+        from .json_report import render_json
+
+        return render_json(report, lang)
+    if fmt == "csv":
+        from .csv_report import render_csv
+
+        return render_csv(report, lang)
+    if fmt == "markdown":
+        from .markdown import render_markdown
+
+        return render_markdown(report, lang)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(report, lang)
+    raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")

@@ -1,0 +1,296 @@
+"""One self-contained HTML file: to mail around, open offline and print.
+
+Everything is inline (CSS in a ``<style>`` element); no script, no external stylesheet,
+font, image or link, so the file works without a network and leaks nothing when opened.
+It holds a summary (per document the number of addressed / mentioned / missing themes),
+per document a theme table whose status cells carry colour *and* symbol + word (readable
+in black and white), the missing themes line and per theme the evidence sentences with
+page numbers and the matched term in ``<mark>``. ``@media print`` keeps colours, avoids
+breaking rows and starts each document on a new page.
+
+Text from a PDF is untrusted: the jinja2 environment autoescapes everything, and the only
+markup built in Python (``<mark>`` around terms) escapes each piece with ``markupsafe``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from jinja2 import Environment, StrictUndefined, Template
+from markupsafe import Markup, escape
+
+from ..i18n import plural, status_label, t, theme_label
+from ..models import DocumentReport, Hit, Report, Status
+from ._text import (
+    compress_pages,
+    hit_spans,
+    missing_themes,
+    missing_words,
+    split_spans,
+    status_counts,
+)
+
+_TEMPLATE = """\
+<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="visiecheck {{ report.tool_version }}">
+<title>{{ title }}</title>
+<style>
+:root { color-scheme: light; }
+body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.45;
+  color: #1b1b1b; background: #fff; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { font-size: 1.3rem; margin-top: 2.5rem; border-bottom: 2px solid #1b1b1b; }
+h3 { font-size: 1.1rem; margin-top: 1.5rem; }
+h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
+.meta { color: #555; margin: .2rem 0; }
+.file { font-family: ui-monospace, Consolas, monospace; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; margin: .8rem 0; }
+th, td { border: 1px solid #bbb; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th { background: #eee; }
+td.num { text-align: right; white-space: nowrap; }
+td.status { white-space: nowrap; font-weight: 600; }
+.status-addressed { background: #d8f0d8; color: #14501a; }
+.status-mentioned { background: #fff1c2; color: #5c4500; }
+.status-missing { background: #f9d6d5; color: #7a1410; }
+.warning { color: #7a4a00; }
+.error { color: #7a1410; font-weight: 600; }
+.missing { font-weight: 600; }
+mark { background: #ffe066; color: inherit; padding: 0 .1em; }
+ul.evidence { margin: 0 0 .6rem; padding-left: 1.2rem; }
+ul.evidence li { margin: .2rem 0; }
+.page { font-weight: 600; white-space: nowrap; }
+.context { color: #555; font-style: italic; }
+footer { margin-top: 3rem; color: #555; font-size: .9rem; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  section.document { break-before: page; }
+  tr, li, h4 { break-inside: avoid; }
+  h2, h3, h4 { break-after: avoid; }
+}
+</style>
+</head>
+<body>
+<header>
+<h1>{{ title }}</h1>
+<p class="meta">{{ generated_by }}</p>
+</header>
+<section class="summary">
+<h2>{{ t("heading_summary") }}</h2>
+<table>
+<thead><tr>
+<th>{{ t("municipality") }}</th><th>{{ t("file") }}</th>
+{% for status in statuses %}
+<th class="status-{{ status.value }}">{{ status_label(status) }}</th>
+{% endfor %}
+</tr></thead>
+<tbody>
+{% for doc in documents %}
+<tr>
+<td>{{ doc.municipality }}</td><td class="file">{{ doc.file }}</td>
+{% if doc.error is not none %}
+<td colspan="3" class="error">{{ t("error_line", error=doc.error) }}</td>
+{% else %}
+{% for status in statuses %}
+<td class="num">{{ doc.counts[status] }}</td>
+{% endfor %}
+{% endif %}
+</tr>
+{% endfor %}
+</tbody>
+</table>
+</section>
+{% for doc in documents %}
+<section class="document">
+<h2>{{ doc.municipality }} — <span class="file">{{ doc.file }}</span></h2>
+{% if doc.error is not none %}
+<p class="error">{{ t("error_line", error=doc.error) }}</p>
+{% else %}
+<p class="meta">{{ doc.meta }}</p>
+<p class="meta">{{ t("sha256") }}: <span class="file">{{ doc.sha256 }}</span></p>
+{% if doc.warnings %}
+<ul class="warnings">
+{% for warning in doc.warnings %}<li class="warning">{{ t("warning") }}: {{ warning }}</li>
+{% endfor %}
+</ul>
+{% endif %}
+<p>{{ doc.summary }}</p>
+<table class="themes">
+<thead><tr>
+<th>{{ t("col.theme") }}</th><th>{{ t("col.status") }}</th><th>{{ t("col.mentions") }}</th>
+<th>{{ t("col.pages") }}</th><th>{{ t("col.evidence") }}</th>
+</tr></thead>
+<tbody>
+{% for theme in doc.themes %}
+<tr>
+<td>{{ theme.label }}</td>
+<td class="status status-{{ theme.status.value }}">{{ status_label(theme.status) }}</td>
+<td class="num">{{ theme.mentions }}</td>
+<td>{{ theme.pages }}</td>
+<td>{{ theme.strongest }}</td>
+</tr>
+{% endfor %}
+</tbody>
+</table>
+<p class="missing">{{ doc.missing_line }}</p>
+{% if doc.evidence %}
+<h3>{{ t("heading_evidence") }}</h3>
+{% for theme in doc.evidence %}
+<h4>{{ theme.label }}
+<span class="status-{{ theme.status.value }}">{{ status_label(theme.status) }}</span></h4>
+<ul class="evidence">
+{% for item in theme.items %}
+<li><span class="page">{{ item.page }}</span>
+{%- if item.context %} <span class="context">({{ item.context }})</span>{% endif -%}
+: “{{ item.text }}”</li>
+{% endfor %}
+</ul>
+{% endfor %}
+{% endif %}
+{% endif %}
+</section>
+{% endfor %}
+<footer><p>{{ generated_by }}</p></footer>
+</body>
+</html>
+"""
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    page: str
+    context: str
+    text: Markup
+
+
+@dataclass(frozen=True)
+class _Theme:
+    label: str
+    status: Status
+    mentions: int
+    pages: str
+    strongest: Markup
+    items: tuple[_Evidence, ...]
+
+
+@dataclass(frozen=True)
+class _Doc:
+    file: str
+    municipality: str
+    sha256: str
+    error: str | None
+    meta: str
+    warnings: tuple[str, ...]
+    summary: str
+    counts: dict[Status, int]
+    themes: tuple[_Theme, ...]
+    evidence: tuple[_Theme, ...]
+    missing_line: str
+
+
+@cache
+def _template() -> Template:
+    environment = Environment(
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return environment.from_string(_TEMPLATE)
+
+
+def mark_terms(hit: Hit) -> Markup:
+    """The hit's snippet as safe HTML: every piece escaped, the matched term in ``<mark>``."""
+    return Markup("").join(
+        Markup("<mark>{}</mark>").format(piece) if is_match else escape(piece)
+        for piece, is_match in split_spans(hit.snippet, hit_spans(hit))
+    )
+
+
+def _context_word(hit: Hit, lang: str) -> str:
+    """``kop`` / ``inhoudsopgave`` for hits outside body text; body text needs no label."""
+    return "" if hit.context.value == "body" else t(f"context.{hit.context.value}", lang)
+
+
+def _theme_view(document: DocumentReport, lang: str) -> tuple[_Theme, ...]:
+    views = []
+    for coverage in document.themes:
+        items = tuple(
+            _Evidence(
+                page=t("page_short", lang, page=hit.page),
+                context=_context_word(hit, lang),
+                text=mark_terms(hit),
+            )
+            for hit in coverage.evidence
+        )
+        views.append(
+            _Theme(
+                label=theme_label(coverage, lang),
+                status=coverage.status,
+                mentions=coverage.mentions,
+                pages=compress_pages(coverage.pages),
+                strongest=items[0].text if items else Markup(""),
+                items=items,
+            )
+        )
+    return tuple(views)
+
+
+def _document_view(document: DocumentReport, lang: str) -> _Doc:
+    counts = status_counts(document)
+    meta = plural("page_count", document.pages, lang)
+    if document.pages_without_text:
+        pages = compress_pages(document.pages_without_text)
+        meta += f" ({t('pages_without_text', lang, pages=pages)})"
+    themes = () if document.failed else _theme_view(document, lang)
+    if missing_themes(document):
+        missing_line = t("missing_line", lang, themes=missing_words(document, lang))
+    else:
+        missing_line = t("nothing_missing", lang)
+    return _Doc(
+        file=document.file,
+        municipality=document.municipality or t("unknown_municipality", lang),
+        sha256=document.sha256,
+        error=document.error,
+        meta=meta,
+        warnings=document.warnings,
+        summary=t(
+            "summary",
+            lang,
+            addressed=counts[Status.ADDRESSED],
+            mentioned=counts[Status.MENTIONED],
+            missing=counts[Status.MISSING],
+        ),
+        counts=counts,
+        themes=themes,
+        evidence=tuple(theme for theme in themes if theme.items),
+        missing_line=missing_line,
+    )
+
+
+def render_html(report: Report, lang: str = "nl") -> str:
+    """The report as one self-contained HTML document."""
+    generated_by = t(
+        "generated_by",
+        lang,
+        tool="visiecheck",
+        version=report.tool_version,
+        lexicon=report.lexicon.name,
+        lexicon_version=report.lexicon.version,
+    )
+    return _template().render(
+        lang=lang,
+        report=report,
+        title=t("title", lang),
+        generated_by=generated_by,
+        statuses=(Status.ADDRESSED, Status.MENTIONED, Status.MISSING),
+        documents=[_document_view(document, lang) for document in report.documents],
+        t=lambda key, **kwargs: t(key, lang, **kwargs),
+        status_label=lambda status: status_label(status, lang),
+    )

@@ -1,0 +1,78 @@
+"""The JSON report: the stable, versioned contract (``visiecheck.report/1``).
+
+Scripts of coordinators, dashboards and the benchmark read this, so fields are only ever
+added, never renamed. Beyond the contract we add: theme ``label_en`` and
+``distinct_sentences``, evidence ``matched_text`` and ``context``, document
+``error_code`` and top-level ``selected_themes``. The shape is described by
+``visiecheck/schema/report.schema.json`` (see ``visiecheck.schema.load_report_schema``).
+The JSON is language-neutral: ``lang`` is accepted for a uniform renderer signature only.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..models import DocumentReport, Hit, Report, ThemeCoverage
+
+SCHEMA_ID = "visiecheck.report/1"
+TOOL_NAME = "visiecheck"
+
+
+def _evidence(hit: Hit) -> dict[str, Any]:
+    return {
+        "page": hit.page,
+        "term": hit.term,
+        "match": hit.match,
+        "snippet": hit.snippet,
+        "matched_text": hit.matched_text,
+        "context": hit.context.value,
+    }
+
+
+def _theme(coverage: ThemeCoverage) -> dict[str, Any]:
+    return {
+        "id": coverage.theme_id,
+        "label": coverage.label,
+        "label_en": coverage.label_en,
+        "status": coverage.status.value,
+        "mentions": coverage.mentions,
+        "pages": sorted(set(coverage.pages)),
+        "distinct_sentences": coverage.distinct_sentences,
+        "evidence": [_evidence(hit) for hit in coverage.evidence],
+    }
+
+
+def _document(document: DocumentReport) -> dict[str, Any]:
+    return {
+        "file": document.file,
+        "municipality": document.municipality,
+        "sha256": document.sha256,
+        "pages": document.pages,
+        "pages_without_text": list(document.pages_without_text),
+        "warnings": list(document.warnings),
+        "error": document.error,
+        "error_code": document.error_code,
+        # The contract: a document that could not be read has no themes at all.
+        "themes": [] if document.failed else [_theme(c) for c in document.themes],
+    }
+
+
+def to_json_dict(report: Report) -> dict[str, Any]:
+    """The report as plain JSON-ready data, in the shape of the contract."""
+    return {
+        "schema": SCHEMA_ID,
+        "tool": {"name": TOOL_NAME, "version": report.tool_version},
+        "lexicon": {
+            "name": report.lexicon.name,
+            "version": report.lexicon.version,
+            "themes": report.lexicon.themes,
+        },
+        "selected_themes": list(report.selected_themes),
+        "documents": [_document(document) for document in report.documents],
+    }
+
+
+def render_json(report: Report, lang: str = "nl") -> str:
+    """The JSON report: UTF-8 text (not ASCII-escaped), indent 2, one trailing newline."""
+    return json.dumps(to_json_dict(report), ensure_ascii=False, indent=2) + "\n"

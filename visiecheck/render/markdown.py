@@ -1,0 +1,123 @@
+"""Markdown for a memo or an issue (GitHub-flavoured pipe tables).
+
+Per document: a heading (municipality and file), its pages and warnings, the status counts,
+a pipe table (theme, status, mentions, pages, strongest evidence shortened around the term
+with the term in bold), the missing themes line and, per theme with evidence, a list
+``p. 14: “…sentence…”``. Text from the PDF is escaped with backslashes (``|``, ``*``,
+``_``, ``<``, ``[`` and the other characters Markdown acts on inline), so it is shown
+exactly and cannot break the table or inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..i18n import plural, status_label, t, theme_label
+from ..models import DocumentReport, Hit, Report, Status
+from ._text import (
+    compress_pages,
+    hit_spans,
+    missing_themes,
+    missing_words,
+    shorten,
+    split_spans,
+    status_counts,
+    strongest,
+)
+
+TABLE_SNIPPET_BUDGET = 120
+# Only what acts inline; ( ) # + ! are harmless once [ ] are escaped and nothing of ours
+# starts a line with PDF text, so ordinary sentences stay readable in the raw Markdown.
+_WHITESPACE = re.compile(r"\s+")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+
+
+def md_escape(text: str) -> str:
+    """Untrusted text as literal Markdown inline text on one line."""
+    # Collapse line breaks (they would end a table row) but keep edge spaces: pieces
+    # around a bold term are joined back together.
+    return _SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text))
+
+
+def _marked(hit: Hit, budget: int | None = None) -> str:
+    text, spans = hit.snippet, hit_spans(hit)
+    if budget is not None:
+        text, spans = shorten(text, spans, budget)
+    return "".join(
+        f"**{md_escape(piece)}**" if is_match else md_escape(piece)
+        for piece, is_match in split_spans(text, spans)
+    )
+
+
+def _document(document: DocumentReport, lang: str) -> list[str]:
+    municipality = document.municipality or t("unknown_municipality", lang)
+    lines = [f"## {md_escape(municipality)} — {md_escape(document.file)}", ""]
+    if document.failed:
+        lines += [f"**{t('error', lang)}:** {md_escape(document.error or '')}", ""]
+        return lines
+    meta = plural("page_count", document.pages, lang)
+    if document.pages_without_text:
+        pages = compress_pages(document.pages_without_text)
+        meta += f" ({t('pages_without_text', lang, pages=pages)})"
+    lines.append(f"- {meta}")
+    lines += [f"- {t('warning', lang)}: {md_escape(warning)}" for warning in document.warnings]
+    counts = status_counts(document)
+    summary = t(
+        "summary",
+        lang,
+        addressed=counts[Status.ADDRESSED],
+        mentioned=counts[Status.MENTIONED],
+        missing=counts[Status.MISSING],
+    )
+    lines += [f"- {summary}", ""]
+    columns = ("col.theme", "col.status", "col.mentions", "col.pages", "col.evidence")
+    lines.append("| " + " | ".join(t(key, lang) for key in columns) + " |")
+    lines.append("|---|---|---:|---|---|")
+    for coverage in document.themes:
+        hit = strongest(coverage)
+        cells = [
+            md_escape(theme_label(coverage, lang)),
+            status_label(coverage.status, lang),
+            str(coverage.mentions),
+            compress_pages(coverage.pages),
+            _marked(hit, TABLE_SNIPPET_BUDGET) if hit else "",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    if missing_themes(document):
+        missing = md_escape(missing_words(document, lang))
+        lines.append(f"**{t('missing_line', lang, themes=missing)}**")
+    else:
+        lines.append(t("nothing_missing", lang))
+    lines.append("")
+    with_evidence = [coverage for coverage in document.themes if coverage.evidence]
+    if with_evidence:
+        lines += [f"### {t('heading_evidence', lang)}", ""]
+    for coverage in with_evidence:
+        lines += [f"**{md_escape(theme_label(coverage, lang))}**", ""]
+        for hit in coverage.evidence:
+            where = t("page_short", lang, page=hit.page)
+            if hit.context.value != "body":
+                where += f" ({t(f'context.{hit.context.value}', lang)})"
+            lines.append(f"- {where}: “{_marked(hit)}”")
+        lines.append("")
+    return lines
+
+
+def render_markdown(report: Report, lang: str = "nl") -> str:
+    """The report as one Markdown document ending in a single newline."""
+    lines = [f"# {t('title', lang)}", ""]
+    lines.append(
+        t(
+            "generated_by",
+            lang,
+            tool="visiecheck",
+            version=report.tool_version,
+            lexicon=md_escape(report.lexicon.name),
+            lexicon_version=md_escape(report.lexicon.version),
+        )
+    )
+    lines.append("")
+    for document in report.documents:
+        lines += _document(document, lang)
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,166 @@
+"""The table for people at a terminal (``--format table``), drawn with rich.
+
+Per document: a header (file, municipality, pages, pages without text, warnings), one
+table row per theme (short label, status as symbol + word, mentions, compressed pages,
+the strongest evidence sentence shortened around its term, the term in bold), a summary
+line with the counts and the line "Ontbreekt: …". A document that could not be read is
+its header plus one line "Fout: …".
+
+Colour: with ``color=True`` statuses are green/yellow/red, the term is bold and the table
+has rounded box lines. With ``color=False`` (not a terminal, ``NO_COLOR``, a file) the
+output holds no ANSI escape at all and the table is drawn with ``box.ASCII``
+(``+ - |``), so it reads as plain text in any editor, e-mail or log; the status stays
+readable by its symbol (✔ ~ ✘) and word. Nothing is wider than ``width`` columns:
+labels and sentences wrap inside their cells.
+
+This is the only renderer that imports rich. PDF text goes into rich as ``Text`` objects,
+never as markup, so ``[bold]`` in a document is printed as it stands.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..i18n import plural, status_label, t, theme_label
+from ..models import DocumentReport, Report, Status, ThemeCoverage
+from ._text import (
+    compress_pages,
+    hit_spans,
+    missing_themes,
+    missing_words,
+    short_label,
+    shorten,
+    split_spans,
+    status_counts,
+    strongest,
+)
+
+STATUS_STYLES = {
+    Status.ADDRESSED: "green",
+    Status.MENTIONED: "yellow",
+    Status.MISSING: "red",
+}
+# What the four narrow columns and the table lines take at most; the evidence column gets
+# the rest, and a sentence is cut to about three lines of it.
+_FIXED_COLUMNS_WIDTH = 62
+_EVIDENCE_LINES = 3
+_MIN_SNIPPET = 60
+
+
+def _console(width: int, color: bool) -> Console:
+    return Console(
+        width=width,
+        file=io.StringIO(),
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+        soft_wrap=False,
+        # Environment variables (FORCE_COLOR, NO_COLOR, COLUMNS) must not change what a
+        # caller asked for explicitly; the CLI decides colour and width.
+        _environ={},
+    )
+
+
+def snippet_budget(width: int) -> int:
+    """How many characters of an evidence sentence fit in the table at ``width``."""
+    return max(_MIN_SNIPPET, (width - _FIXED_COLUMNS_WIDTH) * _EVIDENCE_LINES)
+
+
+def _evidence_cell(coverage: ThemeCoverage, budget: int, color: bool, lang: str) -> Text:
+    hit = strongest(coverage)
+    if hit is None:
+        return Text(t("no_evidence", lang) if coverage.status != Status.MISSING else "")
+    text, spans = shorten(hit.snippet, hit_spans(hit), budget)
+    cell = Text()
+    for piece, is_match in split_spans(text, spans):
+        cell.append(piece, style="bold" if is_match and color else "")
+    return cell
+
+
+def _header(document: DocumentReport, lang: str, color: bool) -> list[Text]:
+    lines = [Text(f"{t('file', lang)}: {document.file}", style="bold" if color else "")]
+    if document.failed:
+        return lines
+    meta = plural("page_count", document.pages, lang)
+    if document.pages_without_text:
+        pages = compress_pages(document.pages_without_text)
+        meta += f" ({t('pages_without_text', lang, pages=pages)})"
+    municipality = document.municipality or t("unknown_municipality", lang)
+    lines.append(Text(f"{t('municipality', lang)}: {municipality} · {meta}"))
+    for warning in document.warnings:
+        lines.append(Text(f"{t('warning', lang)}: {warning}", style="yellow" if color else ""))
+    return lines
+
+
+def _table(document: DocumentReport, lang: str, color: bool, width: int) -> Table:
+    table = Table(
+        box=box.ROUNDED if color else box.ASCII,
+        show_lines=True,
+        header_style="bold" if color else "",
+        expand=True,
+    )
+    table.add_column(t("col.theme", lang), max_width=22, overflow="fold")
+    table.add_column(t("col.status", lang), no_wrap=True)
+    table.add_column(t("col.mentions", lang), justify="right", no_wrap=True)
+    table.add_column(t("col.pages", lang), max_width=12, overflow="fold")
+    table.add_column(t("col.evidence", lang), ratio=1, overflow="fold")
+    budget = snippet_budget(width)
+    for coverage in document.themes:
+        table.add_row(
+            Text(short_label(theme_label(coverage, lang))),
+            Text(
+                status_label(coverage.status, lang),
+                style=STATUS_STYLES[coverage.status] if color else "",
+            ),
+            Text(str(coverage.mentions)),
+            Text(compress_pages(coverage.pages)),
+            _evidence_cell(coverage, budget, color, lang),
+        )
+    return table
+
+
+def _print_document(console: Console, document: DocumentReport, lang: str, color: bool) -> None:
+    for line in _header(document, lang, color):
+        console.print(line)
+    if document.failed:
+        error = t("error_line", lang, error=document.error)
+        console.print(Text(error, style="bold red" if color else ""))
+        return
+    console.print(_table(document, lang, color, console.width))
+    counts = status_counts(document)
+    console.print(
+        Text(
+            t(
+                "summary",
+                lang,
+                addressed=counts[Status.ADDRESSED],
+                mentioned=counts[Status.MENTIONED],
+                missing=counts[Status.MISSING],
+            )
+        )
+    )
+    if missing_themes(document):
+        line = t("missing_line", lang, themes=missing_words(document, lang))
+        console.print(Text(line, style="red" if color else ""))
+    else:
+        console.print(Text(t("nothing_missing", lang)))
+
+
+def render_table(report: Report, lang: str = "nl", *, color: bool = False, width: int = 100) -> str:
+    """The terminal text of the report: one section per document, blank lines between."""
+    console = _console(width, color)
+    for index, document in enumerate(report.documents):
+        if index:
+            console.print()
+        _print_document(console, document, lang, color)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    return output
