@@ -1,0 +1,824 @@
+"""Tests of the renderers on a report built here: exact cells, words, escaping, widths."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import jsonschema
+import pytest
+
+from visiecheck.errors import UsageError
+from visiecheck.i18n import MESSAGES, join_words, status_label, t
+from visiecheck.models import (
+    Context,
+    DocumentReport,
+    Hit,
+    LexiconInfo,
+    Report,
+    Status,
+    ThemeCoverage,
+)
+from visiecheck.render import FORMATS, compress_pages, render
+from visiecheck.render._text import shorten
+from visiecheck.render.csv_report import render_csv
+from visiecheck.render.html import render_html
+from visiecheck.render.json_report import render_json, to_json_dict
+from visiecheck.render.markdown import render_markdown
+from visiecheck.render.terminal import render_table
+from visiecheck.schema import load_report_schema
+
+ANSI = re.compile(r"\x1b\[")
+ROOT = Path(__file__).resolve().parent.parent
+
+# --- the report under test ----------------------------------------------------------------
+
+LABELS = {
+    "geothermie": ("Geothermie (aardwarmte)", "Geothermal energy"),
+    "bodemenergie": ("Bodemenergie (WKO)", "Ground-source energy"),
+    "ondergrondse_opslag": ("Ondergrondse opslag van energie en stoffen", "Underground storage"),
+    "grondwater": ("Grondwater", "Groundwater"),
+    "drinkwater": ("Drinkwater en waterwinning", "Drinking water"),
+    "mijnbouw": ("Mijnbouw", "Mining"),
+    "bodemdaling": ("Bodemdaling", "Land subsidence"),
+    "bodemkwaliteit": ("Bodemkwaliteit en verontreiniging", "Soil quality"),
+    "ondergronds_ruimtegebruik": (
+        "Ondergronds ruimtegebruik (kabels en leidingen)",
+        "Use of underground space",
+    ),
+    "bodemarchief": ("Bodemarchief (archeologie en aardkunde)", "Soil archive"),
+    "bodem_landbouw_natuur": ("Bodemleven en bodemvruchtbaarheid", "Soil life and fertility"),
+}
+
+GEOTHERMIE_SENTENCE = (
+    "De gemeente onderzoekt samen met de provincie of aardwarmte uit de diepe ondergrond "
+    "de wijken ten oosten van het spoor kan verwarmen."
+)
+GRONDWATER_SENTENCE = (
+    "Door de droge zomers van de afgelopen jaren is de grondwaterstand op de hoge "
+    "zandgronden flink gedaald; daarom houden we regenwater zo lang mogelijk vast in het "
+    "gebied, leggen we wadi's aan in nieuwe wijken en vragen we agrariërs om minder water "
+    "op te pompen voor de beregening van hun percelen."
+)
+SPONS_SENTENCE = 'Het waterschap noemt dit "de sponswerking" van de bodem; dat vraagt ruimte.'
+KABELS_SENTENCE = (
+    "Kabels en leidingen | ondergrondse infrastructuur <kaart 6> bundelen we in de berm."
+)
+
+
+def hit(theme: str, term: str, matched: str, page: int, snippet: str, **kwargs) -> Hit:
+    start = snippet.lower().find(matched.lower())
+    return Hit(
+        theme_id=theme,
+        term=term,
+        matched_text=matched,
+        match=kwargs.pop("match", "exact"),
+        page=page,
+        start=max(start, 0),
+        end=max(start, 0) + len(matched),
+        snippet=snippet,
+        sentence_id=kwargs.pop("sentence_id", 0),
+        **kwargs,
+    )
+
+
+def coverage(theme: str, status: Status, pages: tuple[int, ...], *hits: Hit, mentions=None):
+    label, label_en = LABELS[theme]
+    return ThemeCoverage(
+        theme_id=theme,
+        label=label,
+        label_en=label_en,
+        status=status,
+        mentions=len(hits) if mentions is None else mentions,
+        pages=pages,
+        evidence=hits,
+        distinct_sentences=len({(h.page, h.sentence_id) for h in hits}),
+    )
+
+
+def missing(theme: str) -> ThemeCoverage:
+    return coverage(theme, Status.MISSING, ())
+
+
+def build_report() -> Report:
+    """Two documents: a read visie with all 11 themes, and one that could not be read."""
+    A, M = Status.ADDRESSED, Status.MENTIONED
+    themes = (
+        coverage(
+            "geothermie",
+            A,
+            (14, 15, 31),
+            hit("geothermie", "aardwarmte", "aardwarmte", 14, GEOTHERMIE_SENTENCE, match="lemma"),
+            hit(
+                "geothermie", "geothermie", "Geothermie", 15, "Geothermie", context=Context.HEADING
+            ),
+            hit(
+                "geothermie",
+                "geothermie",
+                "geothermische",
+                31,
+                "Een geothermische bron vraagt een boring van ruim twee kilometer diep.",
+                match="lemma",
+            ),
+            mentions=5,
+        ),
+        coverage(
+            "bodemenergie",
+            M,
+            (22,),
+            hit(
+                "bodemenergie",
+                "WKO",
+                "WKO",
+                22,
+                "Bij nieuwbouw stimuleren we warmte-koudeopslag (WKO) waar de bodem geschikt is.",
+            ),
+        ),
+        missing("ondergrondse_opslag"),
+        coverage(
+            "grondwater",
+            A,
+            (4, 7, 8, 9, 31),
+            hit(
+                "grondwater",
+                "grondwater",
+                "grondwaterstand",
+                7,
+                GRONDWATER_SENTENCE,
+                match="compound",
+            ),
+            hit("grondwater", "bodem", "bodem", 8, SPONS_SENTENCE, sentence_id=3),
+            mentions=9,
+        ),
+        coverage(
+            "drinkwater",
+            M,
+            (18,),
+            hit(
+                "drinkwater",
+                "waterwingebied",
+                "waterwingebied",
+                18,
+                "Rond het waterwingebied bij de Ommerweg staan we geen nieuwe bodemlussen toe.",
+            ),
+            mentions=2,
+        ),
+        missing("mijnbouw"),
+        coverage(
+            "bodemdaling",
+            A,
+            (5, 6),
+            hit(
+                "bodemdaling",
+                "bodemdaling",
+                "bodemdaling",
+                5,
+                "In het veenweidegebied maakt bodemdaling het beheer van wegen duurder.",
+            ),
+            hit(
+                "bodemdaling",
+                "bodemdaling",
+                "Bodemdaling",
+                6,
+                "Bodemdaling vraagt om hoger peil in de polder.",
+            ),
+        ),
+        coverage(
+            "bodemkwaliteit",
+            M,
+            (40,),
+            hit(
+                "bodemkwaliteit",
+                "bodemkwaliteit",
+                "bodemkwaliteitskaart",
+                40,
+                "Voor grondverzet gebruiken we de bodemkwaliteitskaart van de regio.",
+                match="compound",
+            ),
+        ),
+        coverage(
+            "ondergronds_ruimtegebruik",
+            M,
+            (27,),
+            hit(
+                "ondergronds_ruimtegebruik",
+                "kabels en leidingen",
+                "Kabels en leidingen",
+                27,
+                KABELS_SENTENCE,
+            ),
+        ),
+        missing("bodemarchief"),
+        coverage(
+            "bodem_landbouw_natuur",
+            A,
+            (33, 34, 35, 36),
+            hit(
+                "bodem_landbouw_natuur",
+                "bodemleven",
+                "bodemleven",
+                33,
+                "Een gezonde bodem met veel bodemleven is de basis voor landbouw en natuur.",
+            ),
+            mentions=6,
+        ),
+    )
+    read = DocumentReport(
+        file="visies/omgevingsvisie-ommerwold.pdf",
+        municipality="Ommerwold",
+        sha256=hashlib.sha256(b"ommerwold").hexdigest(),
+        pages=48,
+        pages_without_text=(12, 13),
+        warnings=("pagina 12 en 13 hebben geen tekstlaag; lees ze met OCR",),
+        error=None,
+        themes=themes,
+    )
+    failed = DocumentReport(
+        file="archief/visie-2009.pdf",
+        municipality="Oudedorp",
+        sha256="",
+        pages=0,
+        pages_without_text=(),
+        warnings=(),
+        error="het bestand is beveiligd met een wachtwoord; geef het met --password",
+        themes=(),
+        error_code=6,
+    )
+    return Report(
+        tool_version="0.1.0",
+        lexicon=LexiconInfo(name="ondergrond-nl", version="1.0.0", themes=11),
+        documents=(read, failed),
+    )
+
+
+@pytest.fixture
+def report() -> Report:
+    return build_report()
+
+
+def first_hit_replaced(report: Report, theme: str, snippet: str, matched: str) -> Report:
+    """The report with the strongest evidence of ``theme`` in document 0 replaced."""
+    document = report.documents[0]
+    themes = tuple(
+        replace(c, evidence=(hit(theme, matched, matched, 8, snippet), *c.evidence[1:]))
+        if c.theme_id == theme
+        else c
+        for c in document.themes
+    )
+    return replace(report, documents=(replace(document, themes=themes), *report.documents[1:]))
+
+
+# --- i18n -------------------------------------------------------------------------------
+
+
+def test_both_languages_have_the_same_keys_and_placeholders() -> None:
+    import string
+
+    assert set(MESSAGES) == {"nl", "en"}
+    assert MESSAGES["nl"].keys() == MESSAGES["en"].keys()
+    for key, dutch in MESSAGES["nl"].items():
+        fields = {name for _, name, _, _ in string.Formatter().parse(dutch) if name}
+        english = {name for _, name, _, _ in string.Formatter().parse(MESSAGES["en"][key]) if name}
+        assert fields == english, key
+
+
+def test_status_words_and_symbols() -> None:
+    assert [status_label(s, "nl") for s in Status] == ["✘ ontbreekt", "~ genoemd", "✔ uitgewerkt"]
+    assert [status_label(s, "en") for s in Status] == ["✘ missing", "~ mentioned", "✔ addressed"]
+    assert t("missing_line", "nl", themes="mijnbouw") == "Ontbreekt: mijnbouw"
+    assert t("missing_line", "en", themes="mining") == "Missing: mining"
+    assert t("error_line", error="kapot") == "Fout: kapot"
+
+
+def test_unknown_language_is_a_usage_error(report: Report) -> None:
+    with pytest.raises(UsageError, match="unknown language 'de'"):
+        t("error", "de")
+    with pytest.raises(UsageError, match="unknown language"):
+        render(report, "table", lang="fr")
+
+
+def test_join_words() -> None:
+    words = ["geothermie", "mijnbouw", "bodemarchief"]
+    assert join_words(words, "nl") == "geothermie, mijnbouw en bodemarchief"
+    assert join_words(words, "en") == "geothermie, mijnbouw and bodemarchief"
+    assert join_words(["mijnbouw"], "nl") == "mijnbouw"
+    assert join_words([], "nl") == ""
+    # An item that contains "en" itself would make the list ambiguous.
+    assert join_words(["drinkwater en waterwinning", "mijnbouw"], "nl") == (
+        "drinkwater en waterwinning; mijnbouw"
+    )
+
+
+# --- shared text helpers ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        ([4, 7, 8, 9, 31], "4, 7–9, 31"),
+        ([31, 9, 4, 8, 7, 8], "4, 7–9, 31"),
+        ([5, 6], "5–6"),
+        ([12], "12"),
+        ([], ""),
+        ([1, 2, 3, 5, 7, 8], "1–3, 5, 7–8"),
+    ],
+)
+def test_compress_pages(pages: list[int], expected: str) -> None:
+    assert compress_pages(pages) == expected
+
+
+def test_compress_pages_with_hyphen() -> None:
+    assert compress_pages([4, 7, 8, 9, 31], dash="-") == "4, 7-9, 31"
+
+
+def test_shorten_keeps_the_term_and_marks_cuts() -> None:
+    start = GRONDWATER_SENTENCE.index("agrariërs")
+    text, spans = shorten(GRONDWATER_SENTENCE, [(start, start + len("agrariërs"))], 60)
+    assert text == "…en vragen we agrariërs om minder water op te pompen…"
+    assert [text[a:b] for a, b in spans] == ["agrariërs"]
+    assert shorten("Kort.", [(0, 4)], 60) == ("Kort.", [(0, 4)])
+
+
+def test_shorten_at_the_start_and_end_of_a_sentence() -> None:
+    text, spans = shorten(GRONDWATER_SENTENCE, [(0, 4)], 40)
+    assert text == "Door de droge zomers van de afgelopen…"
+    assert spans == [(0, 4)]
+    end = len(GRONDWATER_SENTENCE)
+    text, spans = shorten(GRONDWATER_SENTENCE, [(end - 9, end - 1)], 40)
+    assert text == "…voor de beregening van hun percelen."
+    assert [text[a:b] for a, b in spans] == ["percelen"]
+
+
+# --- json -------------------------------------------------------------------------------
+
+
+def validate(data: dict) -> None:
+    jsonschema.Draft202012Validator(load_report_schema()).validate(data)
+
+
+def test_schema_is_a_valid_draft_2020_12_schema() -> None:
+    schema = load_report_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_json_has_the_contract_shape(report: Report) -> None:
+    data = to_json_dict(report)
+    validate(data)
+    assert list(data) == ["schema", "tool", "lexicon", "selected_themes", "documents"]
+    assert data["schema"] == "visiecheck.report/1"
+    assert data["tool"] == {"name": "visiecheck", "version": "0.1.0"}
+    assert data["lexicon"] == {"name": "ondergrond-nl", "version": "1.0.0", "themes": 11}
+    read, failed = data["documents"]
+    assert [theme["id"] for theme in read["themes"]] == list(LABELS)
+    assert {k: v for k, v in read.items() if k != "themes"} == {
+        "file": "visies/omgevingsvisie-ommerwold.pdf",
+        "municipality": "Ommerwold",
+        "sha256": hashlib.sha256(b"ommerwold").hexdigest(),
+        "pages": 48,
+        "pages_without_text": [12, 13],
+        "warnings": ["pagina 12 en 13 hebben geen tekstlaag; lees ze met OCR"],
+        "error": None,
+        "error_code": None,
+    }
+    assert read["themes"][1] == {
+        "id": "bodemenergie",
+        "label": "Bodemenergie (WKO)",
+        "label_en": "Ground-source energy",
+        "status": "mentioned",
+        "mentions": 1,
+        "pages": [22],
+        "distinct_sentences": 1,
+        "evidence": [
+            {
+                "page": 22,
+                "term": "WKO",
+                "match": "exact",
+                "snippet": "Bij nieuwbouw stimuleren we warmte-koudeopslag (WKO) waar de bodem "
+                "geschikt is.",
+                "matched_text": "WKO",
+                "context": "body",
+            }
+        ],
+    }
+    assert read["themes"][5] == {
+        "id": "mijnbouw",
+        "label": "Mijnbouw",
+        "label_en": "Mining",
+        "status": "missing",
+        "mentions": 0,
+        "pages": [],
+        "distinct_sentences": 0,
+        "evidence": [],
+    }
+    assert read["themes"][0]["evidence"][1]["context"] == "heading"
+    assert failed == {
+        "file": "archief/visie-2009.pdf",
+        "municipality": "Oudedorp",
+        "sha256": "",
+        "pages": 0,
+        "pages_without_text": [],
+        "warnings": [],
+        "error": "het bestand is beveiligd met een wachtwoord; geef het met --password",
+        "error_code": 6,
+        "themes": [],
+    }
+
+
+def test_json_text_round_trips(report: Report) -> None:
+    text = render(report, "json")
+    assert text == render_json(report)
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+    assert "agrariërs" in text  # not ASCII-escaped
+    assert '\n  "schema": "visiecheck.report/1",\n' in text  # indent 2
+    data = json.loads(text)
+    assert data == to_json_dict(report)
+    validate(data)
+
+
+def test_json_of_a_failed_document_never_lists_themes(report: Report) -> None:
+    broken = replace(report.documents[1], themes=report.documents[0].themes)
+    data = to_json_dict(replace(report, documents=(broken,)))
+    assert data["documents"][0]["themes"] == []
+    validate(data)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d["documents"][0]["themes"][0].update(status="covered"),
+        lambda d: d["documents"][0]["themes"][0]["evidence"][0].update(match="regex"),
+        lambda d: d["documents"][0]["themes"][5].update(mentions=2),
+        lambda d: d["documents"][0]["themes"][1].update(pages=[]),
+        lambda d: d["documents"][0]["themes"][0].update(pages=[0]),
+        lambda d: d["documents"][1].update(themes=d["documents"][0]["themes"]),
+        lambda d: d["documents"][0].pop("pages_without_text"),
+        lambda d: d["documents"][0].update(sha256="abc"),
+        lambda d: d.update(schema="visiecheck.report/2"),
+        lambda d: d["documents"][0]["themes"][0].update(id="Geo-thermie"),
+    ],
+)
+def test_schema_rejects_broken_reports(report: Report, damage) -> None:
+    data = to_json_dict(report)
+    damage(data)
+    with pytest.raises(jsonschema.ValidationError):
+        validate(data)
+
+
+# --- csv --------------------------------------------------------------------------------
+
+
+def read_csv(text: str) -> list[list[str]]:
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
+
+
+def test_csv_rows(report: Report) -> None:
+    text = render(report, "csv")
+    assert text == render_csv(report)
+    rows = read_csv(text)
+    assert rows[0] == [
+        "gemeente", "bestand", "thema_id", "thema", "status", "status_tekst",
+        "vermeldingen", "paginas", "bewijs", "fout",
+    ]  # fmt: skip
+    assert len(rows) == 1 + 11 + 1
+    file = "visies/omgevingsvisie-ommerwold.pdf"
+    assert rows[1] == [
+        "Ommerwold", file, "geothermie", "Geothermie (aardwarmte)", "addressed", "uitgewerkt",
+        "5", "14-15, 31", GEOTHERMIE_SENTENCE, "",
+    ]  # fmt: skip
+    assert rows[4] == [
+        "Ommerwold", file, "grondwater", "Grondwater", "addressed", "uitgewerkt",
+        "9", "4, 7-9, 31", GRONDWATER_SENTENCE, "",
+    ]  # fmt: skip
+    assert rows[6] == [
+        "Ommerwold", file, "mijnbouw", "Mijnbouw", "missing", "ontbreekt", "0", "", "", "",
+    ]  # fmt: skip
+    assert rows[12] == [
+        "Oudedorp", "archief/visie-2009.pdf", "", "", "", "", "", "", "",
+        "het bestand is beveiligd met een wachtwoord; geef het met --password",
+    ]  # fmt: skip
+    # CRLF after every record, and nowhere else in this report.
+    assert text.count("\r\n") == 13 and text.count("\n") == 13
+
+
+def test_csv_in_english(report: Report) -> None:
+    rows = read_csv(render(report, "csv", lang="en"))
+    assert rows[0] == [
+        "municipality", "file", "theme_id", "theme", "status", "status_text",
+        "mentions", "pages", "evidence", "error",
+    ]  # fmt: skip
+    assert rows[2][3:6] == ["Ground-source energy", "mentioned", "mentioned"]
+    assert rows[3][3:6] == ["Underground storage", "missing", "missing"]
+
+
+def test_csv_quoting_survives_separators_quotes_and_newlines(report: Report) -> None:
+    nasty = 'Zie "bijlage 3; kaart 2"\nvoor de grondwater-beschermingszones.'
+    rows = read_csv(render(first_hit_replaced(report, "grondwater", nasty, "grondwater"), "csv"))
+    assert rows[4][8] == nasty
+    assert len(rows) == 13 and all(len(row) == 10 for row in rows)
+
+
+def test_csv_cells_never_start_a_formula(report: Report) -> None:
+    formula = '=HYPERLINK("x";"klik") grondwater'
+    changed = first_hit_replaced(report, "grondwater", formula, "grondwater")
+    changed = replace(changed, documents=(replace(changed.documents[0], file="+bestand.pdf"),))
+    rows = read_csv(render(changed, "csv"))
+    assert rows[4][8] == "'" + formula
+    assert rows[4][1] == "'+bestand.pdf"
+
+
+# --- table (terminal) -------------------------------------------------------------------
+
+
+def cells(line: str) -> list[str]:
+    """The cells of one ASCII table line."""
+    return [cell.strip() for cell in line.strip("|").split("|")]
+
+
+def row_lines(text: str, label: str) -> list[str]:
+    """The lines of the table row that starts with ``label``, up to the next rule."""
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith(f"| {label} "))
+    rows = []
+    for line in lines[first:]:
+        if not line.startswith("| "):
+            break
+        rows.append(line)
+    return rows
+
+
+def test_table_plain_text(report: Report) -> None:
+    text = render(report, "table")
+    assert text == render_table(report)
+    assert "\x1b" not in text
+    assert not re.search("[\u2500-\u257f]", text), "box-drawing characters without colour"
+    lines = text.splitlines()
+    assert lines[:3] == [
+        "Bestand: visies/omgevingsvisie-ommerwold.pdf",
+        "Gemeente: Ommerwold · 48 pagina's (zonder tekst: 12–13)",
+        "Waarschuwing: pagina 12 en 13 hebben geen tekstlaag; lees ze met OCR",
+    ]
+    assert cells(lines[4]) == ["Thema", "Status", "Vermeldingen", "Pagina's", "Sterkste bewijs"]
+    geothermie = row_lines(text, "Geothermie")
+    assert cells(geothermie[0])[:4] == ["Geothermie", "✔ uitgewerkt", "5", "14–15, 31"]
+    evidence = " ".join(cells(line)[4] for line in geothermie)
+    assert evidence == (
+        "…samen met de provincie of aardwarmte uit de diepe ondergrond de wijken ten oosten "
+        "van het spoor kan…"
+    )
+    assert cells(row_lines(text, "Grondwater")[0])[:4] == [
+        "Grondwater", "✔ uitgewerkt", "9", "4, 7–9, 31",
+    ]  # fmt: skip
+    assert cells(row_lines(text, "Mijnbouw")[0]) == ["Mijnbouw", "✘ ontbreekt", "0", "", ""]
+    assert cells(row_lines(text, "Bodemenergie")[0])[:4] == ["Bodemenergie", "~ genoemd", "1", "22"]
+    assert "4 uitgewerkt, 4 genoemd, 3 ontbreekt" in lines
+    assert "Ontbreekt: ondergrondse opslag van energie en stoffen; mijnbouw; bodemarchief" in lines
+    assert lines[-3:] == [
+        "",
+        "Bestand: archief/visie-2009.pdf",
+        "Fout: het bestand is beveiligd met een wachtwoord; geef het met --password",
+    ]
+
+
+def test_table_in_english(report: Report) -> None:
+    text = render(report, "table", lang="en")
+    lines = text.splitlines()
+    assert lines[1] == "Municipality: Ommerwold · 48 pages (without text: 12–13)"
+    assert cells(lines[4]) == ["Theme", "Status", "Mentions", "Pages", "Strongest evidence"]
+    assert cells(row_lines(text, "Geothermal energy")[0])[:2] == [
+        "Geothermal energy",
+        "✔ addressed",
+    ]
+    assert "Missing: underground storage, mining and soil archive" in lines
+    assert (
+        lines[-1] == "Error: het bestand is beveiligd met een wachtwoord; geef het met --password"
+    )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("color", [False, True])
+@pytest.mark.parametrize("width", [100, 80, 140])
+def test_table_fits_its_width(report: Report, lang: str, color: bool, width: int) -> None:
+    long_name = replace(report.documents[1], file="archief/" + "heel-lange-naam-" * 12 + ".pdf")
+    report = replace(report, documents=(report.documents[0], long_name))
+    text = render(report, "table", lang=lang, color=color, width=width)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    assert max(len(line) for line in plain.splitlines()) <= width
+    assert bool(ANSI.search(text)) is color
+
+
+def test_table_colours_status_and_bolds_the_term(report: Report) -> None:
+    text = render(report, "table", color=True)
+    # rich colours the padding of a cell too, hence the spaces before the reset
+    assert re.search("\x1b\\[32m✔ uitgewerkt *\x1b\\[0m", text)
+    assert re.search("\x1b\\[33m~ genoemd *\x1b\\[0m", text)
+    assert re.search("\x1b\\[31m✘ ontbreekt *\x1b\\[0m", text)
+    assert "\x1b[1maardwarmte\x1b[0m" in text
+    assert "╭" in text  # rounded box when colour is on
+
+
+def test_table_prints_markup_in_pdf_text_literally(report: Report) -> None:
+    snippet = "Zie [bold red]kaart[/] over grondwater :warning: hier."
+    text = render(first_hit_replaced(report, "grondwater", snippet, "grondwater"), "table")
+    evidence = " ".join(cells(line)[4] for line in row_lines(text, "Grondwater"))
+    assert evidence == snippet
+
+
+def test_table_without_missing_themes(report: Report) -> None:
+    document = report.documents[0]
+    themes = tuple(c for c in document.themes if c.status != Status.MISSING)
+    only = replace(report, documents=(replace(document, themes=themes, warnings=()),))
+    lines = render(only, "table").splitlines()
+    assert lines[-2:] == ["4 uitgewerkt, 4 genoemd, 0 ontbreekt", "Geen thema ontbreekt."]
+
+
+# --- markdown ---------------------------------------------------------------------------
+
+
+def test_markdown(report: Report) -> None:
+    text = render(report, "markdown")
+    assert text == render_markdown(report)
+    lines = text.splitlines()
+    assert lines[0] == "# visiecheck: bodem en ondergrond in de omgevingsvisie"
+    assert "## Ommerwold — visies/omgevingsvisie-ommerwold.pdf" in lines
+    assert "- 48 pagina's (zonder tekst: 12–13)" in lines
+    assert "| Thema | Status | Vermeldingen | Pagina's | Sterkste bewijs |" in lines
+    assert (
+        "| Bodemenergie (WKO) | ~ genoemd | 1 | 22 | Bij nieuwbouw stimuleren we "
+        "warmte-koudeopslag (**WKO**) waar de bodem geschikt is. |"
+    ) in lines
+    assert (
+        "| Ondergronds ruimtegebruik (kabels en leidingen) | ~ genoemd | 1 | 27 | "
+        "**Kabels en leidingen** \\| ondergrondse infrastructuur \\<kaart 6\\> bundelen we "
+        "in de berm. |"
+    ) in lines
+    assert "| Mijnbouw | ✘ ontbreekt | 0 |  |  |" in lines
+    table = [line for line in lines if line.startswith("| ")]
+    assert len(table) == 12
+    assert all(len(re.findall(r"(?<!\\)\|", line)) == 6 for line in table)
+    assert (
+        "**Ontbreekt: ondergrondse opslag van energie en stoffen; mijnbouw; bodemarchief**" in lines
+    )
+    assert "- p. 15 (kop): “**Geothermie**”" in lines
+    assert (
+        '- p. 8: “Het waterschap noemt dit "de sponswerking" van de **bodem**; dat vraagt ruimte.”'
+    ) in lines
+    assert lines[-3:] == [
+        "## Oudedorp — archief/visie-2009.pdf",
+        "",
+        "**Fout:** het bestand is beveiligd met een wachtwoord; geef het met --password",
+    ]
+    assert text.endswith("--password\n")
+
+
+def test_markdown_in_english(report: Report) -> None:
+    lines = render(report, "markdown", lang="en").splitlines()
+    assert "| Theme | Status | Mentions | Pages | Strongest evidence |" in lines
+    assert "**Missing: underground storage, mining and soil archive**" in lines
+    assert "- p. 15 (heading): “**Geothermal**”" not in lines  # the snippet stays Dutch
+    assert "- p. 15 (heading): “**Geothermie**”" in lines
+
+
+# --- html -------------------------------------------------------------------------------
+
+
+class _TagBalance(HTMLParser):
+    """Checks that every opened non-void element is closed in order."""
+
+    VOID: ClassVar[set[str]] = {"meta", "br", "hr", "img", "input", "link"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.tags.append(tag)
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, (self.stack, tag)
+        self.stack.pop()
+
+
+def parse_html(text: str) -> _TagBalance:
+    parser = _TagBalance()
+    parser.feed(text)
+    parser.close()
+    assert parser.stack == []
+    return parser
+
+
+def test_html(report: Report) -> None:
+    text = render(report, "html")
+    assert text == render_html(report)
+    parser = parse_html(text)
+    assert text.startswith('<!DOCTYPE html>\n<html lang="nl">')
+    assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
+    assert "@media print" in text
+    for theme, (label, _) in LABELS.items():
+        assert f"<td>{label}</td>" in text, theme
+    assert '<td class="status status-addressed">✔ uitgewerkt</td>' in text
+    assert '<td class="status status-mentioned">~ genoemd</td>' in text
+    assert '<td class="status status-missing">✘ ontbreekt</td>' in text
+    assert ".status-addressed { background:" in text
+    # summary row of the read document: 4 addressed, 4 mentioned, 3 missing
+    assert re.search(
+        r'omgevingsvisie-ommerwold\.pdf</td>\s*<td class="num">4</td>\s*'
+        r'<td class="num">4</td>\s*<td class="num">3</td>',
+        text,
+    )
+    assert '<td colspan="3" class="error">Fout: het bestand is beveiligd' in text
+    assert (
+        '<li><span class="page">p. 15</span> <span class="context">(kop)</span>: '
+        "“<mark>Geothermie</mark>”</li>"
+    ) in text
+    assert "of <mark>aardwarmte</mark> uit de diepe" in text
+    assert "<mark>Kabels en leidingen</mark> | ondergrondse infrastructuur &lt;kaart 6&gt;" in text
+    assert "Ontbreekt: ondergrondse opslag van energie en stoffen; mijnbouw; bodemarchief" in text
+
+
+def test_html_in_english(report: Report) -> None:
+    text = render(report, "html", lang="en")
+    parse_html(text)
+    assert '<html lang="en">' in text
+    for _, label_en in LABELS.values():
+        assert f"<td>{label_en}</td>" in text
+    assert '<td class="status status-addressed">✔ addressed</td>' in text
+    assert "Missing: underground storage, mining and soil archive" in text
+
+
+def test_html_escapes_everything_from_the_pdf(report: Report) -> None:
+    snippet = "Grondwater <script>alert(1)</script> en <img src=x onerror=alert(1)> hier."
+    changed = first_hit_replaced(report, "grondwater", snippet, "Grondwater")
+    document = replace(
+        changed.documents[0],
+        file="visies/<b>vet</b>.pdf",
+        municipality='Ommer"wold<i>',
+        warnings=("<style>body{display:none}</style>",),
+    )
+    failed = replace(changed.documents[1], error="<iframe src=https://example.org>")
+    text = render(replace(changed, documents=(document, failed)), "html")
+    parser = parse_html(text)
+    assert "<script" not in text.lower()
+    assert "<img" not in text and "<iframe" not in text and "<b>" not in text
+    assert set(parser.tags) <= {
+        "html", "head", "meta", "title", "style", "body", "header", "h1", "p", "section",
+        "h2", "table", "thead", "tr", "th", "tbody", "td", "span", "ul", "li", "h3", "h4",
+        "mark", "footer",
+    }  # fmt: skip
+    assert parser.tags.count("style") == 1
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "visies/&lt;b&gt;vet&lt;/b&gt;.pdf" in text
+    assert "Ommer&#34;wold&lt;i&gt;" in text
+    assert "<mark>Grondwater</mark> &lt;script&gt;" in text
+
+
+def test_html_refers_to_nothing_outside_itself(report: Report) -> None:
+    text = render(report, "html")
+    for forbidden in ("http://", "https://", "src=", "href=", "@import", "url(", "<link"):
+        assert forbidden not in text, forbidden
+
+
+# --- render() ---------------------------------------------------------------------------
+
+
+def test_render_every_format_in_both_languages(report: Report) -> None:
+    assert FORMATS == ("table", "json", "csv", "markdown", "html")
+    for fmt in FORMATS:
+        for lang in ("nl", "en"):
+            text = render(report, fmt, lang=lang)
+            assert "Ommerwold" in text and "archief/visie-2009.pdf" in text
+
+
+def test_render_unknown_format_is_a_usage_error(report: Report) -> None:
+    with pytest.raises(UsageError, match="unknown format 'xlsx'; choose one of: table, json"):
+        render(report, "xlsx")
+
+
+def test_machine_formats_do_not_load_rich() -> None:
+    code = (
+        "import sys\n"
+        "from visiecheck.models import Report, LexiconInfo\n"
+        "from visiecheck.render import render\n"
+        "r = Report('0.1.0', LexiconInfo('x', '1', 0), ())\n"
+        "for f in ('json', 'csv', 'markdown'):\n"
+        "    render(r, f)\n"
+        "print('rich' in sys.modules, 'jinja2' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "False False"
