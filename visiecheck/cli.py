@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import shutil
 import sys
 import traceback
 from collections.abc import Callable
@@ -18,8 +20,10 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from . import __version__
-from .errors import ExitCode, UsageError, VisiecheckError
-from .settings import DEFAULT_ENGINE, ENGINES
+from .errors import ExitCode, LexiconError, UsageError, VisiecheckError
+from .models import Hit
+from .output import write_atomically
+from .settings import DEFAULT_ENGINE, DEFAULT_EVIDENCE, ENGINES, LANGUAGES, MatchSettings
 
 app = typer.Typer(
     name="visiecheck",
@@ -132,7 +136,6 @@ def extract(
 ) -> None:
     """Print the normalised text per page: what visiecheck reads in a file."""
     from .extract import extract as extract_document
-    from .settings import MatchSettings
 
     if output_format not in ("text", "json"):
         raise UsageError(f"--format {output_format!r}: choose text or json")
@@ -171,6 +174,247 @@ def extract(
         if not page.has_text_layer:
             marker += " (geen tekstlaag)"
         sys.stdout.write(marker + "\n" + page.text.rstrip() + "\n\n")
+
+
+# --- check and explain -------------------------------------------------------------
+
+LexiconOption = Annotated[
+    str | None,
+    typer.Option("--lexicon", help="A lexicon YAML file or shipped name (default: ondergrond-nl)."),
+]
+LangOption = Annotated[str, typer.Option("--lang", help="Report language: nl or en.")]
+
+
+def _terminal_width() -> int:
+    columns = shutil.get_terminal_size(fallback=(100, 24)).columns
+    return max(60, min(columns, 100))
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text)
+
+
+@app.command()
+@handle_errors
+def check(
+    files: Annotated[list[Path], typer.Argument(help="One or more visie PDFs.")],
+    lexicon: LexiconOption = None,
+    themes: Annotated[
+        str, typer.Option("--themes", help="core, all, or theme ids separated by commas.")
+    ] = "all",
+    engine: EngineOption = DEFAULT_ENGINE,
+    output_format: Annotated[
+        str, typer.Option("--format", help="table, json, csv, markdown or html.")
+    ] = "table",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    lang: LangOption = "nl",
+    municipality: Annotated[
+        str | None,
+        typer.Option("--municipality", help="Name to report (default: from the file name)."),
+    ] = None,
+    evidence: Annotated[
+        int, typer.Option("--evidence", help="Evidence sentences per theme in the report.")
+    ] = DEFAULT_EVIDENCE,
+    fail_on_missing: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-missing", help="Exit with code 1 when a selected theme is missing."
+        ),
+    ] = False,
+    password: PasswordOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Report per theme whether a visie addresses, mentions or misses it, with evidence."""
+    from .check import check as check_files
+    from .check import exit_code_for
+    from .lexicon import load_lexicon
+    from .render import FORMATS, render
+
+    if output_format not in FORMATS:
+        raise UsageError(f"--format {output_format!r}: choose one of {', '.join(FORMATS)}")
+    if lang not in LANGUAGES:
+        raise UsageError(f"--lang {lang!r}: choose nl or en")
+    settings = MatchSettings(
+        engine=engine, evidence=evidence, use_cache=not no_cache, password=password
+    ).validate()
+    report = check_files(
+        files,
+        lexicon=load_lexicon(lexicon),
+        settings=settings,
+        themes=themes,
+        municipality=municipality,
+    )
+    if output_format != "table" or output is not None:
+        for document in report.documents:
+            for warning in document.warnings:
+                typer.echo(f"{document.file}: waarschuwing: {warning}", err=True)
+            if document.error:
+                typer.echo(f"{document.file}: fout: {document.error}", err=True)
+    to_terminal = output is None and output_format == "table"
+    text = render(
+        report,
+        output_format,
+        lang=lang,
+        color=to_terminal and _use_color(),
+        width=_terminal_width() if to_terminal else 100,
+    )
+    _emit(text, output)
+    code = exit_code_for(report, fail_on_missing=fail_on_missing)
+    if code != ExitCode.OK:
+        raise typer.Exit(int(code))
+
+
+@app.command()
+@handle_errors
+def explain(
+    file: Annotated[Path, typer.Argument(help="The visie PDF.")],
+    theme: Annotated[str, typer.Argument(help="A theme id, e.g. geothermie.")],
+    lexicon: LexiconOption = None,
+    engine: EngineOption = DEFAULT_ENGINE,
+    password: PasswordOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Every hit of one theme as keyword-in-context lines: page, term, match kind."""
+    from .check import explain as explain_theme
+    from .lexicon import load_lexicon
+
+    settings = MatchSettings(engine=engine, use_cache=not no_cache, password=password).validate()
+    hits = explain_theme(file, theme, lexicon=load_lexicon(lexicon), settings=settings)
+    if not hits:
+        sys.stdout.write(f"{theme}: geen vermeldingen gevonden in {file}\n")
+        return
+    sys.stdout.write(f"{theme}: {len(hits)} vermelding(en) in {file}\n")
+    for hit in hits:
+        sys.stdout.write(_kwic_line(hit) + "\n")
+
+
+def _kwic_line(hit: Hit, width: int = 60) -> str:
+    """``p. 14  lemma     aardwarmte   …wij benutten [aardwarmte] uit diepe lagen…``."""
+    snippet = hit.snippet
+    position = snippet.lower().find(hit.matched_text.lower())
+    if position < 0:
+        position, length = 0, 0
+    else:
+        length = len(hit.matched_text)
+    left = snippet[:position]
+    right = snippet[position + length :]
+    left = ("…" + left[-width:]) if len(left) > width else left
+    right = (right[:width] + "…") if len(right) > width else right
+    context = "" if hit.context.value == "body" else f" ({hit.context.value})"
+    return (
+        f"p. {hit.page:<4} {hit.match:<9} {hit.term:<28} "
+        f"{left}[{snippet[position : position + length]}]{right}{context}"
+    )
+
+
+# --- lexicon ---------------------------------------------------------------------------
+
+lexicon_app = typer.Typer(help="List, show, validate and test lexicons.", no_args_is_help=True)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("list")
+@handle_errors
+def lexicon_list(lexicon: LexiconOption = None) -> None:
+    """The themes of a lexicon with their labels and term counts."""
+    from .lexicon import load_lexicon
+
+    loaded = load_lexicon(lexicon)
+    sys.stdout.write(f"{loaded.name} {loaded.version} ({len(loaded.themes)} thema's)\n")
+    for theme in loaded.themes:
+        core = "kern" if theme.core else "    "
+        sys.stdout.write(
+            f"  {theme.id:<26} {core} {len(theme.terms):>3} termen  {theme.label}"
+            f" — {theme.label_en}\n"
+        )
+
+
+@lexicon_app.command("show")
+@handle_errors
+def lexicon_show(
+    theme: Annotated[str, typer.Argument(help="A theme id.")], lexicon: LexiconOption = None
+) -> None:
+    """Everything a lexicon says about one theme: terms, options, exclusions, examples."""
+    from .lexicon import load_lexicon
+
+    loaded = load_lexicon(lexicon)
+    if theme not in loaded.theme_ids:
+        raise UsageError(f"unknown theme {theme!r}; choose from: {', '.join(loaded.theme_ids)}")
+    item = loaded.theme(theme)
+    lines = [
+        f"{item.id}: {item.label} — {item.label_en}{' (kernthema)' if item.core else ''}",
+        item.description.strip(),
+        f"Termen ({len(item.terms)}):",
+    ]
+    for term in item.terms:
+        options = [f"compound={term.compound}"]
+        if term.case_sensitive:
+            options.append("hoofdlettergevoelig")
+        if term.fuzzy:
+            options.append("fuzzy")
+        if term.requires:
+            options.append("vereist: " + ", ".join(term.requires))
+        lines.append(f"  {term.text}  [{'; '.join(options)}]")
+    lines.append(f"Uitsluitingen ({len(item.exclusions)}):")
+    for exclusion in item.exclusions:
+        limit = f" (alleen {', '.join(exclusion.terms)})" if exclusion.terms else ""
+        lines.append(f"  {exclusion.text}  [{exclusion.scope}{limit}]")
+    lines.append(
+        f"Voorbeelden: {len(item.examples_match)} moeten passen, "
+        f"{len(item.examples_no_match)} mogen niet passen"
+    )
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+@lexicon_app.command("validate")
+@handle_errors
+def lexicon_validate(path: Annotated[str, typer.Argument(help="A lexicon YAML file.")]) -> None:
+    """Check a lexicon file: exit 0 when valid, 8 with file and line when not."""
+    from .lexicon import load_lexicon
+
+    loaded = load_lexicon(path)
+    terms = sum(len(theme.terms) for theme in loaded.themes)
+    sys.stdout.write(
+        f"OK: {loaded.name} {loaded.version}: {len(loaded.themes)} thema's, {terms} termen\n"
+    )
+
+
+@lexicon_app.command("test")
+@handle_errors
+def lexicon_test(
+    path: Annotated[
+        str | None, typer.Argument(help="A lexicon YAML file (default: the shipped one).")
+    ] = None,
+) -> None:
+    """Run every example sentence; list each one that fails (exit 8 if any)."""
+    from .examples import run_examples
+    from .lexicon import load_lexicon
+
+    loaded = load_lexicon(path)
+    result = run_examples(loaded)
+    for failure in result.failures:
+        if failure.expected == "match":
+            why = "geen treffer, maar dit voorbeeld moet passen"
+        else:
+            why = "treffer op " + ", ".join(failure.fired_terms) + ", maar dit mag niet passen"
+        sys.stdout.write(f"FOUT {failure.theme_id}: {why}\n    {failure.sentence}\n")
+    sys.stdout.write(
+        f"{result.passed} van {result.total} voorbeelden goed ({loaded.name} {loaded.version})\n"
+    )
+    if result.failures:
+        raise LexiconError(
+            f"{len(result.failures)} example(s) fail; fix the terms or exclusions above",
+            path=loaded.source,
+        )
 
 
 def main() -> None:

@@ -85,9 +85,24 @@ class ThemeSpec(_Strict):
     label_en: str | None = None
     core: bool | None = None
     description: str | None = None
-    terms: list[str | TermSpec] = Field(default_factory=list)
-    exclusions: list[str | ExclusionSpec] = Field(default_factory=list)
+    terms: list[TermSpec] = Field(default_factory=list)
+    exclusions: list[ExclusionSpec] = Field(default_factory=list)
     examples: ExamplesSpec = Field(default_factory=ExamplesSpec)
+
+    @field_validator("terms", mode="before")
+    @classmethod
+    def _plain_terms(cls, value: Any) -> Any:
+        """A plain string is a term with all defaults."""
+        if isinstance(value, list):
+            return [{"term": item} if isinstance(item, str) else item for item in value]
+        return value
+
+    @field_validator("exclusions", mode="before")
+    @classmethod
+    def _plain_exclusions(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"text": item} if isinstance(item, str) else item for item in value]
+        return value
 
     @field_validator("id")
     @classmethod
@@ -220,15 +235,10 @@ def _describe_location(data: dict[str, Any], location: tuple[Any, ...]) -> str:
         theme_id = "?"
         if location[1] < len(themes) and isinstance(themes[location[1]], dict):
             theme_id = str(themes[location[1]].get("id", "?"))
-        rest = [
-            part for part in location[2:] if not (isinstance(part, str) and part in _UNION_TAGS)
-        ]
+        rest = list(location[2:])
         detail = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in rest)
         return f"theme {theme_id}{', ' + detail.lstrip('.') if detail else ''}: "
     return ""
-
-
-_UNION_TAGS = {"str", "TermSpec", "ExclusionSpec"}
 
 
 def _line_of(node: yaml.Node | None, location: tuple[Any, ...]) -> int:
@@ -251,7 +261,7 @@ def _line_of(node: yaml.Node | None, location: tuple[Any, ...]) -> int:
                 break
             node = node.value[part]
         else:
-            continue  # pydantic's union tags ("str", "TermSpec") have no YAML node
+            break  # a plain-string term has no "term" key node: stay on the string
         line = node.start_mark.line + 1
     return line
 
@@ -266,8 +276,7 @@ def default_case_sensitive(term: str) -> bool:
     return sum(char.isupper() for char in term) >= 2
 
 
-def _to_term(raw: str | TermSpec) -> Term:
-    spec = raw if isinstance(raw, TermSpec) else TermSpec(term=raw)
+def _to_term(spec: TermSpec) -> Term:
     text = spec.term
     case_sensitive = (
         spec.case == "sensitive" if spec.case is not None else default_case_sensitive(text)
@@ -288,8 +297,7 @@ def _to_term(raw: str | TermSpec) -> Term:
     )
 
 
-def _to_exclusion(raw: str | ExclusionSpec) -> Exclusion:
-    spec = raw if isinstance(raw, ExclusionSpec) else ExclusionSpec(text=raw)
+def _to_exclusion(spec: ExclusionSpec) -> Exclusion:
     return Exclusion(text=spec.text, scope=spec.scope, terms=tuple(spec.terms))
 
 

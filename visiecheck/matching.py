@@ -343,7 +343,12 @@ def _looks_like_heading(line: str, *, single_line: bool) -> bool:
         return False
     if not (line[0].isupper() or line[0].isdigit()):
         return False
-    return single_line or bool(NUMBERED_HEADING_RE.match(line)) or line.isupper()
+    return (
+        single_line
+        or bool(NUMBERED_HEADING_RE.match(line))
+        or line.isupper()
+        or bool(TOC_TITLE_RE.match(line))
+    )
 
 
 def _snippet(text: str, segment: Segment, start: int, end: int) -> str:

@@ -1,0 +1,34 @@
+"""Writing a report file safely: a temporary file in the same folder, then a rename.
+
+An interrupted run (Ctrl-C, a crash) therefore never leaves a half-written report
+behind, and an existing report is replaced in one step.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def write_atomically(path: str | Path, data: str | bytes) -> None:
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"folder {folder} does not exist; create it first", path=target)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except OSError as error:
+        raise OutputError(f"cannot write here ({error.strerror})", path=target) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        os.replace(temporary, target)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write the report ({error.strerror})", path=target) from None
+        raise
