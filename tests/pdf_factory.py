@@ -1,0 +1,336 @@
+"""Build small test PDFs at test time (reportlab platypus), plus broken files.
+
+``make_pdf(tmp_path, pages, ...)``: ``pages`` is a list of pages, each a list of
+paragraphs. A paragraph starting with ``"# "`` is a heading, ``"## "`` a subheading,
+``"SPACED "`` a letter-spaced heading (``SPACED BODEM EN ONDERGROND`` is drawn as
+``B O D E M  E N  O N D E R G R O N D``). Paragraph text is reportlab markup, so
+``<br/>`` forces a line break (use it to put a hyphen at a line end on purpose) and a
+literal ``&`` must be written ``&amp;``. Every page of ``pages`` starts on a new
+physical page; keep each page short enough to fit on one physical page so the page
+numbers the tests assert are the physical ones.
+
+With ``columns=2`` a leading ``"# "`` heading of a page spans both columns (a title
+above the columns); everything else flows through the left column, then the right.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    FrameBreak,
+    Image,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 20 * mm
+GUTTER = 12 * mm
+TITLE_HEIGHT = 18 * mm
+
+
+def spaced(text: str) -> str:
+    """``"BODEM EN"`` → ``"B O D E M  E N"``: letters one space apart, words two."""
+    return "  ".join(" ".join(word) for word in text.split())
+
+
+def _styles(hyphenate: bool, font_size: float) -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle(
+        "body",
+        fontName="Helvetica",
+        fontSize=font_size,
+        leading=font_size * 1.3,
+        spaceAfter=font_size * 0.9,
+    )
+    if hyphenate:
+        body.hyphenationLang = "nl_NL"
+        body.hyphenationMinWordLength = 6
+        # Reportlab only hyphenates when a word does not fit; with uriWasteReduce it
+        # also splits words that would waste much of the line, so breaks really occur.
+        body.uriWasteReduce = 0.3
+        body.embeddedHyphenation = 1
+    heading = ParagraphStyle(
+        "heading",
+        parent=body,
+        fontName="Helvetica-Bold",
+        fontSize=font_size * 1.6,
+        leading=font_size * 2.0,
+        spaceBefore=font_size * 0.5,
+        spaceAfter=font_size * 0.8,
+        hyphenationLang="",
+    )
+    subheading = ParagraphStyle(
+        "subheading",
+        parent=heading,
+        fontSize=font_size * 1.25,
+        leading=font_size * 1.6,
+    )
+    return {"body": body, "heading": heading, "subheading": subheading}
+
+
+class _SpacedHeading(Flowable):
+    """A letter-spaced heading drawn as literal glyphs and spaces (as some layouts do)."""
+
+    def __init__(self, text: str, font_size: float) -> None:
+        super().__init__()
+        self.text = spaced(text)
+        self.font_size = font_size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, self.font_size * 2.2
+
+    def draw(self) -> None:
+        self.canv.setFont("Helvetica-Bold", self.font_size)
+        self.canv.drawString(0, self.font_size * 0.6, self.text)
+
+
+class _PageMarker(Flowable):
+    """Zero-size flowable telling the page decorations which logical page is drawn."""
+
+    def __init__(self, logical_page: int) -> None:
+        super().__init__()
+        self.logical_page = logical_page
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._visiecheck_logical_page = self.logical_page  # type: ignore[attr-defined]
+
+
+def _text_image(paragraphs: Sequence[str], width_pt: float) -> Image:
+    """A picture of the page text: looks like a scan, has no text layer."""
+    scale = 2
+    width_px = int(width_pt * scale)
+    height_px = int(min(len(paragraphs) * 40 + 60, 600) * scale)
+    picture = PILImage.new("RGB", (width_px, height_px), "white")
+    draw = ImageDraw.Draw(picture)
+    y = 20
+    for paragraph in paragraphs:
+        draw.text((20, y), paragraph.lstrip("# ")[:70], fill="black")
+        y += 40
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    buffer.seek(0)
+    return Image(buffer, width=width_px / scale, height=height_px / scale)
+
+
+def make_pdf(
+    tmp_path: Path,
+    pages: Sequence[Sequence[str]],
+    *,
+    columns: int = 1,
+    hyphenate: bool = False,
+    header: str | None = None,
+    page_numbers: bool = False,
+    image_only_pages: Iterable[int] = (),
+    encrypt: str | None = None,
+    filename: str = "visie.pdf",
+    font_size: float = 10,
+) -> Path:
+    """Write a PDF with these pages to ``tmp_path / filename`` and return its path."""
+    if columns not in (1, 2):
+        raise ValueError("columns must be 1 or 2")
+    image_only = set(image_only_pages)
+    styles = _styles(hyphenate, font_size)
+    path = Path(tmp_path) / filename
+    body_top = PAGE_HEIGHT - MARGIN
+    body_height = PAGE_HEIGHT - 2 * MARGIN
+    full_width = PAGE_WIDTH - 2 * MARGIN
+    column_width = (full_width - GUTTER) / 2
+
+    def decorate(canvas: Any, doc: Any) -> None:
+        logical = getattr(canvas, "_visiecheck_logical_page", None)
+        if logical in image_only:
+            return  # a scanned page has no text at all
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        if header:
+            canvas.drawString(MARGIN, PAGE_HEIGHT - MARGIN / 2, header)
+        if page_numbers:
+            canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN / 2, str(canvas.getPageNumber()))
+        canvas.restoreState()
+
+    def column_frames(top: float, height: float, prefix: str) -> list[Frame]:
+        return [
+            Frame(
+                MARGIN + i * (column_width + GUTTER),
+                top - height,
+                column_width,
+                height,
+                id=f"{prefix}{i}",
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
+            for i in range(2)
+        ]
+
+    templates = {
+        "one": PageTemplate(
+            "one",
+            [
+                Frame(
+                    MARGIN,
+                    MARGIN,
+                    full_width,
+                    body_height,
+                    id="body",
+                    leftPadding=0,
+                    rightPadding=0,
+                    topPadding=0,
+                    bottomPadding=0,
+                )
+            ],
+            onPageEnd=decorate,
+        ),
+        "two": PageTemplate("two", column_frames(body_top, body_height, "col"), onPageEnd=decorate),
+        "two_title": PageTemplate(
+            "two_title",
+            [
+                Frame(
+                    MARGIN,
+                    body_top - TITLE_HEIGHT,
+                    full_width,
+                    TITLE_HEIGHT,
+                    id="title",
+                    leftPadding=0,
+                    rightPadding=0,
+                    topPadding=0,
+                    bottomPadding=0,
+                ),
+                *column_frames(body_top - TITLE_HEIGHT, body_height - TITLE_HEIGHT, "tcol"),
+            ],
+            onPageEnd=decorate,
+        ),
+    }
+
+    story: list[Flowable] = []
+    first_template = "one" if columns == 1 else "two"
+    for index, paragraphs in enumerate(pages, start=1):
+        paragraphs = list(paragraphs)
+        titled = columns == 2 and bool(paragraphs) and paragraphs[0].startswith("# ")
+        template = "one" if columns == 1 else ("two_title" if titled else "two")
+        if index == 1:
+            first_template = template
+        else:
+            story += [NextPageTemplate(template), PageBreak()]
+        story.append(_PageMarker(index))
+        if index in image_only:
+            width = full_width if columns == 1 else column_width
+            story.append(_text_image(paragraphs, width))
+            continue
+        for position, paragraph in enumerate(paragraphs):
+            story.append(_flowable(paragraph, styles, font_size))
+            if titled and position == 0:
+                story.append(FrameBreak())
+        if not paragraphs:
+            story.append(Spacer(1, 1))
+
+    order = [first_template] + [name for name in templates if name != first_template]
+    doc = BaseDocTemplate(
+        str(path),
+        pagesize=A4,
+        pageTemplates=[templates[name] for name in order],
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        encrypt=encrypt,
+        title="Omgevingsvisie (test)",
+        author="visiecheck tests",
+        invariant=1,
+    )
+    doc.build(story)
+    return path
+
+
+def _flowable(paragraph: str, styles: dict[str, ParagraphStyle], font_size: float) -> Flowable:
+    if paragraph.startswith("## "):
+        return Paragraph(paragraph[3:], styles["subheading"])
+    if paragraph.startswith("# "):
+        return Paragraph(paragraph[2:], styles["heading"])
+    if paragraph.startswith("SPACED "):
+        return _SpacedHeading(paragraph[len("SPACED ") :], font_size * 1.4)
+    return Paragraph(paragraph, styles["body"])
+
+
+# --- broken inputs --------------------------------------------------------------------
+
+
+def write_truncated_pdf(tmp_path: Path, source: Path, filename: str = "afgebroken.pdf") -> Path:
+    """The first 40% of a good PDF: starts with ``%PDF-`` but has no xref or trailer."""
+    data = source.read_bytes()
+    path = Path(tmp_path) / filename
+    path.write_bytes(data[: max(len(data) * 2 // 5, 20)])
+    return path
+
+
+def write_text_as_pdf(tmp_path: Path, filename: str = "notitie.pdf") -> Path:
+    """A plain text file that only has a .pdf name."""
+    path = Path(tmp_path) / filename
+    path.write_text("Dit is geen PDF maar een tekstbestand over grondwater.\n", encoding="utf-8")
+    return path
+
+
+def write_html_as_pdf(tmp_path: Path, filename: str = "pagina.pdf") -> Path:
+    """A web page saved under a .pdf name."""
+    path = Path(tmp_path) / filename
+    path.write_text(
+        "<!DOCTYPE html><html><body><p>Omgevingsvisie</p></body></html>\n", encoding="utf-8"
+    )
+    return path
+
+
+def write_empty_file(tmp_path: Path, filename: str = "leeg.pdf") -> Path:
+    """A 0-byte file."""
+    path = Path(tmp_path) / filename
+    path.write_bytes(b"")
+    return path
+
+
+def write_garbage_pdf(tmp_path: Path, filename: str = "kapot.pdf") -> Path:
+    """Starts like a PDF, then nothing but noise."""
+    path = Path(tmp_path) / filename
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    return path
+
+
+def write_zero_page_pdf(tmp_path: Path, filename: str = "nul-paginas.pdf") -> Path:
+    """A syntactically valid PDF whose page tree has no pages."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [] /Count 0 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path = Path(tmp_path) / filename
+    path.write_bytes(bytes(out))
+    return path

@@ -1,0 +1,124 @@
+"""The ``pdfplumber`` engine: layout from pdfminer's word boxes.
+
+``extract_text()`` would interleave two columns line by line, so it is not used.
+Words are grouped into rows by baseline, each row is cut into segments where the
+horizontal gap is far wider than a word space (a column gutter), and the shared
+layout code reads the segments column by column.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from ..errors import CorruptPdfError, EncryptedPdfError
+from ._layout import Segment, page_blocks, respace_letters
+from ._types import RawPage
+
+SEGMENT_GAP = 1.5  # a horizontal gap wider than this many font sizes starts a new segment
+
+# pdfminer reports malformed input not only through its own exception classes but
+# also through these built-in ones (bad numbers, missing keys, short streams).
+_MALFORMED = (
+    PDFException,
+    PSException,
+    MalformedPDFException,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    struct.error,
+    zlib.error,
+)
+
+
+def _translate(error: BaseException, password: str | None, path: str | Path) -> Exception:
+    cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+    if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+        if password:
+            return EncryptedPdfError(
+                "the password is wrong; give the right one with --password", path=path
+            )
+        return EncryptedPdfError(
+            "the PDF is password-protected; give the password with --password", path=path
+        )
+    return CorruptPdfError(
+        "the PDF is damaged or incomplete and cannot be read; save or export it again and retry",
+        path=path,
+    )
+
+
+def _row_segments(words: Sequence[dict[str, Any]]) -> list[Segment]:
+    """Words of one row (sorted by x) → segments split at gutter-wide gaps."""
+    segments: list[Segment] = []
+    run: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        texts = [word["text"] for word in run]
+        text = " ".join(texts)
+        if len(run) >= 4 and all(len(t) == 1 for t in texts):
+            text = respace_letters([(w["text"], w["x0"], w["x1"]) for w in run]) or text
+        segments.append(
+            Segment(
+                x0=min(w["x0"] for w in run),
+                x1=max(w["x1"] for w in run),
+                top=min(w["top"] for w in run),
+                bottom=max(w["bottom"] for w in run),
+                baseline=max(w["bottom"] for w in run),
+                size=max(w["size"] for w in run),
+                text=text,
+            )
+        )
+        run.clear()
+
+    for word in words:
+        if run and word["x0"] - run[-1]["x1"] > SEGMENT_GAP * max(word["size"], run[-1]["size"]):
+            flush()
+        run.append(word)
+    flush()
+    return segments
+
+
+def _page_segments(page: Any) -> list[Segment]:
+    words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+    words = [word for word in words if word.get("upright", True)]
+    words.sort(key=lambda w: (w["bottom"], w["x0"]))
+    rows: list[list[dict[str, Any]]] = []
+    for word in words:
+        if rows and abs(rows[-1][-1]["bottom"] - word["bottom"]) < 0.35 * word["size"]:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    segments: list[Segment] = []
+    for row in rows:
+        segments.extend(_row_segments(sorted(row, key=lambda w: w["x0"])))
+    return segments
+
+
+def read_pages(data: bytes, password: str | None, path: str | Path) -> list[RawPage]:
+    """Each page's raw text blocks in reading order (see ``_layout.page_blocks``)."""
+    try:
+        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
+            pages: list[RawPage] = []
+            for page in pdf.pages:
+                segments = _page_segments(page)
+                blocks = page_blocks(segments, float(page.width), float(page.height))
+                pages.append(RawPage(blocks=blocks, has_text=bool(blocks)))
+                page.close()
+            return pages
+    except (PdfminerException, *_MALFORMED) as error:
+        raise _translate(error, password, path) from None

@@ -1,0 +1,278 @@
+"""Normalisation of extracted page text: one small, separately tested function per rule.
+
+The engines (``visiecheck.extract``) deliver each page as blocks of raw lines in
+reading order. This module cleans characters, repairs letter-spaced headings,
+removes running headers/footers and page numbers (document level), joins the lines
+of a block and repairs line-end hyphenation. Sentence splitting is not done here.
+
+Line-end hyphenation rule (``join_hyphenated``). A word broken as ``links-`` +
+line break + ``rechts`` (or with pdfium's hyphenation mark U+FFFE instead of ``-``)
+is joined *without* the hyphen (``gemeen-``/``ten`` → ``gemeenten``) unless the
+hyphen is part of the spelling:
+
+* the next part starts with a capital or a digit: ``Noord-Holland``, ``A-4``;
+* the first part is an abbreviation or contains a digit: ``WKO-systeem``,
+  ``CO2-opslag``;
+* the parts meet in two vowels that Dutch spelling separates with a hyphen in
+  compounds (``zee-eend``, ``auto-industrie``, ``thee-ei``). Inside a simple word
+  such a vowel pair across a syllable boundary is written with a diaeresis
+  (``beïnvloeden``), so a plain line-end break never produces it;
+* the pair is one of a few compounds that are written with a hyphen
+  (``warmte-koudeopslag``, ``noord-zuid``), see ``HYPHENATED_PAIRS``.
+
+Then the hyphen is kept and the line break removed (``Noord-Holland``). A Dutch
+coordination hyphen (``bodem- en watersysteem``, ``grond- of oppervlaktewater``,
+``bodem- tot``) is recognised by the next word (en, of, tot, als, dan, noch, maar,
+en/of) followed by a further word, and left as it stands, line break included
+(``maatschappij-``/``en.`` at a sentence end is a hyphenated word and is joined).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+# pdfium marks a hyphen it considers a line-end hyphenation with U+FFFE in
+# FPDFText_GetText and with U+0002 in FPDFText_GetBoundedText; both mean "-".
+HYPHEN_MARKS = "\ufffe\x02"
+
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_QUOTES = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+}
+# Non-breaking, thin, figure, ideographic and other odd spaces; tabs too.
+_SPACES = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\t\f\v"
+)
+_HYPHENS = "\u2010\u2011"  # the Unicode hyphen and non-breaking hyphen mean "-"
+_ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen and invisible marks
+
+_TRANSLATION = str.maketrans(
+    {
+        **_LIGATURES,
+        **_QUOTES,
+        **{char: " " for char in _SPACES},
+        **{char: "-" for char in _HYPHENS},
+        **{char: None for char in _ZERO_WIDTH},
+    }
+)
+_MULTI_SPACE = re.compile(r" {2,}")
+
+
+def expand_ligatures(text: str) -> str:
+    """``ﬁ`` → ``fi`` and the other Latin ligatures."""
+    return text.translate(str.maketrans(_LIGATURES))
+
+
+def remove_soft_hyphens(text: str) -> str:
+    """Drop soft hyphens (U+00AD) and zero-width characters."""
+    return text.translate(str.maketrans({char: None for char in _ZERO_WIDTH}))
+
+
+def straighten_quotes(text: str) -> str:
+    """Curly and angle quotes → ``'`` and ``"``."""
+    return text.translate(str.maketrans(_QUOTES))
+
+
+def normalize_spaces(text: str) -> str:
+    """Odd spaces (non-breaking, thin, tab) → a space; runs of spaces → one; no edges."""
+    text = text.translate(str.maketrans({char: " " for char in _SPACES}))
+    return _MULTI_SPACE.sub(" ", text).strip(" ")
+
+
+def clean_characters(line: str) -> str:
+    """All character-level rules on one line, then NFC; runs of spaces are kept.
+
+    Runs of spaces survive here because ``join_letter_spaced`` reads them as word
+    gaps; ``normalize_line`` collapses them afterwards.
+    """
+    return unicodedata.normalize("NFC", line.translate(_TRANSLATION))
+
+
+_LETTER_SPACED = re.compile(r"^\S(?: {1,}\S)+$")
+_SINGLE_LETTERS = re.compile(r"^(?:\S )+\S$")
+
+
+def join_letter_spaced(line: str) -> str:
+    """``B O D E M  E N  O N D E R G R O N D`` → ``BODEM EN ONDERGROND``.
+
+    A line made only of single characters separated by spaces (at least four) is a
+    letter-spaced heading: one space separates letters, two or more separate words.
+    Without any wider gap the letters make one word (``G R O N D`` → ``GROND``).
+    """
+    stripped = line.strip(" ")
+    if not _LETTER_SPACED.match(stripped):
+        return line
+    if sum(1 for char in stripped if char != " ") < 4:
+        return line
+    words = re.split(r" {2,}", stripped)
+    if not all(_SINGLE_LETTERS.match(word) or len(word) == 1 for word in words):
+        return line
+    return " ".join(word.replace(" ", "") for word in words)
+
+
+def normalize_line(line: str) -> str:
+    """Character cleaning, letter-spaced heading repair and space collapsing."""
+    return normalize_spaces(join_letter_spaced(clean_characters(line)))
+
+
+# --- running headers, footers and page numbers ----------------------------------------
+
+_PAGE_NUMBER_PATTERNS = [
+    re.compile(r"^\d{1,4}$"),
+    re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$"),
+    re.compile(r"^\d{1,4}\s*(?:/|van|of)\s*\d{1,4}$", re.IGNORECASE),
+    re.compile(
+        r"^(?:pagina|page|pag\.?|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:/|van|of)\s*\d{1,4})?$",
+        re.IGNORECASE,
+    ),
+]
+EDGE_LINES = 3  # how many lines at the top and at the bottom of a page are inspected
+MIN_REPEAT_PAGES = 3
+MIN_REPEAT_SHARE = 0.4  # 0.4, not 0.5: alternating even/odd headers each reach ~50%
+
+
+def is_page_number(line: str) -> bool:
+    """``12``, ``- 12 -``, ``12 / 40``, ``pagina 12 van 40``, ``blz. 3``."""
+    text = line.strip()
+    return any(pattern.match(text) for pattern in _PAGE_NUMBER_PATTERNS)
+
+
+def running_line_key(line: str) -> str:
+    """The line with digits masked and case/spaces folded, to compare across pages."""
+    return " ".join(re.sub(r"\d+", "#", line.lower()).split())
+
+
+def _edge_indexes(count: int) -> list[int]:
+    top = set(range(min(EDGE_LINES, count)))
+    return sorted(top | set(range(max(count - EDGE_LINES, 0), count)))
+
+
+def find_running_lines(pages: Sequence[Sequence[str]]) -> list[set[int]]:
+    """Per page, the indexes of lines that are running headers/footers or page numbers.
+
+    ``pages`` holds each page's lines in reading order. A line among the first or last
+    ``EDGE_LINES`` lines is removed when it is a bare page number, or when its
+    digit-masked form stands at the edge of at least ``MIN_REPEAT_PAGES`` pages and
+    of at least ``MIN_REPEAT_SHARE`` of the pages that have text.
+    """
+    keys_per_page: list[dict[int, str]] = []
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        keys = {index: running_line_key(lines[index]) for index in _edge_indexes(len(lines))}
+        keys = {index: key for index, key in keys.items() if key}
+        keys_per_page.append(keys)
+        counts.update(set(keys.values()))
+    pages_with_text = sum(1 for lines in pages if lines)
+    needed = max(MIN_REPEAT_PAGES, MIN_REPEAT_SHARE * pages_with_text)
+    repeated = {key for key, count in counts.items() if count >= needed}
+    result: list[set[int]] = []
+    for lines, keys in zip(pages, keys_per_page, strict=True):
+        result.append(
+            {
+                index
+                for index, key in keys.items()
+                if key in repeated or is_page_number(lines[index])
+            }
+        )
+    return result
+
+
+# --- hyphenation ----------------------------------------------------------------------
+
+COORDINATION_WORDS = frozenset({"en", "of", "tot", "als", "dan", "noch", "maar", "en/of"})
+# Vowel pairs that Dutch spelling separates with a hyphen in compounds.
+_VOWEL_CLASH = frozenset(
+    {"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ij", "oe", "oi", "oo", "ou", "ui", "uu"}
+)
+# Compounds of two coordinate parts that are written with a hyphen.
+HYPHENATED_PAIRS = frozenset(
+    {
+        ("warmte", "koude"),
+        ("koude", "warmte"),
+        ("noord", "zuid"),
+        ("zuid", "noord"),
+        ("oost", "west"),
+        ("west", "oost"),
+        ("zoet", "zout"),
+        ("stad", "land"),
+    }
+)
+
+_HYPHEN_BREAK = re.compile(
+    r"(?P<left>[^\W_]\w*)(?P<mark>-(?=\n)|[\ufffe\x02])(?P<newline>\n?)(?=(?P<right>[\w/]+)(?P<after>\s+\w)?)"
+)
+
+
+def keep_hyphen(left: str, right: str) -> bool:
+    """Whether ``left-`` + ``right`` broken at a line end keeps its hyphen (see module doc)."""
+    if not right:
+        return True
+    first = right[0]
+    if first.isupper() or first.isdigit():
+        return True
+    if any(char.isdigit() for char in left) or (len(left) > 1 and left.isupper()):
+        return True
+    if (left[-1].lower() + first.lower()) in _VOWEL_CLASH:
+        return True
+    left_lower, right_lower = left.lower(), right.lower()
+    return any(
+        left_lower.endswith(first_part) and right_lower.startswith(second_part)
+        for first_part, second_part in HYPHENATED_PAIRS
+    )
+
+
+def join_hyphenated(text: str) -> str:
+    """Repair words hyphenated at line ends (``gemeen-\\nten`` → ``gemeenten``).
+
+    Also handles pdfium's hyphenation mark with and without a line break
+    (``wa\\ufffeterschap``). Coordination hyphens (``bodem-\\nen``) stay as they are,
+    with their line break; a remaining mark becomes a plain hyphen.
+    """
+
+    def repair(match: re.Match[str]) -> str:
+        left, right, after = match.group("left", "right", "after")
+        if right.lower() in COORDINATION_WORDS and after:
+            # pdfium drops the line break after its mark: put it back
+            return f"{left}-\n"
+        if keep_hyphen(left, right):
+            return f"{left}-"
+        return left
+
+    text = _HYPHEN_BREAK.sub(repair, text)
+    return text.replace("\ufffe", "-").replace("\x02", "-")
+
+
+# --- page assembly --------------------------------------------------------------------
+
+
+def blocks_to_text(blocks: Sequence[Sequence[str]]) -> str:
+    """Lines joined with ``\\n``, blocks separated by a blank line, hyphenation repaired."""
+    parts = []
+    for block in blocks:
+        lines = [line for line in block if line]
+        if lines:
+            parts.append(join_hyphenated("\n".join(lines)))
+    return "\n\n".join(parts)
