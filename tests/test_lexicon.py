@@ -159,7 +159,8 @@ def test_extends_adds_terms_and_themes(tmp_path: Path) -> None:
         tmp_path,
         "name: twente\nversion: 0.2.0\nlanguage: nl\nextends: base.yaml\nthemes:\n"
         "  - id: mijnbouw\n    terms: [Boeldershoek]\n"
-        "  - id: schaliegas\n    label: Schaliegas\n    label_en: Shale gas\n    terms: [schaliegas]\n",
+        "  - id: schaliegas\n    label: Schaliegas\n    label_en: Shale gas\n"
+        "    terms: [schaliegas]\n",
         "child.yaml",
     )
     lexicon = load_lexicon(child)
