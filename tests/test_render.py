@@ -617,6 +617,25 @@ def test_table_fits_its_width(report: Report, lang: str, color: bool, width: int
     assert bool(ANSI.search(text)) is color
 
 
+def test_narrow_table_puts_the_evidence_under_it(report: Report) -> None:
+    text = render(report, "table", width=80)
+    lines = text.splitlines()
+    assert cells(lines[4]) == ["Thema", "Status", "Vermeldingen", "Pagina's"]
+    assert cells(row_lines(text, "Geothermie")[0]) == [
+        "Geothermie",
+        "✔ uitgewerkt",
+        "5",
+        "14–15, 31",
+    ]
+    start = lines.index("Sterkste bewijs:")
+    assert lines[start + 1 : start + 3] == [
+        "- Geothermie, p. 14: De gemeente onderzoekt samen met de provincie of aardwarmte",
+        "uit de diepe ondergrond de wijken ten oosten van het spoor kan verwarmen.",
+    ]
+    assert not any(line.startswith("- Mijnbouw") for line in lines)
+    assert all(line == line.rstrip() for line in lines)
+
+
 def test_table_colours_status_and_bolds_the_term(report: Report) -> None:
     text = render(report, "table", color=True)
     # rich colours the padding of a cell too, hence the spaces before the reset

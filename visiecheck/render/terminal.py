@@ -6,6 +6,10 @@ the strongest evidence sentence shortened around its term, the term in bold), a 
 line with the counts and the line "Ontbreekt: …". A document that could not be read is
 its header plus one line "Fout: …".
 
+Below ``WIDE_LAYOUT_MIN_WIDTH`` columns (an 80-column terminal) the evidence column would
+be a word wide, so the table leaves it out and the strongest sentences follow the table as
+a list ("- Geothermie, p. 14: …").
+
 Colour: with ``color=True`` statuses are green/yellow/red, the term is bold and the table
 has rounded box lines. With ``color=False`` (not a terminal, ``NO_COLOR``, a file) the
 output holds no ANSI escape at all and the table is drawn with ``box.ASCII``
@@ -45,6 +49,9 @@ STATUS_STYLES = {
     Status.MENTIONED: "yellow",
     Status.MISSING: "red",
 }
+# Below this width the evidence column would be too narrow to read (a word a line), so
+# the strongest sentences are printed under the table instead of in it.
+WIDE_LAYOUT_MIN_WIDTH = 96
 # What the four narrow columns and the table lines take at most; the evidence column gets
 # the rest, and a sentence is cut to about three lines of it.
 _FIXED_COLUMNS_WIDTH = 62
@@ -52,10 +59,10 @@ _EVIDENCE_LINES = 3
 _MIN_SNIPPET = 60
 
 
-def _console(width: int, color: bool) -> Console:
+def _console(buffer: io.StringIO, width: int, color: bool) -> Console:
     return Console(
         width=width,
-        file=io.StringIO(),
+        file=buffer,
         force_terminal=color,
         no_color=not color,
         color_system="standard" if color else None,
@@ -72,10 +79,12 @@ def _console(width: int, color: bool) -> Console:
 
 def snippet_budget(width: int) -> int:
     """How many characters of an evidence sentence fit in the table at ``width``."""
+    if width < WIDE_LAYOUT_MIN_WIDTH:
+        return max(_MIN_SNIPPET, width * 2)
     return max(_MIN_SNIPPET, (width - _FIXED_COLUMNS_WIDTH) * _EVIDENCE_LINES)
 
 
-def _evidence_cell(coverage: ThemeCoverage, budget: int, color: bool, lang: str) -> Text:
+def _evidence_text(coverage: ThemeCoverage, budget: int, color: bool, lang: str) -> Text:
     hit = strongest(coverage)
     if hit is None:
         return Text(t("no_evidence", lang) if coverage.status != Status.MISSING else "")
@@ -102,20 +111,22 @@ def _header(document: DocumentReport, lang: str, color: bool) -> list[Text]:
 
 
 def _table(document: DocumentReport, lang: str, color: bool, width: int) -> Table:
+    wide = width >= WIDE_LAYOUT_MIN_WIDTH
     table = Table(
         box=box.ROUNDED if color else box.ASCII,
-        show_lines=True,
+        show_lines=wide,
         header_style="bold" if color else "",
-        expand=True,
+        expand=wide,
     )
     table.add_column(t("col.theme", lang), max_width=22, overflow="fold")
     table.add_column(t("col.status", lang), no_wrap=True)
     table.add_column(t("col.mentions", lang), justify="right", no_wrap=True)
     table.add_column(t("col.pages", lang), max_width=12, overflow="fold")
-    table.add_column(t("col.evidence", lang), ratio=1, overflow="fold")
+    if wide:
+        table.add_column(t("col.evidence", lang), ratio=1, overflow="fold")
     budget = snippet_budget(width)
     for coverage in document.themes:
-        table.add_row(
+        cells = [
             Text(short_label(theme_label(coverage, lang))),
             Text(
                 status_label(coverage.status, lang),
@@ -123,9 +134,25 @@ def _table(document: DocumentReport, lang: str, color: bool, width: int) -> Tabl
             ),
             Text(str(coverage.mentions)),
             Text(compress_pages(coverage.pages)),
-            _evidence_cell(coverage, budget, color, lang),
-        )
+        ]
+        if wide:
+            cells.append(_evidence_text(coverage, budget, color, lang))
+        table.add_row(*cells)
     return table
+
+
+def _evidence_lines(document: DocumentReport, lang: str, color: bool, width: int) -> list[Text]:
+    """The narrow layout's evidence: one paragraph per theme under the table."""
+    lines = [Text(f"{t('col.evidence', lang)}:", style="bold" if color else "")]
+    for coverage in document.themes:
+        hit = strongest(coverage)
+        if hit is None:
+            continue
+        label = short_label(theme_label(coverage, lang))
+        line = Text(f"- {label}, {t('page_short', lang, page=hit.page)}: ")
+        line.append_text(_evidence_text(coverage, snippet_budget(width), color, lang))
+        lines.append(line)
+    return lines
 
 
 def _print_document(console: Console, document: DocumentReport, lang: str, color: bool) -> None:
@@ -136,6 +163,9 @@ def _print_document(console: Console, document: DocumentReport, lang: str, color
         console.print(Text(error, style="bold red" if color else ""))
         return
     console.print(_table(document, lang, color, console.width))
+    if console.width < WIDE_LAYOUT_MIN_WIDTH:
+        for line in _evidence_lines(document, lang, color, console.width):
+            console.print(line)
     counts = status_counts(document)
     console.print(
         Text(
@@ -157,10 +187,11 @@ def _print_document(console: Console, document: DocumentReport, lang: str, color
 
 def render_table(report: Report, lang: str = "nl", *, color: bool = False, width: int = 100) -> str:
     """The terminal text of the report: one section per document, blank lines between."""
-    console = _console(width, color)
+    buffer = io.StringIO()
+    console = _console(buffer, width, color)
     for index, document in enumerate(report.documents):
         if index:
             console.print()
         _print_document(console, document, lang, color)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    return output
+    # rich keeps the space at which it wrapped a paragraph; trailing blanks only hurt diffs
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
