@@ -154,22 +154,44 @@ def make_styles(meta: dict[str, str]) -> dict[str, ParagraphStyle]:
         "body": body,
         "bullet": ParagraphStyle("Bullet", parent=body, spaceAfter=2),
         "h1": ParagraphStyle(
-            "H1", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceBefore=4,
-            spaceAfter=10, textColor=ACCENT,
+            "H1",
+            fontName="Helvetica-Bold",
+            fontSize=16,
+            leading=20,
+            spaceBefore=4,
+            spaceAfter=10,
+            textColor=ACCENT,
         ),
         "h2": ParagraphStyle(
-            "H2", fontName="Helvetica-Bold", fontSize=12, leading=15, spaceBefore=8,
-            spaceAfter=4, textColor=ACCENT,
+            "H2",
+            fontName="Helvetica-Bold",
+            fontSize=12,
+            leading=15,
+            spaceBefore=8,
+            spaceAfter=4,
+            textColor=ACCENT,
         ),
         "toc_title": ParagraphStyle(
-            "TocTitle", fontName="Helvetica-Bold", fontSize=20, leading=24, spaceAfter=18,
+            "TocTitle",
+            fontName="Helvetica-Bold",
+            fontSize=20,
+            leading=24,
+            spaceAfter=18,
             textColor=ACCENT,
         ),
         "toc0": ParagraphStyle(
-            "Toc0", fontName="Helvetica-Bold", fontSize=11, leading=16, spaceBefore=6,
+            "Toc0",
+            fontName="Helvetica-Bold",
+            fontSize=11,
+            leading=16,
+            spaceBefore=6,
         ),
         "toc1": ParagraphStyle(
-            "Toc1", fontName="Helvetica", fontSize=10.5, leading=14, leftIndent=8 * mm,
+            "Toc1",
+            fontName="Helvetica",
+            fontSize=10.5,
+            leading=14,
+            leftIndent=8 * mm,
         ),
     }
 
@@ -285,8 +307,10 @@ def story(source: Source, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
                 ListItem(Paragraph(inline(item), styles["bullet"]), leftIndent=12)
                 for item in block.items
             ]
-            out += [ListFlowable(items, bulletType="bullet", start="•", leftIndent=12),
-                    Spacer(1, 4)]
+            out += [
+                ListFlowable(items, bulletType="bullet", start="•", leftIndent=12),
+                Spacer(1, 4),
+            ]
         else:
             out.append(Paragraph(inline(block.text), styles["body"]))
     return out
