@@ -1,0 +1,368 @@
+"""Measure theme-matching accuracy against the hand-labelled sets.
+
+Usage (from the repository root)::
+
+    python benchmarks/accuracy/run.py [--corpus-dir ../shared/corpus] [--lexicon PATH]
+                                      [--errors] [--json]
+
+Two sets are scored: the written sentences (``sentences.jsonl``, always present) and the
+labelled paragraphs of the real corpus (``corpus_labels.jsonl``, only when the corpus
+folder exists; labels whose line no longer has the recorded sha1 are skipped with a
+warning). For each set the matcher is compared with a naive Ctrl-F baseline measured in
+the same run. This is a measurement, not a test: it exits 0 whatever the numbers are
+(and 1 only when it cannot measure at all, e.g. the lexicon does not load).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+if str(REPO) not in sys.path:  # run as a script: make `visiecheck` and `benchmarks` importable
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.accuracy.metrics import (  # noqa: E402
+    Evaluation,
+    accuracy,
+    disagreements,
+    evaluate,
+)
+
+SENTENCES = HERE / "sentences.jsonl"
+CORPUS_LABELS = HERE / "corpus_labels.jsonl"
+DEFAULT_CORPUS_DIR = REPO.parent / "shared" / "corpus"
+
+THEMES: tuple[str, ...] = (
+    "geothermie",
+    "bodemenergie",
+    "ondergrondse_opslag",
+    "grondwater",
+    "drinkwater",
+    "mijnbouw",
+    "bodemdaling",
+    "bodemkwaliteit",
+    "ondergronds_ruimtegebruik",
+    "bodemarchief",
+    "bodem_landbouw_natuur",
+)
+
+# The baseline is what a policy officer does today: Ctrl-F for the theme's name, typed the
+# way a person would (one plain word or phrase, case-insensitive substring). Where the
+# theme id is not a word anyone types, the most obvious everyday search word stands in:
+# "ondergronds" for underground space, "archeologie" for the soil archive, "bodemleven"
+# for soil life and fertility.
+BASELINE_QUERIES: dict[str, str] = {
+    "geothermie": "geothermie",
+    "bodemenergie": "bodemenergie",
+    "ondergrondse_opslag": "ondergrondse opslag",
+    "grondwater": "grondwater",
+    "drinkwater": "drinkwater",
+    "mijnbouw": "mijnbouw",
+    "bodemdaling": "bodemdaling",
+    "bodemkwaliteit": "bodemkwaliteit",
+    "ondergronds_ruimtegebruik": "ondergronds",
+    "bodemarchief": "archeologie",
+    "bodem_landbouw_natuur": "bodemleven",
+}
+
+TARGET_MICRO_F1 = 0.95
+TARGET_THEME_PRECISION = 0.90
+STANCES = ("ambition", "condition", "exclusion", "background")
+
+
+@dataclass
+class Item:
+    """One labelled text: a written sentence or a corpus paragraph."""
+
+    id: str
+    text: str
+    gold: frozenset[str]
+    stance: str | None = None
+
+
+@dataclass
+class SetResult:
+    """Predictions and scores for one labelled set."""
+
+    name: str
+    items: list[Item]
+    predicted: list[frozenset[str]]
+    baseline: list[frozenset[str]]
+    evidence: list[dict[str, list[str]]]  # per item: theme → "term → matched text" strings
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def gold(self) -> list[frozenset[str]]:
+        return [item.gold for item in self.items]
+
+    def matcher_eval(self) -> Evaluation:
+        return evaluate(self.gold, self.predicted, THEMES)
+
+    def baseline_eval(self) -> Evaluation:
+        return evaluate(self.gold, self.baseline, THEMES)
+
+
+# --- loading the labelled sets -------------------------------------------------------
+
+
+def load_sentences(path: Path = SENTENCES) -> list[Item]:
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            items.append(Item(row["id"], row["text"], frozenset(row["themes"]), row["stance"]))
+    return items
+
+
+def load_corpus_items(corpus_dir: Path, path: Path = CORPUS_LABELS) -> tuple[list[Item], list[str]]:
+    """Corpus paragraphs whose text still matches the recorded sha1, plus skip warnings."""
+    items: list[Item] = []
+    warnings: list[str] = []
+    cache: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        name, number = row["file"], row["line"]
+        item_id = f"{name}:{number}"
+        if name not in cache:
+            file = corpus_dir / name
+            if not file.is_file():
+                cache[name] = []
+            else:
+                cache[name] = file.read_text(encoding="utf-8").split("\n")
+        lines = cache[name]
+        if not lines:
+            warnings.append(f"{item_id}: corpus file not found, skipped")
+            continue
+        if not 1 <= number <= len(lines):
+            warnings.append(f"{item_id}: line out of range, skipped")
+            continue
+        text = lines[number - 1]
+        if hashlib.sha1(text.encode("utf-8")).hexdigest() != row["sha1"]:
+            warnings.append(f"{item_id}: text changed since labelling (sha1 differs), skipped")
+            continue
+        items.append(Item(item_id, text, frozenset(row["themes"])))
+    return items, warnings
+
+
+# --- predicting ---------------------------------------------------------------------
+
+
+def baseline_themes(text: str) -> frozenset[str]:
+    """Themes whose Ctrl-F word occurs in the text (case-insensitive substring)."""
+    lowered = text.lower()
+    return frozenset(theme for theme, query in BASELINE_QUERIES.items() if query in lowered)
+
+
+def score_set(name: str, items: list[Item], match_text: Callable[[str], list]) -> SetResult:
+    predicted: list[frozenset[str]] = []
+    evidence: list[dict[str, list[str]]] = []
+    for item in items:
+        hits = match_text(item.text)
+        predicted.append(frozenset(hit.theme_id for hit in hits))
+        per_theme: dict[str, list[str]] = {}
+        for hit in hits:
+            snippet = " ".join(hit.snippet.split())
+            if len(snippet) > 140:
+                snippet = snippet[:137] + "..."
+            per_theme.setdefault(hit.theme_id, []).append(
+                f"term {hit.term!r} matched {hit.matched_text!r} ({hit.match}) in: {snippet}"
+            )
+        evidence.append(per_theme)
+    baseline = [baseline_themes(item.text) for item in items]
+    return SetResult(name, items, predicted, baseline, evidence)
+
+
+def stance_accuracy(items: Sequence[Item]) -> dict[str, object] | None:
+    """Accuracy of ``visiecheck.stance.classify_stance`` on labelled theme sentences."""
+    try:
+        from visiecheck.stance import classify_stance  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    labelled = [item for item in items if item.stance in STANCES]
+    pairs = [(item.stance or "", classify_stance(item.text)) for item in labelled]
+    wrong = [
+        {"id": item.id, "gold": gold, "predicted": predicted}
+        for item, (gold, predicted) in zip(labelled, pairs, strict=True)
+        if gold != predicted
+    ]
+    return {"n": len(pairs), "accuracy": accuracy(pairs), "wrong": wrong}
+
+
+# --- reporting ----------------------------------------------------------------------
+
+
+def _fmt(value: float | None) -> str:
+    return "   -" if value is None else f"{value:.2f}"
+
+
+def format_table(result: SetResult) -> str:
+    matcher, baseline = result.matcher_eval(), result.baseline_eval()
+    header = (
+        f"{'theme':<26} {'n':>4} │ {'P':>4} {'R':>4} {'F1':>4} {'FP':>3} {'FN':>3} │ "
+        f"{'bP':>4} {'bR':>4} {'bF1':>4}"
+    )
+    lines = [f"{result.name}: {len(result.items)} items (b = Ctrl-F baseline)", header]
+    lines.append("─" * len(header))
+    rows = [(theme, matcher.per_theme[theme], baseline.per_theme[theme]) for theme in THEMES]
+    rows.append(("micro", matcher.micro, baseline.micro))
+    for theme, m, b in rows:
+        if theme == "micro":
+            lines.append("─" * len(header))
+        lines.append(
+            f"{theme:<26} {m.support:>4} │ {_fmt(m.precision):>4} {_fmt(m.recall):>4} "
+            f"{_fmt(m.f1):>4} {m.fp:>3} {m.fn:>3} │ "
+            f"{_fmt(b.precision):>4} {_fmt(b.recall):>4} {_fmt(b.f1):>4}"
+        )
+    lines.append(f"macro F1: {_fmt(matcher.macro_f1)} (baseline {_fmt(baseline.macro_f1)})")
+    return "\n".join(lines)
+
+
+def target_check(result: SetResult) -> dict[str, object]:
+    matcher, baseline = result.matcher_eval(), result.baseline_eval()
+    micro_f1 = matcher.micro.f1
+    low_precision = [
+        theme
+        for theme, counts in matcher.per_theme.items()
+        if counts.precision is not None and counts.precision < TARGET_THEME_PRECISION
+    ]
+    base_f1 = baseline.micro.f1 or 0.0
+    return {
+        "micro_f1_ok": micro_f1 is not None and micro_f1 >= TARGET_MICRO_F1,
+        "themes_below_precision": low_precision,
+        "above_baseline_by": None if micro_f1 is None else round(micro_f1 - base_f1, 4),
+    }
+
+
+def format_targets(result: SetResult) -> str:
+    check = target_check(result)
+    micro = result.matcher_eval().micro.f1
+    below = check["themes_below_precision"]
+    return "\n".join(
+        [
+            f"targets ({result.name}):",
+            f"  micro F1 ≥ {TARGET_MICRO_F1:.2f}: {_fmt(micro)} "
+            f"{'met' if check['micro_f1_ok'] else 'NOT met'}",
+            f"  every theme precision ≥ {TARGET_THEME_PRECISION:.2f}: "
+            + ("met" if not below else "NOT met for " + ", ".join(below)),  # type: ignore[arg-type]
+            f"  clearly above baseline: micro F1 minus baseline = {check['above_baseline_by']}",
+        ]
+    )
+
+
+def format_errors(result: SetResult) -> str:
+    lines = [f"errors ({result.name}):"]
+    wrong = disagreements(
+        [item.id for item in result.items], result.gold, result.predicted, THEMES
+    )
+    by_id = {item.id: (item, ev) for item, ev in zip(result.items, result.evidence, strict=True)}
+    for entry in wrong:
+        item, evidence = by_id[entry.item_id]
+        if entry.kind == "fp":
+            detail = "; ".join(evidence.get(entry.theme, []))
+        else:
+            detail = item.text if len(item.text) <= 160 else item.text[:157] + "..."
+        lines.append(f"  {entry.kind.upper()} {entry.item_id} {entry.theme}: {detail}")
+    if not wrong:
+        lines.append("  none")
+    return "\n".join(lines)
+
+
+def set_json(result: SetResult) -> dict[str, object]:
+    return {
+        "items": len(result.items),
+        "skipped": result.skipped,
+        "matcher": result.matcher_eval().as_dict(),
+        "baseline": result.baseline_eval().as_dict(),
+        "targets": target_check(result),
+    }
+
+
+# --- main ---------------------------------------------------------------------------
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--corpus-dir",
+        type=Path,
+        default=DEFAULT_CORPUS_DIR,
+        help="folder with the real corpus texts (default: <repo>/../shared/corpus)",
+    )
+    parser.add_argument("--lexicon", default=None, help="lexicon YAML (default: shipped one)")
+    parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
+    parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    from visiecheck.errors import VisiecheckError
+    from visiecheck.lexicon import load_lexicon
+    from visiecheck.matching import Matcher
+
+    try:
+        lexicon = load_lexicon(args.lexicon)
+    except VisiecheckError as error:
+        print(f"cannot measure: {error.message}", file=sys.stderr)
+        return 1
+    matcher = Matcher(lexicon)  # built once, reused for every item
+
+    sentences = load_sentences()
+    results = [score_set("written sentences", sentences, matcher.match_text)]
+    notes: list[str] = []
+    if args.corpus_dir.is_dir():
+        corpus_items, warnings = load_corpus_items(args.corpus_dir)
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        corpus = score_set("real corpus paragraphs", corpus_items, matcher.match_text)
+        corpus.skipped = warnings
+        results.append(corpus)
+    else:
+        notes.append(f"corpus set skipped: {args.corpus_dir} not found")
+    stance = stance_accuracy(sentences)
+    if stance is None:
+        notes.append("stance accuracy skipped: visiecheck.stance is not available yet")
+
+    if args.json:
+        payload = {
+            "lexicon": {"name": lexicon.name, "version": lexicon.version},
+            "targets": {
+                "micro_f1": TARGET_MICRO_F1,
+                "theme_precision": TARGET_THEME_PRECISION,
+            },
+            "written": set_json(results[0]),
+            "corpus": set_json(results[1]) if len(results) > 1 else None,
+            "stance": stance,
+            "notes": notes,
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+
+    print(f"lexicon: {lexicon.name} {lexicon.version}\n")
+    for result in results:
+        print(format_table(result))
+        print(format_targets(result))
+        if args.errors:
+            print(format_errors(result))
+        print()
+    if stance is not None:
+        print(f"stance accuracy: {_fmt(stance['accuracy'])} on {stance['n']} theme sentences")  # type: ignore[arg-type]
+        if args.errors:
+            for wrong in stance["wrong"]:  # type: ignore[attr-defined]
+                print(f"  {wrong['id']}: labelled {wrong['gold']}, predicted {wrong['predicted']}")
+    for note in notes:
+        print(f"note: {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
