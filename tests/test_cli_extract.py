@@ -1,0 +1,176 @@
+"""``visiecheck extract`` on good and broken files: exact exit codes, one-line messages."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests import pdf_factory
+from visiecheck.cli import app
+from visiecheck.errors import ExitCode
+
+ENGINES = ["pdfium", "pdfplumber"]
+
+runner = CliRunner()
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["extract", *[str(arg) for arg in args]])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def assert_one_line_error(stderr: str, *fragments: str) -> None:
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr  # one line, no traceback
+    assert lines[0].startswith("visiecheck: ")
+    assert "Traceback" not in stderr
+    for fragment in fragments:
+        assert fragment in lines[0], (fragment, lines[0])
+
+
+@pytest.fixture
+def good_pdf(make_pdf: Callable[..., Path]) -> Path:
+    return make_pdf(
+        [
+            ["# Grondwater", "De gemeente beschermt het grondwater in de waterwingebieden."],
+            ["# Geothermie", "Aardwarmte kan de wijken van de toekomst verwarmen."],
+        ],
+        filename="goed.pdf",
+    )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_extract_prints_pages(engine: str, good_pdf: Path) -> None:
+    code, stdout, stderr = run(good_pdf, "--engine", engine, "--no-cache")
+    assert code == ExitCode.OK, stderr
+    assert stdout == (
+        "=== pagina 1 ===\n"
+        "Grondwater\n\n"
+        "De gemeente beschermt het grondwater in de waterwingebieden.\n\n"
+        "=== pagina 2 ===\n"
+        "Geothermie\n\n"
+        "Aardwarmte kan de wijken van de toekomst verwarmen.\n\n"
+    )
+
+
+def test_extract_json_and_page_range(good_pdf: Path) -> None:
+    code, stdout, _ = run(good_pdf, "--format", "json", "--pages", "2")
+    assert code == ExitCode.OK
+    payload = json.loads(stdout)
+    assert payload["pages"] == 2
+    assert payload["engine"] == "pdfium"
+    assert [page["page"] for page in payload["page_texts"]] == [2]
+    assert payload["page_texts"][0]["text"] == (
+        "Geothermie\n\nAardwarmte kan de wijken van de toekomst verwarmen."
+    )
+
+
+def test_image_only_page_warned_on_stderr(make_pdf: Callable[..., Path]) -> None:
+    path = make_pdf(
+        [["Bodemdaling in het veenweidegebied."], ["Een gescande kaart."]],
+        image_only_pages=[2],
+    )
+    code, stdout, stderr = run(path)
+    assert code == ExitCode.OK
+    assert "=== pagina 2 === (geen tekstlaag)" in stdout
+    assert stderr == ("waarschuwing: 1 pagina zonder tekstlaag (2): deze tekst is niet gelezen\n")
+
+
+# --- bad input files ------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    code, _, stderr = run(tmp_path / "bestaat-niet.pdf")
+    assert code == ExitCode.FILE_NOT_FOUND
+    assert_one_line_error(stderr, "bestaat-niet.pdf", "not found")
+
+
+def test_directory_given(tmp_path: Path) -> None:
+    code, _, stderr = run(tmp_path)
+    assert code == ExitCode.FILE_NOT_FOUND
+    assert_one_line_error(stderr, str(tmp_path), "folder")
+
+
+@pytest.mark.parametrize("writer", [pdf_factory.write_text_as_pdf, pdf_factory.write_html_as_pdf])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_not_a_pdf(engine: str, writer: Callable[[Path], Path], tmp_path: Path) -> None:
+    path = writer(tmp_path)
+    code, _, stderr = run(path, "--engine", engine)
+    assert code == ExitCode.UNSUPPORTED_FORMAT
+    assert_one_line_error(stderr, path.name, "not a PDF")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_empty_file(engine: str, tmp_path: Path) -> None:
+    path = pdf_factory.write_empty_file(tmp_path)
+    code, _, stderr = run(path, "--engine", engine)
+    assert code == ExitCode.CORRUPT_FILE
+    assert_one_line_error(stderr, "leeg.pdf", "empty")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_truncated_pdf(engine: str, good_pdf: Path, tmp_path: Path) -> None:
+    path = pdf_factory.write_truncated_pdf(tmp_path, good_pdf)
+    code, _, stderr = run(path, "--engine", engine, "--no-cache")
+    assert code == ExitCode.CORRUPT_FILE
+    assert_one_line_error(stderr, "afgebroken.pdf", "damaged")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_garbage_after_pdf_header(engine: str, tmp_path: Path) -> None:
+    path = pdf_factory.write_garbage_pdf(tmp_path)
+    code, _, stderr = run(path, "--engine", engine)
+    assert code == ExitCode.CORRUPT_FILE
+    assert_one_line_error(stderr, "kapot.pdf", "damaged")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_pdf_without_pages(engine: str, tmp_path: Path) -> None:
+    path = pdf_factory.write_zero_page_pdf(tmp_path)
+    code, _, stderr = run(path, "--engine", engine)
+    assert code == ExitCode.CORRUPT_FILE
+    assert_one_line_error(stderr, "nul-paginas.pdf")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_encrypted_without_password(engine: str, make_pdf: Callable[..., Path]) -> None:
+    path = make_pdf([["Vertrouwelijk: de boorlocaties."]], encrypt="geheim", filename="slot.pdf")
+    code, _, stderr = run(path, "--engine", engine)
+    assert code == ExitCode.ENCRYPTED
+    assert_one_line_error(stderr, "slot.pdf", "password-protected", "--password")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_encrypted_wrong_password(engine: str, make_pdf: Callable[..., Path]) -> None:
+    path = make_pdf([["Vertrouwelijk: de boorlocaties."]], encrypt="geheim", filename="slot.pdf")
+    code, _, stderr = run(path, "--engine", engine, "--password", "fout")
+    assert code == ExitCode.ENCRYPTED
+    assert_one_line_error(stderr, "slot.pdf", "wrong", "--password")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_encrypted_right_password(engine: str, make_pdf: Callable[..., Path]) -> None:
+    path = make_pdf([["Vertrouwelijk: de boorlocaties."]], encrypt="geheim", filename="slot.pdf")
+    code, stdout, _ = run(path, "--engine", engine, "--password", "geheim")
+    assert code == ExitCode.OK
+    assert stdout == "=== pagina 1 ===\nVertrouwelijk: de boorlocaties.\n\n"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_scanned_pdf_without_any_text(engine: str, make_pdf: Callable[..., Path]) -> None:
+    path = make_pdf(
+        [["Een gescande visie."], ["Nog een scan."]], image_only_pages=[1, 2], filename="scan.pdf"
+    )
+    code, _, stderr = run(path, "--engine", engine)
+    assert code == ExitCode.NO_TEXT
+    assert_one_line_error(stderr, "scan.pdf", "scan", "OCR")
+
+
+def test_unknown_engine_is_a_usage_error(good_pdf: Path) -> None:
+    code, _, stderr = run(good_pdf, "--engine", "tesseract")
+    assert code == ExitCode.USAGE
+    assert_one_line_error(stderr, "tesseract")
