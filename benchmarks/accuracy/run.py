@@ -260,9 +260,7 @@ def format_targets(result: SetResult) -> str:
 
 def format_errors(result: SetResult) -> str:
     lines = [f"errors ({result.name}):"]
-    wrong = disagreements(
-        [item.id for item in result.items], result.gold, result.predicted, THEMES
-    )
+    wrong = disagreements([item.id for item in result.items], result.gold, result.predicted, THEMES)
     by_id = {item.id: (item, ev) for item, ev in zip(result.items, result.evidence, strict=True)}
     for entry in wrong:
         item, evidence = by_id[entry.item_id]
