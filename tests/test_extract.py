@@ -381,3 +381,23 @@ def test_cache_with_broken_payload_reads_again(
     with sqlite3.connect(cache_dir / CACHE_FILE) as connection:
         connection.execute("UPDATE documents SET payload = '{\"pages\": 3}'")
     assert extract(path).pages[0].text == "Ondergrondse opslag van energie."
+
+
+def test_pdfium_general_rectangle_lookup_gives_the_same_text(
+    two_column_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast line-to-rectangle mapping and the general position lookup agree."""
+    fast = extract(two_column_pdf, use_cache=False)
+    monkeypatch.setattr(_pdfium, "_units_match_rects", lambda *args: None)
+    general = extract(two_column_pdf, use_cache=False)
+    assert general == fast
+
+
+def test_pdfium_fast_mapping_is_used_for_simple_pages(
+    two_column_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    original = _pdfium._lookup_ranges
+    monkeypatch.setattr(_pdfium, "_lookup_ranges", lambda *args: calls.append(1) or original(*args))
+    extract(two_column_pdf, use_cache=False)
+    assert calls == []

@@ -78,7 +78,8 @@ _TRANSLATION = str.maketrans(
         **{char: None for char in _ZERO_WIDTH},
     }
 )
-_MULTI_SPACE = re.compile(r" {2,}")
+_SPECIAL_CHARS = re.compile("[" + re.escape("".join(chr(code) for code in _TRANSLATION)) + "]")
+_MULTI_SPACE = re.compile(r"  +")
 
 
 def expand_ligatures(text: str) -> str:
@@ -133,9 +134,27 @@ def join_letter_spaced(line: str) -> str:
     return " ".join(word.replace(" ", "") for word in words)
 
 
+_LETTER_SPACED_LINE = re.compile(r"^ *\S(?: +\S){3,} *$", re.MULTILINE)
+_EDGE_SPACES = re.compile(r"^ +| +$", re.MULTILINE)
+
+
+def normalize_lines(lines: Sequence[str]) -> list[str]:
+    """``normalize_line`` for many lines at once (one pass over the page: fast)."""
+    text = "\n".join(line.replace("\n", " ") for line in lines)
+    # Most pages have none of the characters to map: a regex scan is far cheaper
+    # than translate() with its per-character table lookups.
+    if _SPECIAL_CHARS.search(text):
+        text = text.translate(_TRANSLATION)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _LETTER_SPACED_LINE.sub(lambda match: join_letter_spaced(match.group(0)), text)
+    text = _EDGE_SPACES.sub("", _MULTI_SPACE.sub(" ", text))
+    return text.split("\n")
+
+
 def normalize_line(line: str) -> str:
     """Character cleaning, letter-spaced heading repair and space collapsing."""
-    return normalize_spaces(join_letter_spaced(clean_characters(line)))
+    return normalize_lines([line])[0]
 
 
 # --- running headers, footers and page numbers ----------------------------------------
@@ -221,9 +240,14 @@ HYPHENATED_PAIRS = frozenset(
     }
 )
 
-_HYPHEN_BREAK = re.compile(
-    r"(?P<left>[^\W_]\w*)(?P<mark>-(?=\n)|[\ufffe\x02])(?P<newline>\n?)(?=(?P<right>[\w/]+)(?P<after>\s+\w)?)"
-)
+_PAIRS_BY_SECOND: dict[str, list[tuple[str, str]]] = {}
+for _pair in HYPHENATED_PAIRS:  # indexed by the first 4 letters of the second part
+    _PAIRS_BY_SECOND.setdefault(_pair[1][:4], []).append(_pair)
+
+# The mark is searched first (rare), the word parts around it afterwards: scanning
+# every word of the page with one big pattern was the slowest step of reading.
+_HYPHEN_MARK = re.compile(r"-\n|[\ufffe\x02]\n?")
+_WORD_AFTER = re.compile(r"(?P<right>[\w/]+)(?P<after>\s+\w)?")
 
 
 def keep_hyphen(left: str, right: str) -> bool:
@@ -233,15 +257,15 @@ def keep_hyphen(left: str, right: str) -> bool:
     first = right[0]
     if first.isupper() or first.isdigit():
         return True
-    if any(char.isdigit() for char in left) or (len(left) > 1 and left.isupper()):
-        return True
+    if not left.isalpha() or (len(left) > 1 and left.isupper()):
+        return True  # digits (CO2-opslag) or an abbreviation (WKO-systeem)
     if (left[-1].lower() + first.lower()) in _VOWEL_CLASH:
         return True
-    left_lower, right_lower = left.lower(), right.lower()
-    return any(
-        left_lower.endswith(first_part) and right_lower.startswith(second_part)
-        for first_part, second_part in HYPHENATED_PAIRS
-    )
+    left_lower = left.lower()
+    for first_part, second_part in _PAIRS_BY_SECOND.get(right[:4].lower(), ()):
+        if left_lower.endswith(first_part) and right.lower().startswith(second_part):
+            return True
+    return False
 
 
 def join_hyphenated(text: str) -> str:
@@ -252,16 +276,32 @@ def join_hyphenated(text: str) -> str:
     with their line break; a remaining mark becomes a plain hyphen.
     """
 
-    def repair(match: re.Match[str]) -> str:
-        left, right, after = match.group("left", "right", "after")
-        if right.lower() in COORDINATION_WORDS and after:
-            # pdfium drops the line break after its mark: put it back
-            return f"{left}-\n"
-        if keep_hyphen(left, right):
-            return f"{left}-"
-        return left
-
-    text = _HYPHEN_BREAK.sub(repair, text)
+    if "-\n" not in text and "\ufffe" not in text and "\x02" not in text:
+        return text
+    pieces: list[str] = []
+    done = 0  # text[:done] is in pieces
+    for mark in _HYPHEN_MARK.finditer(text):
+        if mark.start() < done:
+            continue
+        start = mark.start()
+        begin = start
+        while begin > done and text[begin - 1].isalnum():
+            begin -= 1
+        after = _WORD_AFTER.match(text, mark.end())
+        if begin == start or after is None:
+            continue  # a dash after a space or before a blank line: not a broken word
+        left, right = text[begin:start], after.group("right")
+        if right.lower() in COORDINATION_WORDS and after.group("after"):
+            replacement = "-\n"  # pdfium drops the line break after its mark: put it back
+        elif keep_hyphen(left, right):
+            replacement = "-"
+        else:
+            replacement = ""
+        pieces.append(text[done : mark.start()])
+        pieces.append(replacement)
+        done = mark.end()
+    pieces.append(text[done:])
+    text = "".join(pieces)
     return text.replace("\ufffe", "-").replace("\x02", "-")
 
 
@@ -270,9 +310,6 @@ def join_hyphenated(text: str) -> str:
 
 def blocks_to_text(blocks: Sequence[Sequence[str]]) -> str:
     """Lines joined with ``\\n``, blocks separated by a blank line, hyphenation repaired."""
-    parts = []
-    for block in blocks:
-        lines = [line for line in block if line]
-        if lines:
-            parts.append(join_hyphenated("\n".join(lines)))
-    return "\n\n".join(parts)
+    parts = ["\n".join(kept) for kept in ([line for line in block if line] for block in blocks)]
+    # One pass over the page: the joiner never reaches across a blank line.
+    return join_hyphenated("\n\n".join(part for part in parts if part))

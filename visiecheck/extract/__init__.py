@@ -19,7 +19,7 @@ from ..errors import (
     UsageError,
 )
 from ..models import Document, Page
-from ..normalize import blocks_to_text, find_running_lines, normalize_line
+from ..normalize import blocks_to_text, find_running_lines, normalize_lines
 from ..settings import ENGINES
 from . import _pdfium, _pdfplumber, cache
 from ._types import RawPage
@@ -82,11 +82,15 @@ def format_page_list(numbers: list[int]) -> str:
     return ", ".join(ranges)
 
 
+def _normalise_blocks(blocks: list[list[str]]) -> list[list[str]]:
+    """Character rules on every line of a page, in one pass; block structure kept."""
+    cleaned = iter(normalize_lines([line for block in blocks for line in block]))
+    return [[next(cleaned) for _ in block] for block in blocks]
+
+
 def _normalise(raw_pages: list[RawPage]) -> tuple[tuple[Page, ...], tuple[str, ...]]:
     """Character rules per line, running lines per document, blocks → page text."""
-    pages_blocks = [
-        [[normalize_line(line) for line in block] for block in raw.blocks] for raw in raw_pages
-    ]
+    pages_blocks = [_normalise_blocks(raw.blocks) for raw in raw_pages]
     flat_lines = [[line for block in blocks for line in block] for blocks in pages_blocks]
     running = find_running_lines(flat_lines)
     pages: list[Page] = []

@@ -11,14 +11,16 @@ clearly larger vertical gaps or font-size changes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import accumulate, pairwise
 from statistics import median
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
+    """A run of text on one line: x to the right, y down from the page top (points)."""
+
     x0: float
     x1: float
     top: float
@@ -28,25 +30,25 @@ class Segment:
     text: str
 
 
-@dataclass
 class _Line:
-    segments: list[Segment]
-    column: int
-    band: int
+    """Segments on one baseline within one (band, column) group."""
 
-    @property
-    def baseline(self) -> float:
-        return self.segments[0].baseline
+    __slots__ = ("band", "baseline", "column", "segments", "size")
 
-    @property
-    def size(self) -> float:
-        return max(segment.size for segment in self.segments)
+    def __init__(self, segment: Segment, column: int, band: int) -> None:
+        self.segments = [segment]
+        self.column = column
+        self.band = band
+        self.baseline = segment.baseline
+        self.size = segment.size
 
-    @property
-    def top(self) -> float:
-        return min(segment.top for segment in self.segments)
+    def add(self, segment: Segment) -> None:
+        self.segments.append(segment)
+        self.size = max(self.size, segment.size)
 
     def text(self) -> str:
+        if len(self.segments) == 1:
+            return self.segments[0].text.strip()
         parts: list[str] = []
         previous: Segment | None = None
         for segment in sorted(self.segments, key=lambda s: s.x0):
@@ -167,18 +169,20 @@ def _build_lines(segments: Sequence[Segment], width: float, height: float) -> li
     margin = _margin_rows(segments, height) if gutters else set()
     spanning: list[int] = []
     columns: dict[int, int] = {}
+    # Crossing means covering the gutter's middle: column lines may stick into the
+    # white strip by a point or two (a hyphen, a final full stop).
+    middles = [(left + right) / 2 for left, right in gutters]
     for index, segment in enumerate(segments):
-        # Crossing means covering the gutter's middle: column lines may stick into
-        # the white strip by a point or two (a hyphen, a final full stop).
-        crossing = any(segment.x0 < (left + right) / 2 < segment.x1 for left, right in gutters)
-        if index in margin or crossing:
+        if not gutters:
+            columns[index] = 0
+        elif index in margin or any(segment.x0 < mid < segment.x1 for mid in middles):
             spanning.append(index)
         else:
-            columns[index] = sum(1 for left, _ in gutters if segment.x0 >= left)
+            columns[index] = bisect_left(middles, segment.x0)
     spanning_tops = sorted(segments[i].top for i in spanning)
 
     def band_of(segment: Segment) -> int:
-        return sum(1 for top in spanning_tops if top < segment.top - 0.5)
+        return bisect_left(spanning_tops, segment.top - 0.5)  # spanning lines above it
 
     # Group by (band, column); a spanning segment forms band 2k+1 between content bands.
     groups: dict[tuple[int, int], list[Segment]] = {}
@@ -192,17 +196,15 @@ def _build_lines(segments: Sequence[Segment], width: float, height: float) -> li
     lines: list[_Line] = []
     for (band, column), members in sorted(groups.items()):
         members.sort(key=lambda s: (s.baseline, s.x0))
+        current: _Line | None = None
         for segment in members:
-            if (
-                lines
-                and lines[-1].band == band
-                and lines[-1].column == column
-                and abs(lines[-1].baseline - segment.baseline)
-                < 0.35 * max(segment.size, lines[-1].size)
+            if current is not None and abs(current.baseline - segment.baseline) < 0.35 * max(
+                segment.size, current.size
             ):
-                lines[-1].segments.append(segment)
+                current.add(segment)
             else:
-                lines.append(_Line([segment], column, band))
+                current = _Line(segment, column, band)
+                lines.append(current)
     return lines
 
 

@@ -59,49 +59,100 @@ def _respace(textpage: pdfium.PdfTextPage, first: int, count: int) -> str | None
     return respace_letters(letters)
 
 
-def _page_segments(textpage: pdfium.PdfTextPage, n_chars: int) -> list[Segment]:
-    raw = textpage.raw
-    full_text = textpage.get_text_range(0, n_chars)
-    n_rects = pdfium_c.FPDFText_CountRects(raw, 0, n_chars)
+_LINE_END = re.compile(r"\r\n|\ufffe")
+
+
+def _units_match_rects(
+    raw: object, full_text: str, rects: list[tuple[float, float, float, float]]
+) -> list[tuple[int, int]] | None:
+    """Character ranges of the rectangles, read from the text's line ends; or None.
+
+    Fast path: when the page text has exactly one line (split at CRLF and after the
+    hyphenation mark) per rectangle and each line's first character lies in its
+    rectangle, the rectangles are those lines. Costs one cheap call per line instead
+    of a position lookup (a scan over all characters) per rectangle.
+    """
+    units: list[tuple[int, int]] = []
+    position = 0
+    for match in _LINE_END.finditer(full_text):
+        end = match.start() if match.group() == "\r\n" else match.end()
+        if full_text[position:end].strip():
+            units.append((position, end))
+        position = match.end()
+    if full_text[position:].strip():
+        units.append((position, len(full_text)))
+    if len(units) != len(rects):
+        return None
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    boxes: list[tuple[float, float, float, float, int]] = []
-    for rect_index in range(n_rects):
-        pdfium_c.FPDFText_GetRect(raw, rect_index, left, top, right, bottom)
-        x0, y1, x1, y0 = left.value, top.value, right.value, bottom.value
-        char = pdfium_c.FPDFText_GetCharIndexAtPos(
+    for (start, _), (x0, y1, x1, y0) in zip(units, rects, strict=True):
+        while full_text[start] == " ":
+            start += 1
+        pdfium_c.FPDFText_GetCharBox(raw, start, left, right, bottom, top)
+        middle = (bottom.value + top.value) / 2
+        if not (x0 - 1 <= left.value and right.value <= x1 + 1 and y0 - 1 <= middle <= y1 + 1):
+            return None
+    return units
+
+
+def _lookup_ranges(
+    raw: object, n_chars: int, rects: list[tuple[float, float, float, float]]
+) -> list[tuple[int, int]]:
+    """Character ranges of the rectangles by position lookup (general, slower)."""
+    firsts = [
+        pdfium_c.FPDFText_GetCharIndexAtPos(
             raw, x0 + min(0.5, (x1 - x0) / 2), (y1 + y0) / 2, 1.0, 1.0
         )
-        boxes.append((x0, y1, x1, y0, char))
+        for x0, y1, x1, y0 in rects
+    ]
     # Rectangles are made in character order, so the first characters ascend and
     # each rectangle's text runs to the next rectangle's first character.
-    starts = sorted({box[4] for box in boxes if box[4] >= 0})
-    next_start = {start: end for start, end in zip(starts, [*starts[1:], n_chars], strict=True)}
+    starts = sorted({first for first in firsts if first >= 0})
+    next_start = dict(zip(starts, [*starts[1:], n_chars], strict=True))
+    return [(first, next_start[first]) if first >= 0 else (-1, -1) for first in firsts]
+
+
+def _page_segments(textpage: pdfium.PdfTextPage, n_chars: int, height: float) -> list[Segment]:
+    """Segments with y measured down from the top (pdfium's y axis points up)."""
+    raw = textpage.raw
+    full_text = textpage.get_text_range(0, n_chars)
+    aligned = len(full_text) == n_chars  # one UTF-16 unit per character
+    n_rects = pdfium_c.FPDFText_CountRects(raw, 0, n_chars)
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    rects: list[tuple[float, float, float, float]] = []
+    for rect_index in range(n_rects):
+        pdfium_c.FPDFText_GetRect(raw, rect_index, left, top, right, bottom)
+        rects.append((left.value, top.value, right.value, bottom.value))
+    ranges = (_units_match_rects(raw, full_text, rects) if aligned else None) or _lookup_ranges(
+        raw, n_chars, rects
+    )
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     segments: list[Segment] = []
-    for x0, y1, x1, y0, char in boxes:
+    for (x0, y1, x1, y0), (char, end) in zip(rects, ranges, strict=True):
         if char < 0:
             text = textpage.get_text_bounded(x0, y0, x1, y1)
             size = y1 - y0
             baseline = y0
         else:
-            end = next_start[char]
-            text_start = pdfium_c.FPDFText_GetTextIndexFromCharIndex(raw, char)
-            text_end = (
-                pdfium_c.FPDFText_GetTextIndexFromCharIndex(raw, end) if end < n_chars else -1
-            )
-            if text_start < 0:
-                text = textpage.get_text_range(char, end - char)
+            if aligned:
+                text = full_text[char:end]
             else:
-                text = full_text[text_start:text_end] if text_end >= 0 else full_text[text_start:]
+                text_start = pdfium_c.FPDFText_GetTextIndexFromCharIndex(raw, char)
+                text_end = (
+                    pdfium_c.FPDFText_GetTextIndexFromCharIndex(raw, end) if end < n_chars else -1
+                )
+                if text_start < 0:
+                    text = textpage.get_text_range(char, end - char)
+                else:
+                    text = (
+                        full_text[text_start:text_end] if text_end >= 0 else full_text[text_start:]
+                    )
             size = pdfium_c.FPDFText_GetFontSize(raw, char) or (y1 - y0)
             pdfium_c.FPDFText_GetCharOrigin(raw, char, origin_x, origin_y)
             baseline = origin_y.value
             text = text.replace("\r", "").replace("\n", " ")
             if _LETTER_SPACED.match(text.strip()):
                 text = _respace(textpage, char, end - char) or text
-        segments.append(
-            Segment(x0=x0, x1=x1, top=y1, bottom=y0, baseline=baseline, size=size, text=text)
-        )
+        segments.append(Segment(x0, x1, height - y1, height - y0, height - baseline, size, text))
     return segments
 
 
@@ -118,7 +169,7 @@ def read_pages(data: bytes, password: str | None, path: str | Path) -> list[RawP
                 textpage = page.get_textpage()
                 try:
                     n_chars = textpage.count_chars()
-                    segments = _page_segments(textpage, n_chars) if n_chars > 0 else []
+                    segments = _page_segments(textpage, n_chars, height) if n_chars > 0 else []
                 finally:
                     textpage.close()
             except pdfium.PdfiumError:
@@ -129,20 +180,7 @@ def read_pages(data: bytes, password: str | None, path: str | Path) -> list[RawP
                 ) from None
             finally:
                 page.close()
-            # pdfium's y axis points up; the layout code wants distance from the top.
-            flipped = [
-                Segment(
-                    s.x0,
-                    s.x1,
-                    height - s.top,
-                    height - s.bottom,
-                    height - s.baseline,
-                    s.size,
-                    s.text,
-                )
-                for s in segments
-            ]
-            blocks = page_blocks(flipped, width, height)
+            blocks = page_blocks(segments, width, height)
             pages.append(RawPage(blocks=blocks, has_text=bool(blocks)))
         return pages
     finally:
