@@ -55,8 +55,17 @@ _PREDICATES = [
     "verdient bescherming omdat herstel tientallen jaren duurt",
     "is een gedeelde verantwoordelijkheid van overheden en inwoners",
 ]
-_TITLES = ["Grondwater", "Geothermie", "Bodemenergie", "Bodemdaling", "Bodemarchief",
-           "Bodemkwaliteit", "Ondergronds ruimtegebruik", "Drinkwater", "Mijnbouw"]
+_TITLES = [
+    "Grondwater",
+    "Geothermie",
+    "Bodemenergie",
+    "Bodemdaling",
+    "Bodemarchief",
+    "Bodemkwaliteit",
+    "Ondergronds ruimtegebruik",
+    "Drinkwater",
+    "Mijnbouw",
+]
 
 
 def build_visie(folder: Path, pages: int) -> Path:
@@ -66,9 +75,7 @@ def build_visie(folder: Path, pages: int) -> Path:
     for number in range(pages):
         paragraphs = [f"# {number + 1}. {rng.choice(_TITLES)}"]
         for _ in range(7):
-            sentences = [
-                f"{rng.choice(_SUBJECTS)} {rng.choice(_PREDICATES)}." for _ in range(3)
-            ]
+            sentences = [f"{rng.choice(_SUBJECTS)} {rng.choice(_PREDICATES)}." for _ in range(3)]
             paragraphs.append(" ".join(sentences))
         content.append(paragraphs)
     return make_pdf(
@@ -110,8 +117,9 @@ def main() -> None:
     if pdftotext:
         results["pdftotext"] = best_of(
             args.runs,
-            lambda: subprocess.run([pdftotext, str(path), "-"], check=True,
-                                   stdout=subprocess.DEVNULL),
+            lambda: subprocess.run(
+                [pdftotext, str(path), "-"], check=True, stdout=subprocess.DEVNULL
+            ),
         )
     else:
         print("note: pdftotext not found (apt-get install poppler-utils); baseline skipped\n")
@@ -138,8 +146,10 @@ def main() -> None:
         verdict = "met" if pdfium_ratio <= 3 else "NOT met"
         print(f"target pdfium within 3x of pdftotext: {verdict} ({pdfium_ratio:.2f}x)")
     cached = results["cached re-read"]
-    print(f"target cached re-read under 0.1 s: {'met' if cached < 0.1 else 'NOT met'} "
-          f"({cached:.3f} s)")
+    print(
+        f"target cached re-read under 0.1 s: {'met' if cached < 0.1 else 'NOT met'} "
+        f"({cached:.3f} s)"
+    )
 
 
 if __name__ == "__main__":

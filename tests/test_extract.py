@@ -401,3 +401,16 @@ def test_pdfium_fast_mapping_is_used_for_simple_pages(
     monkeypatch.setattr(_pdfium, "_lookup_ranges", lambda *args: calls.append(1) or original(*args))
     extract(two_column_pdf, use_cache=False)
     assert calls == []
+
+
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.pdf"))
+
+
+@pytest.mark.skipif(not SAMPLES, reason="no sample PDFs in samples/")
+@pytest.mark.parametrize("sample", SAMPLES, ids=[path.name for path in SAMPLES])
+def test_both_engines_read_the_samples_identically(sample: Path) -> None:
+    """Bullets in symbol fonts, justified glossary lines, a table of contents, columns."""
+    pdfium_pages = extract(sample, engine="pdfium", use_cache=False).pages
+    plumber_pages = extract(sample, engine="pdfplumber", use_cache=False).pages
+    assert [page.text for page in pdfium_pages] == [page.text for page in plumber_pages]
+    assert "(cid:" not in "".join(page.text for page in plumber_pages)

@@ -25,7 +25,7 @@ from . import _pdfium, _pdfplumber, cache
 from ._types import RawPage
 
 # Bump whenever the text that comes out changes: it is part of the cache key.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 PDF_MAGIC = b"%PDF-"
 MAGIC_WINDOW = 1024  # the PDF header may follow some junk, within the first 1024 bytes

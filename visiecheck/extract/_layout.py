@@ -44,7 +44,10 @@ class _Line:
 
     def add(self, segment: Segment) -> None:
         self.segments.append(segment)
-        self.size = max(self.size, segment.size)
+        # The line's size is that of its longest run: a bullet or a symbol in
+        # another font size must not make the line look like a heading.
+        longest = max(self.segments, key=lambda s: len(s.text.strip()))
+        self.size = longest.size
 
     def text(self) -> str:
         if len(self.segments) == 1:
@@ -238,7 +241,9 @@ def page_blocks(segments: Sequence[Segment], width: float, height: float) -> lis
             size_change = abs(line.size - previous.size) > 0.12 * max(line.size, previous.size)
             if same_group:
                 pitch = line.baseline - previous.baseline
-                new_block = size_change or pitch > 1.4 * relative_pitch * previous.size
+                # Paragraph spacing of a quarter line or more; line pitch barely varies
+                # within a digital PDF, so 1.2x the usual pitch is already clear.
+                new_block = size_change or pitch > 1.2 * relative_pitch * previous.size
             elif line.band == previous.band and not size_change:
                 # Next column of the same band: a paragraph running on from the previous
                 # column continues the block (last line open, next starts lowercase).

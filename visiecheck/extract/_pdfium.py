@@ -96,19 +96,30 @@ def _units_match_rects(
 
 def _lookup_ranges(
     raw: object, n_chars: int, rects: list[tuple[float, float, float, float]]
-) -> list[tuple[int, int]]:
-    """Character ranges of the rectangles by position lookup (general, slower)."""
-    firsts = [
-        pdfium_c.FPDFText_GetCharIndexAtPos(
-            raw, x0 + min(0.5, (x1 - x0) / 2), (y1 + y0) / 2, 1.0, 1.0
+) -> tuple[list[tuple[int, int]], bool]:
+    """Character ranges of the rectangles by position lookup (general, slower).
+
+    Returns the ranges and whether every rectangle was found. When one is missing
+    the ranges of its neighbours are unreliable, so the caller then reads every
+    rectangle's text by its bounds instead.
+    """
+    firsts = []
+    for x0, y1, x1, y0 in rects:
+        middle = (y1 + y0) / 2
+        first = pdfium_c.FPDFText_GetCharIndexAtPos(
+            raw, x0 + min(0.5, (x1 - x0) / 2), middle, 1.0, 1.0
         )
-        for x0, y1, x1, y0 in rects
-    ]
+        if first < 0:  # e.g. the run starts with a space that has no box
+            first = pdfium_c.FPDFText_GetCharIndexAtPos(
+                raw, min(x0 + 3.0, (x0 + x1) / 2), middle, 3.0, 3.0
+            )
+        firsts.append(first)
     # Rectangles are made in character order, so the first characters ascend and
     # each rectangle's text runs to the next rectangle's first character.
     starts = sorted({first for first in firsts if first >= 0})
     next_start = dict(zip(starts, [*starts[1:], n_chars], strict=True))
-    return [(first, next_start[first]) if first >= 0 else (-1, -1) for first in firsts]
+    complete = len(starts) == len(firsts)
+    return [(first, next_start[first]) if first >= 0 else (-1, -1) for first in firsts], complete
 
 
 def _page_segments(textpage: pdfium.PdfTextPage, n_chars: int, height: float) -> list[Segment]:
@@ -122,38 +133,54 @@ def _page_segments(textpage: pdfium.PdfTextPage, n_chars: int, height: float) ->
     for rect_index in range(n_rects):
         pdfium_c.FPDFText_GetRect(raw, rect_index, left, top, right, bottom)
         rects.append((left.value, top.value, right.value, bottom.value))
-    ranges = (_units_match_rects(raw, full_text, rects) if aligned else None) or _lookup_ranges(
-        raw, n_chars, rects
-    )
+    ranges = _units_match_rects(raw, full_text, rects) if aligned else None
+    by_bounds = False
+    if ranges is None:
+        ranges, complete = _lookup_ranges(raw, n_chars, rects)
+        by_bounds = not complete
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     segments: list[Segment] = []
     for (x0, y1, x1, y0), (char, end) in zip(rects, ranges, strict=True):
-        if char < 0:
+        if by_bounds or char < 0:
             text = textpage.get_text_bounded(x0, y0, x1, y1)
-            size = y1 - y0
-            baseline = y0
+            # any character inside the rectangle will do for size and baseline
+            probe = pdfium_c.FPDFText_GetCharIndexAtPos(
+                raw, (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2 + 1, (y1 - y0) / 2 + 1
+            )
         else:
             if aligned:
                 text = full_text[char:end]
             else:
-                text_start = pdfium_c.FPDFText_GetTextIndexFromCharIndex(raw, char)
-                text_end = (
-                    pdfium_c.FPDFText_GetTextIndexFromCharIndex(raw, end) if end < n_chars else -1
-                )
-                if text_start < 0:
-                    text = textpage.get_text_range(char, end - char)
-                else:
-                    text = (
-                        full_text[text_start:text_end] if text_end >= 0 else full_text[text_start:]
-                    )
-            size = pdfium_c.FPDFText_GetFontSize(raw, char) or (y1 - y0)
-            pdfium_c.FPDFText_GetCharOrigin(raw, char, origin_x, origin_y)
+                text = _text_of_range(textpage, full_text, char, end, n_chars)
+            # Measure a visible character from the middle of the run: a leading space
+            # or dash may come from another font and sit off the baseline.
+            probe = (char + end - 1) // 2 if aligned else char
+            if aligned:
+                while probe < end - 1 and full_text[probe].isspace():
+                    probe += 1
+        if probe >= 0:
+            size = pdfium_c.FPDFText_GetFontSize(raw, probe) or (y1 - y0)
+            pdfium_c.FPDFText_GetCharOrigin(raw, probe, origin_x, origin_y)
             baseline = origin_y.value
-            text = text.replace("\r", "").replace("\n", " ")
-            if _LETTER_SPACED.match(text.strip()):
-                text = _respace(textpage, char, end - char) or text
+        else:
+            size, baseline = y1 - y0, y0
+        text = text.replace("\r", "").replace("\n", " ")
+        if char >= 0 and not by_bounds and _LETTER_SPACED.match(text.strip()):
+            text = _respace(textpage, char, end - char) or text
         segments.append(Segment(x0, x1, height - y1, height - y0, height - baseline, size, text))
     return segments
+
+
+def _text_of_range(
+    textpage: pdfium.PdfTextPage, full_text: str, char: int, end: int, n_chars: int
+) -> str:
+    """Text of characters [char, end) when text and character indexes differ."""
+    raw = textpage.raw
+    text_start = pdfium_c.FPDFText_GetTextIndexFromCharIndex(raw, char)
+    text_end = pdfium_c.FPDFText_GetTextIndexFromCharIndex(raw, end) if end < n_chars else -1
+    if text_start < 0:
+        return textpage.get_text_range(char, end - char)
+    return full_text[text_start:text_end] if text_end >= 0 else full_text[text_start:]
 
 
 def read_pages(data: bytes, password: str | None, path: str | Path) -> list[RawPage]:

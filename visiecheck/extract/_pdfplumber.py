@@ -9,6 +9,7 @@ layout code reads the segments column by column.
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zlib
 from collections.abc import Sequence
@@ -60,6 +61,20 @@ def _translate(error: BaseException, password: str | None, path: str | Path) -> 
     )
 
 
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def _replace_cids(text: str, *, first: bool) -> str:
+    """pdfminer writes glyphs without a Unicode mapping as ``(cid:N)``.
+
+    At the start of a line such a glyph is nearly always a list bullet (pdfium
+    reports ``•`` there); elsewhere it carries no readable text and is dropped.
+    """
+    if first and _CID.fullmatch(text):
+        return "•"
+    return _CID.sub("", text)
+
+
 def _row_segments(words: Sequence[dict[str, Any]]) -> list[Segment]:
     """Words of one row (sorted by x) → segments split at gutter-wide gaps."""
     segments: list[Segment] = []
@@ -72,14 +87,17 @@ def _row_segments(words: Sequence[dict[str, Any]]) -> list[Segment]:
         text = " ".join(texts)
         if len(run) >= 4 and all(len(t) == 1 for t in texts):
             text = respace_letters([(w["text"], w["x0"], w["x1"]) for w in run]) or text
+        # Size and baseline of the longest word: a bullet in a larger symbol font
+        # must not make the run look like a heading or shift its baseline.
+        longest = max(run, key=lambda w: len(w["text"]))
         segments.append(
             Segment(
                 x0=min(w["x0"] for w in run),
                 x1=max(w["x1"] for w in run),
                 top=min(w["top"] for w in run),
                 bottom=max(w["bottom"] for w in run),
-                baseline=max(w["bottom"] for w in run),
-                size=max(w["size"] for w in run),
+                baseline=longest["bottom"],
+                size=longest["size"],
                 text=text,
             )
         )
@@ -88,6 +106,10 @@ def _row_segments(words: Sequence[dict[str, Any]]) -> list[Segment]:
     for word in words:
         if run and word["x0"] - run[-1]["x1"] > SEGMENT_GAP * max(word["size"], run[-1]["size"]):
             flush()
+        if _CID.search(word["text"]):
+            word = {**word, "text": _replace_cids(word["text"], first=not run)}
+            if not word["text"]:
+                continue
         run.append(word)
     flush()
     return segments
