@@ -414,3 +414,20 @@ def test_both_engines_read_the_samples_identically(sample: Path) -> None:
     plumber_pages = extract(sample, engine="pdfplumber", use_cache=False).pages
     assert [page.text for page in pdfium_pages] == [page.text for page in plumber_pages]
     assert "(cid:" not in "".join(page.text for page in plumber_pages)
+
+
+def test_cache_shared_by_concurrent_readers(make_pdf: Callable[..., Path]) -> None:
+    """Several readers at once on one cache (WAL, busy timeout) all get the same text."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [
+        make_pdf(
+            [[f"Grondwaterpeil in peilvak {number} wordt verhoogd."]], filename=f"v{number}.pdf"
+        )
+        for number in range(4)
+    ]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        documents = list(pool.map(lambda path: extract(path), paths * 3))
+    assert [document.pages[0].text for document in documents] == [
+        f"Grondwaterpeil in peilvak {number} wordt verhoogd." for number in range(4)
+    ] * 3
