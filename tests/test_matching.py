@@ -210,3 +210,23 @@ def test_hits_in_toc_and_heading_are_labelled(matcher: Matcher) -> None:
         ("Grondwater", Context.HEADING),
         ("grondwater", Context.BODY),
     ]
+
+
+def test_fuzzy_never_turns_a_real_word_into_a_term(tmp_path: Path) -> None:
+    # "aanleiding" is two edits from the term "gasleiding" but a normal Dutch word
+    path = tmp_path / "leiding.yaml"
+    path.write_text(
+        "name: t\nversion: 1\nthemes:\n  - id: kabels\n    label: K\n    label_en: K\n"
+        "    terms: [gasleiding]\n",
+        encoding="utf-8",
+    )
+    leidingen = Matcher(load_lexicon(path))
+    assert found(leidingen, "Aanleiding voor deze visie is de nieuwe Omgevingswet.") == []
+    assert found(leidingen, "De gasleidingen liggen diep.") == [
+        ("kabels", "gasleiding", "gasleidingen", "lemma")
+    ]
+
+
+def test_fuzzy_needs_the_same_first_letters(matcher: Matcher) -> None:
+    # "neothermie" (an unknown word) is one edit from geothermie but starts differently
+    assert found(matcher, "De neothermie is een verzonnen woord.") == []

@@ -189,7 +189,9 @@ class _TermIndex:
         )
         if best is None:
             return []
-        _choice, _distance, position = best
+        choice, _distance, position = best
+        if choice[:2] != lowered[:2]:
+            return []  # OCR noise keeps the start of a word; a different start is another word
         return [_Candidate(0, len(lowered), self.fuzzy_entries[position], "fuzzy")]
 
     # -- a whole page ----------------------------------------------------------------

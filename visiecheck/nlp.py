@@ -83,9 +83,17 @@ def _forms_by_lemma() -> dict[str, frozenset[str]]:
     return {lemma: frozenset(forms) for lemma, forms in inverse.items()}
 
 
+@cache
+def _known_words() -> frozenset[str]:
+    # The table lists inflected forms (keys) and their lemmas (values); a base word
+    # such as "aanleiding" appears only as a value.
+    table = _lemma_table()
+    return frozenset(word.lower() for word in (*table.keys(), *table.values()))
+
+
 def is_known_word(word: str) -> bool:
-    """Whether the lookup table knows ``word`` (a real Dutch form, not OCR noise)."""
-    return word.lower() in _lemma_table()
+    """Whether ``word`` is a Dutch word the lookup table knows (so not OCR noise)."""
+    return word.lower() in _known_words()
 
 
 def lemmatize(word: str) -> str:
