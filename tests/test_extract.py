@@ -416,9 +416,23 @@ def test_both_engines_read_the_samples_identically(sample: Path) -> None:
     assert "(cid:" not in "".join(page.text for page in plumber_pages)
 
 
-def test_cache_shared_by_concurrent_readers(make_pdf: Callable[..., Path]) -> None:
-    """Several readers at once on one cache (WAL, busy timeout) all get the same text."""
+def test_pdfium_engine_is_safe_to_call_from_threads(make_pdf: Callable[..., Path]) -> None:
     from concurrent.futures import ThreadPoolExecutor
+
+    path = make_pdf([["Het grondwater staat hoog in de polder."]])
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        documents = list(pool.map(lambda _: extract(path, use_cache=False), range(16)))
+    assert {document.pages[0].text for document in documents} == {
+        "Het grondwater staat hoog in de polder."
+    }
+
+
+def test_cache_shared_by_concurrent_readers(make_pdf: Callable[..., Path]) -> None:
+    """Several processes at once on one cache (WAL, busy timeout) all get the same text.
+
+    Processes, not threads: that is how batches run, and PDFium itself is not thread-safe.
+    """
+    from concurrent.futures import ProcessPoolExecutor
 
     paths = [
         make_pdf(
@@ -426,8 +440,8 @@ def test_cache_shared_by_concurrent_readers(make_pdf: Callable[..., Path]) -> No
         )
         for number in range(4)
     ]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        documents = list(pool.map(lambda path: extract(path), paths * 3))
+    with ProcessPoolExecutor(max_workers=4) as pool:
+        documents = list(pool.map(extract, paths * 3))
     assert [document.pages[0].text for document in documents] == [
         f"Grondwaterpeil in peilvak {number} wordt verhoogd." for number in range(4)
     ] * 3

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -183,8 +184,18 @@ def _text_of_range(
     return full_text[text_start:text_end] if text_end >= 0 else full_text[text_start:]
 
 
+# PDFium is not thread-safe: concurrent calls from threads crash the process. Parallel
+# work (batch) uses processes; this lock keeps library users with threads safe.
+_PDFIUM_LOCK = threading.Lock()
+
+
 def read_pages(data: bytes, password: str | None, path: str | Path) -> list[RawPage]:
     """Each page's raw text blocks in reading order (see ``_layout.page_blocks``)."""
+    with _PDFIUM_LOCK:
+        return _read_pages_locked(data, password, path)
+
+
+def _read_pages_locked(data: bytes, password: str | None, path: str | Path) -> list[RawPage]:
     document = _open(data, password, path)
     try:
         pages: list[RawPage] = []
