@@ -65,7 +65,7 @@ def select_themes(lexicon: Lexicon, spec: str | None) -> tuple[str, ...]:
     unknown = [theme_id for theme_id in wanted if theme_id not in lexicon.theme_ids]
     if unknown or not wanted:
         raise UsageError(
-            f"--themes: unknown theme {', '.join(unknown) or spec!r}; "
+            f"--themes: unknown theme {', '.join(unknown) or repr(spec)}; "
             f"choose core, all or ids from: {', '.join(lexicon.theme_ids)}"
         )
     # keep lexicon order whatever order the user typed
