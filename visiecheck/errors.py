@@ -28,6 +28,7 @@ class ExitCode(IntEnum):
     LEXICON_INVALID = 8
     PARTIAL_FAILURE = 9  # several documents, some could not be read
     OUTPUT_ERROR = 10  # the report could not be written
+    OCR_UNAVAILABLE = 11  # --ocr asked, but Tesseract, its Dutch data or OCRmyPDF is missing
     INTERNAL_ERROR = 70  # a bug in visiecheck; run with --verbose and report it
 
 
@@ -67,6 +68,12 @@ class EncryptedPdfError(VisiecheckError):
 
 class NoTextError(VisiecheckError):
     exit_code = ExitCode.NO_TEXT
+
+
+class OcrUnavailableError(VisiecheckError):
+    """``--ocr`` was asked but the OCR tools are not installed; names what to install."""
+
+    exit_code = ExitCode.OCR_UNAVAILABLE
 
 
 class LexiconError(VisiecheckError):

@@ -44,6 +44,7 @@ class Page:
     text: str
     has_text_layer: bool
     removed_lines: tuple[str, ...] = ()
+    ocr: bool = False  # the text was made by OCR (--ocr) from a page without a text layer
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,10 @@ class Document:
     engine: str
     pages: tuple[Page, ...]
     warnings: tuple[str, ...] = ()
+    # "page" for PDFs; "section" for formats without pages (docx, HTML, text), where
+    # each heading starts a new unit and Page.number counts sections from 1.
+    location_unit: str = "page"
+    source_format: str = "pdf"  # pdf, docx, html or text: what the content was read as
 
     @property
     def page_count(self) -> int:
@@ -177,6 +182,7 @@ class DocumentReport:
     error: str | None
     themes: tuple[ThemeCoverage, ...]
     error_code: int | None = None  # ExitCode value when error is set
+    location_unit: str = "page"  # "section" when page numbers are section numbers
 
     @property
     def failed(self) -> bool:

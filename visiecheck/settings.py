@@ -33,6 +33,7 @@ class MatchSettings:
     fuzzy_max_distance: int = DEFAULT_FUZZY_MAX_DISTANCE
     use_cache: bool = True
     password: str | None = None
+    ocr: bool = False  # read pages without a text layer with OCRmyPDF + Tesseract (nld)
 
     def validate(self) -> MatchSettings:
         if self.engine not in ENGINES:
