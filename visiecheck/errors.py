@@ -29,6 +29,7 @@ class ExitCode(IntEnum):
     PARTIAL_FAILURE = 9  # several documents, some could not be read
     OUTPUT_ERROR = 10  # the report could not be written
     OCR_UNAVAILABLE = 11  # --ocr asked, but Tesseract, its Dutch data or OCRmyPDF is missing
+    RESOURCE_LIMIT = 12  # a document took too long (--timeout) or too much memory
     INTERNAL_ERROR = 70  # a bug in visiecheck; run with --verbose and report it
 
 
@@ -90,3 +91,21 @@ class UsageError(VisiecheckError):
 
 class OutputError(VisiecheckError):
     exit_code = ExitCode.OUTPUT_ERROR
+
+
+class DocumentLimitError(VisiecheckError):
+    """A document exceeded a limit of its worker process (time or memory)."""
+
+    exit_code = ExitCode.RESOURCE_LIMIT
+
+
+class DocumentTimeoutError(DocumentLimitError):
+    """Reading and matching one document took longer than ``--timeout``."""
+
+
+class DocumentTooLargeError(DocumentLimitError):
+    """Reading one document needed more memory than ``--max-memory``."""
+
+
+class ReaderCrashError(CorruptPdfError):
+    """The PDF reader's worker process died (a crash of the native parser)."""

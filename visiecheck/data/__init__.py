@@ -1,0 +1,1 @@
+"""Package data: the list of Dutch municipalities (``gemeenten.txt``)."""

@@ -1,0 +1,82 @@
+"""Municipality names from file names, recognised against the list of Dutch municipalities.
+
+``municipality_name("Omgevingsvisie_Hof-van-Twente_2040_ontwerp.pdf")`` → ``Hof van Twente``.
+The file name is cut into words (at dashes, underscores, dots, spaces and other
+punctuation); every run of consecutive words is compared with every name of
+``visiecheck/data/gemeenten.txt`` (the 342 municipalities of 2025), ignoring case,
+accents, spaces and dashes, so ``hof-van-twente``, ``HofVanTwente`` and ``Hof van Twente``
+are the same name and ``Sudwest_Fryslan`` is *Súdwest-Fryslân*. The longest name found
+wins (``Bergen op Zoom`` over ``Bergen``). A name that is not on the list falls back to
+the generic clean-up of ``visiecheck.check.municipality_from_filename``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+_WORD_RE = re.compile(r"[^\W_]+")
+# Everyday names that differ from the official one (CBS spelling on the list).
+_ALIASES = {
+    "Den Haag": "'s-Gravenhage",
+    "Den Bosch": "'s-Hertogenbosch",
+    "Nuenen": "Nuenen, Gerwen en Nederwetten",
+}
+# A run of words longer than the longest municipality name need not be compared.
+_MAX_WORDS = 6
+
+
+def _fold(text: str) -> str:
+    """Lowercase, without accents: ``Súdwest`` → ``sudwest``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+def _key(text: str) -> str:
+    """A name as a comparison key: folded letters and digits only (``hofvantwente``)."""
+    return "".join(_WORD_RE.findall(_fold(text)))
+
+
+@cache
+def municipalities() -> tuple[str, ...]:
+    """The municipality names shipped with the package, in file order."""
+    text = resources.files("visiecheck.data").joinpath("gemeenten.txt").read_text("utf-8")
+    return tuple(line.strip() for line in text.lstrip("\ufeff").splitlines() if line.strip())
+
+
+@cache
+def _index() -> dict[str, str]:
+    index = {_key(name): name for name in municipalities()}
+    for alias, name in _ALIASES.items():
+        index.setdefault(_key(alias), name)
+    return index
+
+
+def recognise(text: str) -> str | None:
+    """The longest municipality name in ``text`` (a file stem), or None."""
+    words = _WORD_RE.findall(_fold(text))
+    index = _index()
+    best: str | None = None
+    best_length = 0
+    for start in range(len(words)):
+        key = ""
+        for end in range(start, min(start + _MAX_WORDS, len(words))):
+            key += words[end]
+            name = index.get(key)
+            if name is not None and len(key) > best_length:
+                best, best_length = name, len(key)
+    return best
+
+
+def municipality_name(path: str | Path) -> str:
+    """The municipality of a visie file: a recognised name, else the cleaned file name."""
+    recognised = recognise(Path(path).stem)
+    if recognised is not None:
+        return recognised
+    # Imported here: check pulls in the matcher, which the name lookup does not need.
+    from .check import municipality_from_filename
+
+    return municipality_from_filename(path)
