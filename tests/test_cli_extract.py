@@ -77,7 +77,10 @@ def test_image_only_page_warned_on_stderr(make_pdf: Callable[..., Path]) -> None
     code, stdout, stderr = run(path)
     assert code == ExitCode.OK
     assert "=== pagina 2 === (geen tekstlaag)" in stdout
-    assert stderr == ("waarschuwing: 1 pagina zonder tekstlaag (2): deze tekst is niet gelezen\n")
+    assert stderr == (
+        "waarschuwing: 1 pagina zonder tekstlaag (2): deze tekst is niet gelezen "
+        "(gebruik --ocr voor tekstherkenning)\n"
+    )
 
 
 # --- bad input files ------------------------------------------------------------------
@@ -95,13 +98,33 @@ def test_directory_given(tmp_path: Path) -> None:
     assert_one_line_error(stderr, str(tmp_path), "folder")
 
 
-@pytest.mark.parametrize("writer", [pdf_factory.write_text_as_pdf, pdf_factory.write_html_as_pdf])
+def test_html_with_a_pdf_name_is_read_as_html_with_a_warning(tmp_path: Path) -> None:
+    path = pdf_factory.write_html_as_pdf(tmp_path)
+    code, stdout, stderr = run(path)
+    assert code == ExitCode.OK, stderr
+    assert stderr == (
+        "waarschuwing: de naam eindigt op .pdf, maar het bestand is geen PDF: gelezen als "
+        "webpagina (HTML) (is het een foutpagina van een download? download de PDF dan "
+        "opnieuw)\n"
+    )
+    assert stdout == "=== sectie 1 ===\nOmgevingsvisie\n\n"
+
+
 @pytest.mark.parametrize("engine", ENGINES)
-def test_not_a_pdf(engine: str, writer: Callable[[Path], Path], tmp_path: Path) -> None:
-    path = writer(tmp_path)
+def test_plain_text_with_a_pdf_name_is_not_a_pdf(engine: str, tmp_path: Path) -> None:
+    path = pdf_factory.write_text_as_pdf(tmp_path)
     code, _, stderr = run(path, "--engine", engine)
     assert code == ExitCode.UNSUPPORTED_FORMAT
-    assert_one_line_error(stderr, path.name, "not a PDF")
+    assert_one_line_error(stderr, "notitie.pdf", "is not a PDF but plain text")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_binary_content_is_not_a_supported_format(engine: str, tmp_path: Path) -> None:
+    path = tmp_path / "foto.pdf"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    code, _, stderr = run(path, "--engine", engine)
+    assert code == ExitCode.UNSUPPORTED_FORMAT
+    assert_one_line_error(stderr, "foto.pdf", "binary content", "PDF, Word (.docx), HTML")
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -167,7 +190,7 @@ def test_scanned_pdf_without_any_text(engine: str, make_pdf: Callable[..., Path]
     )
     code, _, stderr = run(path, "--engine", engine)
     assert code == ExitCode.NO_TEXT
-    assert_one_line_error(stderr, "scan.pdf", "scan", "OCR")
+    assert_one_line_error(stderr, "scan.pdf", "scan", "--ocr")
 
 
 def test_unknown_engine_is_a_usage_error(good_pdf: Path) -> None:

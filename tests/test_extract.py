@@ -254,13 +254,17 @@ def test_image_only_pages_flagged(engine: str, make_pdf: Callable[..., Path]) ->
     assert [page.has_text_layer for page in document.pages] == [True, False, False, True]
     assert document.pages_without_text == [2, 3]
     assert document.pages[1].text == ""
-    assert document.warnings == ("2 pagina's zonder tekstlaag (2-3): deze tekst is niet gelezen",)
+    assert document.warnings == (
+        "2 pagina's zonder tekstlaag (2-3): deze tekst is niet gelezen "
+        "(gebruik --ocr voor tekstherkenning)",
+    )
 
 
 def test_single_image_only_page_warning(make_pdf: Callable[..., Path]) -> None:
     path = make_pdf([["Bodemdaling vraagt om aandacht."], ["Gescand."]], image_only_pages=[2])
     assert extract(path, use_cache=False).warnings == (
-        "1 pagina zonder tekstlaag (2): deze tekst is niet gelezen",
+        "1 pagina zonder tekstlaag (2): deze tekst is niet gelezen "
+        "(gebruik --ocr voor tekstherkenning)",
     )
 
 

@@ -86,7 +86,11 @@ def check_document(
 ) -> DocumentReport:
     """Check one file. Raises ``VisiecheckError`` when it cannot be read."""
     document = extract(
-        path, engine=settings.engine, password=settings.password, use_cache=settings.use_cache
+        path,
+        engine=settings.engine,
+        password=settings.password,
+        use_cache=settings.use_cache,
+        ocr=settings.ocr,
     )
     hits = get_matcher(lexicon, settings).match_document(document)
     return DocumentReport(
@@ -98,6 +102,7 @@ def check_document(
         warnings=document.warnings,
         error=None,
         themes=assess(hits, lexicon, settings, theme_ids),
+        location_unit=document.location_unit,
     )
 
 
@@ -163,7 +168,11 @@ def explain(
     lexicon = lexicon or load_lexicon(None)
     select_themes(lexicon, theme_id)  # validates the id with a helpful message
     document = extract(
-        path, engine=settings.engine, password=settings.password, use_cache=settings.use_cache
+        path,
+        engine=settings.engine,
+        password=settings.password,
+        use_cache=settings.use_cache,
+        ocr=settings.ocr,
     )
     hits = get_matcher(lexicon, settings).match_document(document)
     return sorted(

@@ -101,6 +101,13 @@ PasswordOption = Annotated[
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Read the file again instead of using the cache.")
 ]
+OcrOption = Annotated[
+    bool,
+    typer.Option(
+        "--ocr",
+        help="Read pages without a text layer (scans) with OCR: OCRmyPDF + Tesseract, Dutch.",
+    ),
+]
 
 
 def parse_page_range(spec: str | None) -> tuple[int, int] | None:
@@ -133,6 +140,7 @@ def extract(
     ] = None,
     password: PasswordOption = None,
     no_cache: NoCacheOption = False,
+    ocr: OcrOption = False,
 ) -> None:
     """Print the normalised text per page: what visiecheck reads in a file."""
     from .extract import extract as extract_document
@@ -141,7 +149,9 @@ def extract(
         raise UsageError(f"--format {output_format!r}: choose text or json")
     MatchSettings(engine=engine).validate()
     page_range = parse_page_range(pages)
-    document = extract_document(file, engine=engine, password=password, use_cache=not no_cache)
+    document = extract_document(
+        file, engine=engine, password=password, use_cache=not no_cache, ocr=ocr
+    )
     selected = [
         page
         for page in document.pages
@@ -157,12 +167,15 @@ def extract(
             "pages": document.page_count,
             "pages_without_text": document.pages_without_text,
             "warnings": list(document.warnings),
+            "format": document.source_format,
+            "location_unit": document.location_unit,
             "page_texts": [
                 {
                     "page": page.number,
                     "has_text_layer": page.has_text_layer,
                     "text": page.text,
                     "removed_lines": list(page.removed_lines),
+                    "ocr": page.ocr,
                 }
                 for page in selected
             ],
@@ -170,9 +183,12 @@ def extract(
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return
     for page in selected:
-        marker = f"=== pagina {page.number} ==="
+        unit = "sectie" if document.location_unit == "section" else "pagina"
+        marker = f"=== {unit} {page.number} ==="
         if not page.has_text_layer:
             marker += " (geen tekstlaag)"
+        elif page.ocr:
+            marker += " (OCR)"
         sys.stdout.write(marker + "\n" + page.text.rstrip() + "\n\n")
 
 
@@ -232,6 +248,7 @@ def check(
     ] = False,
     password: PasswordOption = None,
     no_cache: NoCacheOption = False,
+    ocr: OcrOption = False,
 ) -> None:
     """Report per theme whether a visie addresses, mentions or misses it, with evidence."""
     from .check import check as check_files
@@ -244,15 +261,31 @@ def check(
     if lang not in LANGUAGES:
         raise UsageError(f"--lang {lang!r}: choose nl or en")
     settings = MatchSettings(
-        engine=engine, evidence=evidence, use_cache=not no_cache, password=password
+        engine=engine, evidence=evidence, use_cache=not no_cache, password=password, ocr=ocr
     ).validate()
-    report = check_files(
-        files,
-        lexicon=load_lexicon(lexicon),
-        settings=settings,
-        themes=themes,
-        municipality=municipality,
-    )
+    if len(files) > 1:
+        # Several files: each is read in an isolated worker process (time and memory
+        # limits; a PDF that crashes the parser becomes a row), like ``batch``.
+        from .batch import BatchItem
+        from .check import select_themes
+        from .names import municipality_name
+
+        loaded = load_lexicon(lexicon)
+        report = _run_batch(
+            [BatchItem(Path(f), municipality or municipality_name(f)) for f in files],
+            progress_ok=output_format != "table" or output is not None,
+            lexicon=loaded,
+            settings=settings,
+            theme_ids=select_themes(loaded, themes),
+        )
+    else:
+        report = check_files(
+            files,
+            lexicon=load_lexicon(lexicon),
+            settings=settings,
+            themes=themes,
+            municipality=municipality,
+        )
     if output_format != "table" or output is not None:
         for document in report.documents:
             for warning in document.warnings:
@@ -314,6 +347,162 @@ def _kwic_line(hit: Hit, width: int = 60) -> str:
         f"p. {hit.page:<4} {hit.match:<9} {hit.term:<28} "
         f"{left}[{snippet[position : position + length]}]{right}{context}"
     )
+
+
+# --- batch -------------------------------------------------------------------------
+
+
+class _Progress:
+    """A rich progress bar on standard error (documents, current file, pages read)."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.pages = 0
+        self.progress = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[pages]} p. · {task.fields[current]}"),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.task = self.progress.add_task("visiecheck", total=total, pages=0, current="")
+
+    def __call__(self, event: str, index: int, item: Any, report: Any) -> None:
+        if event == "start":
+            self.progress.update(self.task, current=item.path.name)
+        else:
+            self.pages += report.pages if report is not None else 0
+            self.progress.update(self.task, advance=1, pages=self.pages)
+
+
+def _run_batch(items: list[Any], *, progress_ok: bool, **options: Any) -> Any:
+    from .batch import batch as run
+
+    if progress_ok and sys.stderr.isatty() and len(items) > 1:
+        tracker = _Progress(len(items))
+        with tracker.progress:
+            return run(items, progress=tracker, **options)
+    return run(items, **options)
+
+
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", help="Worker processes (default: the number of CPUs)."),
+]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", help="Seconds per document before it is stopped.")
+]
+MaxMemoryOption = Annotated[
+    int, typer.Option("--max-memory", help="Memory limit per worker process, in MB.")
+]
+
+
+def _report_failures(report: Any) -> None:
+    failed = [document for document in report.documents if document.failed]
+    if failed:
+        typer.echo(
+            f"visiecheck: {len(failed)} van {len(report.documents)} bestanden niet gelezen:",
+            err=True,
+        )
+        for document in failed:
+            typer.echo(f"  {document.file}: {document.error}", err=True)
+
+
+@app.command()
+@handle_errors
+def batch(
+    source: Annotated[
+        Path, typer.Argument(help="A folder of visie PDFs, or a manifest CSV gemeente;bestand.")
+    ],
+    jobs: JobsOption = None,
+    lexicon: LexiconOption = None,
+    themes: Annotated[
+        str, typer.Option("--themes", help="core, all, or theme ids separated by commas.")
+    ] = "all",
+    engine: EngineOption = DEFAULT_ENGINE,
+    output_format: Annotated[
+        str, typer.Option("--format", help="table, json, csv, xlsx, html or markdown.")
+    ] = "table",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the overview to this file.")
+    ] = None,
+    lang: LangOption = "nl",
+    fail_on_missing: Annotated[
+        bool,
+        typer.Option("--fail-on-missing", help="Exit with code 1 when a theme is missing."),
+    ] = False,
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Also PDFs in sub-folders.")
+    ] = False,
+    sort: Annotated[
+        str, typer.Option("--sort", help="Rows by name, or most missing themes first.")
+    ] = "name",
+    evidence: Annotated[
+        int, typer.Option("--evidence", help="Evidence sentences per theme and document.")
+    ] = DEFAULT_EVIDENCE,
+    timeout: TimeoutOption = 120.0,
+    max_memory: MaxMemoryOption = 2048,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Compare the visies of many municipalities: a matrix municipalities × themes."""
+    from .batch import collect
+    from .check import exit_code_for, select_themes
+    from .lexicon import load_lexicon
+    from .render import BATCH_FORMATS, render_batch
+
+    if output_format not in BATCH_FORMATS:
+        raise UsageError(f"--format {output_format!r}: choose one of {', '.join(BATCH_FORMATS)}")
+    if lang not in LANGUAGES:
+        raise UsageError(f"--lang {lang!r}: choose nl or en")
+    if sort not in ("name", "missing"):
+        raise UsageError(f"--sort {sort!r}: choose name or missing")
+    if jobs is not None and jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    if timeout <= 0:
+        raise UsageError("--timeout must be more than 0 seconds")
+    if max_memory < 256:
+        raise UsageError("--max-memory must be at least 256 (MB)")
+    if output_format == "xlsx" and output is None and sys.stdout.isatty():
+        raise UsageError("--format xlsx writes a binary file: give --output overzicht.xlsx")
+    settings = MatchSettings(engine=engine, evidence=evidence, use_cache=not no_cache).validate()
+    loaded = load_lexicon(lexicon)
+    theme_ids = select_themes(loaded, themes)
+    items = collect(source, recursive=recursive)
+    report = _run_batch(
+        items,
+        progress_ok=True,
+        lexicon=loaded,
+        settings=settings,
+        theme_ids=theme_ids,
+        jobs=jobs,
+        timeout=timeout,
+        max_memory_mb=max_memory,
+    )
+    to_terminal = output is None and output_format == "table"
+    data = render_batch(
+        report,
+        output_format,
+        lang=lang,
+        color=to_terminal and _use_color(),
+        width=max(100, min(shutil.get_terminal_size(fallback=(120, 24)).columns, 120))
+        if to_terminal
+        else 120,
+        sort=sort,
+    )
+    if output is not None:
+        write_atomically(output, data)
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        sys.stdout.write(data)
+    _report_failures(report)
+    code = exit_code_for(report, fail_on_missing=fail_on_missing)
+    if code != ExitCode.OK:
+        raise typer.Exit(int(code))
 
 
 # --- lexicon ---------------------------------------------------------------------------

@@ -1,9 +1,13 @@
-"""The reading stage: a PDF file → a ``Document`` of clean page text.
+"""The reading stage: a file → a ``Document`` of clean page (or section) text.
 
-``extract()`` checks the file, reads it with one of two engines (``pdfium``: fast,
-default; ``pdfplumber``: pdfminer's word boxes), puts multi-column pages in column
-order, normalises the text (``visiecheck.normalize``) and caches the result on disk,
-keyed by the file's SHA-256, the engine and ``EXTRACTOR_VERSION``.
+``extract()`` checks the file and decides its format by content (``_formats.sniff``).
+A PDF is read with one of two engines (``pdfium``: fast, default; ``pdfplumber``:
+pdfminer's word boxes), multi-column pages are put in column order, pages without a
+text layer are OCR'd when asked (``--ocr``, ``_ocr``), the text is normalised
+(``visiecheck.normalize``) and the result cached on disk, keyed by the file's
+SHA-256, the engine (plus ``+ocr``) and ``EXTRACTOR_VERSION``. Word, HTML and text
+files have no pages: they are read as sections (a heading starts one) and the
+``Document`` says ``location_unit="section"``; they are fast to read and not cached.
 """
 
 from __future__ import annotations
@@ -14,21 +18,17 @@ from pathlib import Path
 from ..errors import (
     CorruptPdfError,
     InputFileNotFoundError,
-    NotAPdfError,
     NoTextError,
     UsageError,
 )
 from ..models import Document, Page
 from ..normalize import blocks_to_text, find_running_lines, normalize_lines
 from ..settings import ENGINES
-from . import _pdfium, _pdfplumber, cache
+from . import _formats, _ocr, _pdfium, _pdfplumber, cache
 from ._types import RawPage
 
 # Bump whenever the text that comes out changes: it is part of the cache key.
-EXTRACTOR_VERSION = "2"
-
-PDF_MAGIC = b"%PDF-"
-MAGIC_WINDOW = 1024  # the PDF header may follow some junk, within the first 1024 bytes
+EXTRACTOR_VERSION = "3"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "format_page_list"]
 
@@ -50,12 +50,6 @@ def _read_file(path: Path) -> bytes:
         ) from None
     if not data:
         raise CorruptPdfError("the file is empty (0 bytes); copy or download it again", path=path)
-    if PDF_MAGIC not in data[:MAGIC_WINDOW]:
-        raise NotAPdfError(
-            "is not a PDF (no %PDF- header); it may be a text, HTML or Word file "
-            "with a .pdf name: export the document as PDF and retry",
-            path=path,
-        )
     return data
 
 
@@ -88,11 +82,17 @@ def _normalise_blocks(blocks: list[list[str]]) -> list[list[str]]:
     return [[next(cleaned) for _ in block] for block in blocks]
 
 
-def _normalise(raw_pages: list[RawPage]) -> tuple[tuple[Page, ...], tuple[str, ...]]:
-    """Character rules per line, running lines per document, blocks → page text."""
+def _normalise(
+    raw_pages: list[RawPage], *, running_lines: bool = True
+) -> tuple[tuple[Page, ...], tuple[str, ...]]:
+    """Character rules per line, running lines per document, blocks → page text.
+
+    ``running_lines=False`` for sections of page-less formats: they have no running
+    headers, and a repeated short heading there is content.
+    """
     pages_blocks = [_normalise_blocks(raw.blocks) for raw in raw_pages]
     flat_lines = [[line for block in blocks for line in block] for blocks in pages_blocks]
-    running = find_running_lines(flat_lines)
+    running = find_running_lines(flat_lines) if running_lines else [set() for _ in flat_lines]
     pages: list[Page] = []
     for number, (raw, blocks, remove) in enumerate(
         zip(raw_pages, pages_blocks, running, strict=True), start=1
@@ -112,18 +112,98 @@ def _normalise(raw_pages: list[RawPage]) -> tuple[tuple[Page, ...], tuple[str, .
                 text=blocks_to_text(kept_blocks),
                 has_text_layer=raw.has_text,
                 removed_lines=tuple(removed),
+                ocr=raw.ocr,
             )
         )
+    return tuple(pages), ()
+
+
+def _pages_noun(count: int) -> str:
+    return "pagina" if count == 1 else "pagina's"
+
+
+def _text_layer_warnings(pages: tuple[Page, ...], *, ocr: bool) -> list[str]:
+    """What the reader could not read (and what OCR read), in Dutch like all warnings."""
     warnings: list[str] = []
+    by_ocr = [page.number for page in pages if page.ocr]
+    if by_ocr:
+        warnings.append(
+            f"{len(by_ocr)} {_pages_noun(len(by_ocr))} met OCR gelezen "
+            f"({format_page_list(by_ocr)}): controleer de bewijszinnen, "
+            "tekstherkenning kan woorden verkeerd lezen"
+        )
     without_text = [page.number for page in pages if not page.has_text_layer]
     if without_text:
         count = len(without_text)
-        noun = "pagina" if count == 1 else "pagina's"
-        warnings.append(
-            f"{count} {noun} zonder tekstlaag ({format_page_list(without_text)}): "
-            "deze tekst is niet gelezen"
+        listed = f"{count} {_pages_noun(count)} zonder tekstlaag ({format_page_list(without_text)})"
+        if ocr:
+            warnings.append(f"{listed}: ook OCR vond er geen tekst, dus niet gelezen")
+        else:
+            warnings.append(
+                f"{listed}: deze tekst is niet gelezen (gebruik --ocr voor tekstherkenning)"
+            )
+    return warnings
+
+
+def _read_sections(kind: str, data: bytes, path: Path) -> list[RawPage]:
+    if kind == "docx":
+        from . import _docx  # python-docx is only imported when a Word file comes along
+
+        return _docx.read_sections(data, path)
+    if kind == "html":
+        from . import _html
+
+        return _html.read_sections(data, path)
+    from . import _plaintext
+
+    return _plaintext.read_sections(data)
+
+
+def _extract_sections(kind: str, data: bytes, sha256: str, path: str | Path) -> Document:
+    """Word, HTML or text: sections instead of pages, no cache (reading is cheap)."""
+    file_path = Path(path)
+    raw_sections = _read_sections(kind, data, file_path)
+    if not raw_sections:
+        raise NoTextError(
+            f"the {_formats.FORMAT_NAMES[kind]} contains no text to check", path=file_path
         )
-    return tuple(pages), tuple(warnings)
+    pages, _ = _normalise(raw_sections, running_lines=False)
+    warning = _formats.name_warning(kind, file_path)
+    return Document(
+        str(path),
+        sha256,
+        kind,
+        pages,
+        (warning,) if warning else (),
+        location_unit="section",
+        source_format=kind,
+    )
+
+
+def _with_ocr(
+    raw_pages: list[RawPage],
+    engine: str,
+    data: bytes,
+    password: str | None,
+    path: Path,
+) -> tuple[list[RawPage], list[str]]:
+    """OCR the pages without a text layer and put their OCR text in their place."""
+    missing = [number for number, raw in enumerate(raw_pages, start=1) if not raw.has_text]
+    if not missing:
+        return raw_pages, []
+    try:
+        ocr_data = _ocr.ocr_pages(data, missing, password, path)
+    except _ocr.OcrFailed as error:
+        return raw_pages, [f"OCR is mislukt ({error}); pagina's zonder tekstlaag niet gelezen"]
+    ocr_raw = _read_raw(engine, ocr_data, None, path)
+    if len(ocr_raw) != len(raw_pages):
+        return raw_pages, ["OCR gaf een ander aantal pagina's terug; resultaat niet gebruikt"]
+    merged = list(raw_pages)
+    for number in missing:
+        found = ocr_raw[number - 1]
+        if found.has_text:
+            merged[number - 1] = RawPage(blocks=found.blocks, has_text=True, ocr=True)
+    return merged, []
 
 
 def extract(
@@ -133,20 +213,27 @@ def extract(
     password: str | None = None,
     use_cache: bool = True,
     cache_dir: Path | None = None,
+    ocr: bool = False,
 ) -> Document:
-    """Read a PDF into a ``Document`` of normalised page text (cached on disk).
+    """Read a PDF, Word, HTML or text file into a ``Document`` of normalised text.
 
-    Raises ``VisiecheckError`` subclasses for files that cannot be read: missing,
-    a folder, not a PDF, empty/damaged, password-protected, or without any text.
+    PDFs are cached on disk. ``ocr=True`` reads pages without a text layer with
+    OCRmyPDF and Tesseract (Dutch). Raises ``VisiecheckError`` subclasses for files
+    that cannot be read: missing, a folder, an unsupported format, empty/damaged,
+    password-protected, without any text, or OCR tools missing (``--ocr``).
     """
     file_path = Path(path)
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     data = _read_file(file_path)
     sha256 = hashlib.sha256(data).hexdigest()
+    kind = _formats.sniff(data, file_path)
+    if kind != "pdf":
+        return _extract_sections(kind, data, sha256, path)
+    cache_engine = f"{engine}+ocr" if ocr else engine
     directory = cache.cache_directory(cache_dir) if use_cache else None
     if directory is not None:
-        hit = cache.load(directory, sha256, engine, EXTRACTOR_VERSION)
+        hit = cache.load(directory, sha256, cache_engine, EXTRACTOR_VERSION)
         if hit is not None:
             pages, warnings = hit
             return Document(str(path), sha256, engine, pages, warnings)
@@ -154,15 +241,25 @@ def extract(
     raw_pages = _read_raw(engine, data, password, file_path)
     if not raw_pages:
         raise CorruptPdfError("the PDF has no pages; export the document again", path=file_path)
+    warnings: list[str] = []
+    if ocr:
+        raw_pages, warnings = _with_ocr(raw_pages, engine, data, password, file_path)
     if not any(raw.has_text for raw in raw_pages):
+        if ocr:
+            raise NoTextError(
+                "no page has a text layer and OCR found no text either; check that the "
+                "scan is legible (at least 200 dpi) and the right way up",
+                path=file_path,
+            )
         raise NoTextError(
-            "no page has a text layer: it looks like a scan; run OCR on it first "
-            "(for example with ocrmypdf) and check the result",
+            "no page has a text layer: it looks like a scan; run again with --ocr to read "
+            "it with OCR (Tesseract, Dutch) and check the result",
             path=file_path,
         )
-    pages, warnings = _normalise(raw_pages)
+    pages, _ = _normalise(raw_pages)
+    warnings = [*_text_layer_warnings(pages, ocr=ocr), *warnings]
     # A document opened with a password is not cached: the cache would hand its
     # text to a later run without the password.
     if directory is not None and password is None:
-        cache.store(directory, sha256, engine, EXTRACTOR_VERSION, pages, warnings)
-    return Document(str(path), sha256, engine, pages, warnings)
+        cache.store(directory, sha256, cache_engine, EXTRACTOR_VERSION, pages, tuple(warnings))
+    return Document(str(path), sha256, engine, pages, tuple(warnings))

@@ -11,3 +11,4 @@ class RawPage:
 
     blocks: list[list[str]]
     has_text: bool
+    ocr: bool = False  # the blocks come from OCR of a page without a text layer

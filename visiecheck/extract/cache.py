@@ -74,6 +74,7 @@ def load(
                 text=str(page["text"]),
                 has_text_layer=bool(page["has_text_layer"]),
                 removed_lines=tuple(str(line) for line in page["removed_lines"]),
+                ocr=bool(page.get("ocr", False)),
             )
             for page in payload["pages"]
         )
@@ -99,6 +100,7 @@ def store(
                     "text": page.text,
                     "has_text_layer": page.has_text_layer,
                     "removed_lines": list(page.removed_lines),
+                    "ocr": page.ocr,
                 }
                 for page in pages
             ],

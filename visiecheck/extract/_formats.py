@@ -1,0 +1,130 @@
+"""Which format a file is, decided by its content (magic bytes, sniffing), not its name.
+
+A saved web page called ``visie.pdf`` is HTML; a Word file renamed to ``.pdf`` is a
+ZIP archive with ``word/document.xml``. Formats recognised by their own marks (PDF
+header, Word archive, HTML markup) are read as what they are, and the name only
+adds a warning when it disagrees. Plain text has no such mark: it is merely what is
+left, so it is only read as text when the name does not promise a PDF or Word file
+(a ``.pdf`` holding plain text is a failed download or a mistake, not a visie).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from ..errors import NotAPdfError
+
+PDF_MAGIC = b"%PDF-"
+MAGIC_WINDOW = 1024  # the PDF header may follow some junk, within the first 1024 bytes
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word .doc, .xls, .msg
+SNIFF_WINDOW = 8192
+
+SUPPORTED = "PDF, Word (.docx), HTML (.html/.htm/.xhtml), text (.txt/.md)"
+
+FORMAT_NAMES = {
+    "pdf": "PDF",
+    "docx": "Word-document (.docx)",
+    "html": "webpagina (HTML)",
+    "text": "tekstbestand",
+}
+_EXTENSIONS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".md": "text",
+    ".markdown": "text",
+}
+
+_HTML_START = re.compile(
+    rb"^(?:\s|<!--.*?-->|<\?xml[^>]*\?>)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAGS = re.compile(rb"<(?:html|head|body|p|div|h[1-6]|title|meta)[\s>/]", re.IGNORECASE)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _unsupported(what: str, path: Path) -> NotAPdfError:
+    return NotAPdfError(f"{what}; visiecheck reads {SUPPORTED}", path=path)
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes of a text or HTML file → str: UTF-8 (with or without BOM), UTF-16 with a
+    BOM, else Windows-1252 (what Dutch Windows programs wrote before UTF-8)."""
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff(data: bytes, path: Path) -> str:
+    """``"pdf"``, ``"docx"``, ``"html"`` or ``"text"``; ``NotAPdfError`` for anything else."""
+    if PDF_MAGIC in data[:MAGIC_WINDOW]:
+        return "pdf"
+    if data.startswith(ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise _unsupported("is a damaged ZIP archive, not a document", path) from None
+        if "word/document.xml" in names:
+            return "docx"
+        if "content.xml" in names:
+            raise _unsupported(
+                "is an OpenDocument file (.odt); save it as .docx or PDF first", path
+            )
+        raise _unsupported("is a ZIP archive (for example .xlsx or .pptx), not a document", path)
+    if data.startswith(OLE_MAGIC):
+        raise _unsupported(
+            "is an old Word (.doc) or other Office file; save it as .docx or PDF first", path
+        )
+    head = data[:SNIFF_WINDOW]
+    if data.startswith(_UTF16_BOMS):
+        head = decode_text(head).encode("utf-8", errors="replace")
+    elif b"\x00" in head or _control_share(head) > 0.05:
+        raise _unsupported("is not a PDF or any other document format (binary content)", path)
+    if head.lstrip().startswith(b"{\\rtf"):
+        raise _unsupported("is an RTF file; save it as .docx or PDF first", path)
+    if _HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 2:
+        return "html"
+    if path.suffix.lower() in (".pdf", ".docx"):
+        raise _unsupported(
+            f"is not a {path.suffix.lower().lstrip('.').upper()} but plain text "
+            "(no %PDF- header): export the document itself again",
+            path,
+        )
+    return "text"
+
+
+def _control_share(head: bytes) -> float:
+    """Share of bytes that are control characters other than tab, newline, CR, FF."""
+    if not head:
+        return 0.0
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls / len(head)
+
+
+def name_warning(kind: str, path: Path) -> str | None:
+    """A warning when the file name promises another format than the content is."""
+    named = _EXTENSIONS.get(path.suffix.lower())
+    if named is None or named == kind:
+        return None
+    if named == "pdf":
+        hint = ""
+        if kind == "html":
+            hint = " (is het een foutpagina van een download? download de PDF dan opnieuw)"
+        return (
+            f"de naam eindigt op {path.suffix}, maar het bestand is geen PDF: "
+            f"gelezen als {FORMAT_NAMES[kind]}{hint}"
+        )
+    return (
+        f"de naam eindigt op {path.suffix}, maar de inhoud is een {FORMAT_NAMES[kind]}: zo gelezen"
+    )
