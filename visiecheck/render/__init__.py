@@ -20,8 +20,11 @@ from ..models import Report
 from ._text import compress_pages
 
 FORMATS = ("table", "json", "csv", "markdown", "html")
+# ``batch`` shows an overview (a matrix municipalities × themes) instead of one table per
+# document, and can also write an Excel workbook.
+BATCH_FORMATS = ("table", "json", "csv", "xlsx", "html", "markdown")
 
-__all__ = ["FORMATS", "compress_pages", "render"]
+__all__ = ["BATCH_FORMATS", "FORMATS", "compress_pages", "render", "render_batch"]
 
 
 def render(
@@ -55,3 +58,40 @@ def render(
 
         return render_html(report, lang)
     raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+
+
+def render_batch(
+    report: Report,
+    fmt: str,
+    *,
+    lang: str = "nl",
+    color: bool = False,
+    width: int = 120,
+    sort: str = "name",
+) -> str | bytes:
+    """The batch overview of ``report`` in ``fmt``: text, or bytes for ``xlsx``.
+
+    ``json`` and ``csv`` are the same documents as for ``check`` (all documents, input
+    order); ``table``, ``markdown``, ``html`` and ``xlsx`` are the matrix, sorted by
+    ``sort`` (``name`` or ``missing``).
+    """
+    check_language(lang)
+    if fmt in ("json", "csv"):
+        return render(report, fmt, lang=lang)
+    if fmt == "table":
+        from .matrix import render_matrix
+
+        return render_matrix(report, lang, color=color, width=width, sort=sort)
+    if fmt == "markdown":
+        from .batch_markdown import render_batch_markdown
+
+        return render_batch_markdown(report, lang, sort=sort)
+    if fmt == "html":
+        from .batch_html import render_batch_html
+
+        return render_batch_html(report, lang, sort=sort)
+    if fmt == "xlsx":
+        from .xlsx import render_xlsx
+
+        return render_xlsx(report, lang, sort=sort)
+    raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(BATCH_FORMATS)}")

@@ -1,0 +1,291 @@
+"""``visiecheck batch``: many visies in one run, in parallel, failures as rows.
+
+Inputs (``collect``): a folder (every PDF in it, sorted by name; ``recursive`` for
+sub-folders), with the municipality recognised in each file name (``visiecheck.names``),
+or a manifest CSV ``gemeente;bestand[;versie]`` for explicit names and paths.
+
+The run (``batch``):
+
+1. For every file the result cache (``visiecheck.match_cache``) is asked first, keyed by
+   the file's SHA-256: a hit needs no worker, no PDF parser and no spaCy at all.
+2. The rest go to worker processes (``visiecheck.isolation``) that read, match and
+   assess one document at a time with a time and memory limit; a document that hangs,
+   crashes the parser or needs too much memory becomes an error row.
+3. Results are put back in input order whatever order they finish in, so ``jobs=1`` and
+   ``jobs=4`` give the same report. Only the small ``DocumentReport`` of each document
+   travels back and is kept; page texts live and die inside the worker.
+
+The exit code of a run is ``visiecheck.check.exit_code_for`` of the report.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import __version__, match_cache
+from .errors import InputFileNotFoundError, UsageError, VisiecheckError
+from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, cpu_count, run_isolated
+from .models import DocumentReport, Lexicon, LexiconInfo, Report
+from .names import municipality_name
+from .settings import MatchSettings
+
+MANIFEST_SUFFIXES = (".csv", ".txt")
+_MANIFEST_HEADERS = {
+    "gemeente": "municipality",
+    "municipality": "municipality",
+    "bestand": "file",
+    "file": "file",
+    "versie": "version",
+    "version": "version",
+}
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One document of a batch: where it is and whose it is."""
+
+    path: Path
+    municipality: str
+    version: str | None = None
+
+
+# --- inputs ----------------------------------------------------------------------------
+
+
+def collect(source: str | Path, *, recursive: bool = False) -> list[BatchItem]:
+    """The documents of a folder or a manifest file, in a stable order."""
+    path = Path(source)
+    if not path.exists():
+        raise InputFileNotFoundError(
+            "not found; give a folder of PDFs or a manifest (.csv)", path=path
+        )
+    if path.is_dir():
+        return collect_folder(path, recursive=recursive)
+    return read_manifest(path)
+
+
+def collect_folder(folder: Path, *, recursive: bool = False) -> list[BatchItem]:
+    """Every PDF in ``folder`` (case-insensitive ``.pdf``), sorted by path."""
+    pattern = "**/*" if recursive else "*"
+    files = sorted(
+        (
+            path
+            for path in folder.glob(pattern)
+            if path.suffix.lower() == ".pdf" and path.is_file() and not path.name.startswith(".")
+        ),
+        key=lambda path: str(path.relative_to(folder)).casefold(),
+    )
+    if not files:
+        hint = "" if recursive else " (add --recursive to look in sub-folders)"
+        raise InputFileNotFoundError(f"no PDF files in this folder{hint}", path=folder)
+    return [BatchItem(path=path, municipality=municipality_name(path)) for path in files]
+
+
+def read_manifest(path: Path) -> list[BatchItem]:
+    """``gemeente;bestand[;versie]`` rows (``,`` also accepted; header optional).
+
+    Relative paths resolve against the manifest's folder. Problems are usage errors
+    naming the line.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise InputFileNotFoundError(
+            f"the manifest cannot be read ({error.strerror})", path=path
+        ) from None
+    except UnicodeDecodeError:
+        raise UsageError(
+            f"{path}: is neither a folder nor a UTF-8 manifest (gemeente;bestand[;versie])"
+        ) from None
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    delimiter = ";" if ";" in first or "," not in first else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    columns = {"municipality": 0, "file": 1, "version": 2}
+    items: list[BatchItem] = []
+    header_seen = False
+    for number, row in enumerate(rows, start=1):
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
+            continue  # blank lines are harmless
+        lowered = [cell.lower() for cell in cells]
+        if not header_seen and not items and any(cell in _MANIFEST_HEADERS for cell in lowered):
+            named = {
+                _MANIFEST_HEADERS[name]: i
+                for i, name in enumerate(lowered)
+                if name in _MANIFEST_HEADERS
+            }
+            if "municipality" not in named or "file" not in named:
+                raise UsageError(
+                    f"{path}, line {number}: the header needs the columns gemeente and bestand"
+                )
+            columns = {key: named.get(key, -1) for key in ("municipality", "file", "version")}
+            header_seen = True
+            continue
+
+        municipality, file, version = (
+            _cell(cells, columns[key]) for key in ("municipality", "file", "version")
+        )
+        if not file or not municipality:
+            missing = "bestand (file)" if not file else "gemeente (municipality)"
+            raise UsageError(
+                f"{path}, line {number}: column {missing} is empty; write gemeente;bestand[;versie]"
+            )
+        target = Path(file)
+        if not target.is_absolute():
+            target = path.parent / target
+        items.append(BatchItem(path=target, municipality=municipality, version=version or None))
+    if not items:
+        raise UsageError(f"{path}: the manifest lists no documents (gemeente;bestand[;versie])")
+    return items
+
+
+def _cell(cells: list[str], index: int) -> str:
+    return cells[index] if 0 <= index < len(cells) else ""
+
+
+# --- the work of one document (runs in a worker process) -------------------------------
+
+
+@dataclass(frozen=True)
+class _Task:
+    path: str
+    municipality: str
+    lexicon: Lexicon
+    settings: MatchSettings
+    theme_ids: tuple[str, ...]
+    cache_key: str | None
+
+
+def _warm_up(lexicon: Lexicon, settings: MatchSettings) -> None:
+    """Build the matcher once per worker, before the first document's clock starts."""
+    from .matching import get_matcher
+
+    get_matcher(lexicon, settings)
+
+
+def _check_one(task: _Task) -> DocumentReport:
+    """Read, match and assess one file; a user-caused failure is a row, not an exception."""
+    from .check import check_document, failed_document
+
+    try:
+        report = check_document(
+            task.path,
+            lexicon=task.lexicon,
+            settings=task.settings,
+            theme_ids=task.theme_ids,
+            municipality=task.municipality,
+        )
+    except VisiecheckError as error:
+        return failed_document(task.path, error, task.municipality)
+    if task.cache_key is not None:
+        # The key was made from the file as it was hashed before; the report's hash says
+        # whether the file changed since (then the result is not cached under the old key).
+        key = match_cache.cache_key(report.sha256, task.lexicon, task.settings, task.theme_ids)
+        if key == task.cache_key:
+            match_cache.store(key, report)
+    return report
+
+
+# --- the run ---------------------------------------------------------------------------
+
+
+ProgressCallback = Callable[[str, int, BatchItem, DocumentReport | None], None]
+
+
+def batch(
+    items: Sequence[BatchItem],
+    *,
+    lexicon: Lexicon,
+    settings: MatchSettings,
+    theme_ids: tuple[str, ...],
+    jobs: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
+    progress: ProgressCallback | None = None,
+) -> Report:
+    """Check every item; the report lists them in input order, failures as rows.
+
+    ``progress(event, index, item, report)`` is called with ``"start"`` when a worker
+    begins a document and ``"done"`` (with its report) when a document is finished,
+    cached ones included.
+    """
+    settings = settings.validate()
+    results: list[DocumentReport | None] = [None] * len(items)
+    use_cache = settings.use_cache and settings.password is None
+    tasks: list[_Task] = []
+    task_items: list[int] = []
+    for index, item in enumerate(items):
+        key = None
+        if use_cache:
+            sha256 = match_cache.file_sha256(item.path)
+            if sha256 is not None:
+                key = match_cache.cache_key(sha256, lexicon, settings, theme_ids)
+                cached = match_cache.load(key)
+                if cached is not None:
+                    results[index] = replace(
+                        cached, file=str(item.path), municipality=item.municipality
+                    )
+                    if progress is not None:
+                        progress("done", index, item, results[index])
+                    continue
+        tasks.append(
+            _Task(
+                path=str(item.path),
+                municipality=item.municipality,
+                lexicon=lexicon,
+                settings=settings,
+                theme_ids=theme_ids,
+                cache_key=key,
+            )
+        )
+        task_items.append(index)
+
+    def on_start(task_index: int) -> None:
+        if progress is not None:
+            index = task_items[task_index]
+            progress("start", index, items[index], None)
+
+    outcomes = run_isolated(
+        _check_one,
+        tasks,
+        jobs=jobs or cpu_count(),
+        timeout=timeout,
+        max_memory_mb=max_memory_mb,
+        initializer=_warm_up,
+        initargs=(lexicon, settings),
+        on_start=on_start,
+    )
+    for task_index, outcome in outcomes:
+        index = task_items[task_index]
+        item = items[index]
+        report = outcome.value if outcome.error is None else _error_row(item, outcome.error)
+        results[index] = report
+        if progress is not None:
+            progress("done", index, item, report)
+
+    documents = tuple(report for report in results if report is not None)
+    return Report(
+        tool_version=__version__,
+        lexicon=LexiconInfo(name=lexicon.name, version=lexicon.version, themes=len(lexicon.themes)),
+        documents=documents,
+        selected_themes=theme_ids,
+    )
+
+
+def _error_row(item: BatchItem, error: VisiecheckError) -> DocumentReport:
+    return DocumentReport(
+        file=str(item.path),
+        municipality=item.municipality,
+        sha256="",
+        pages=0,
+        pages_without_text=(),
+        warnings=(),
+        error=error.reason,
+        themes=(),
+        error_code=int(error.exit_code),
+    )

@@ -1,0 +1,320 @@
+"""Run work on hostile input in worker processes that may hang, crash or blow up.
+
+``run_isolated(func, tasks, ...)`` calls ``func(task)`` for every task in a pool of worker
+processes and yields ``(index, Outcome)`` as tasks finish. Each worker:
+
+- has an address-space limit (``RLIMIT_AS``, ``max_memory_mb``): an allocation beyond it
+  raises ``MemoryError`` (or kills the native code that asked), never the whole machine;
+- gets at most ``timeout`` seconds per task, counted from the moment it starts the task:
+  a worker that is still busy then is killed and replaced;
+- may die (a segfault in the PDF library, ``os.abort()``): its task becomes a failure
+  and a fresh worker takes the next task.
+
+A ``concurrent.futures`` pool cannot kill one hung worker, so this is a small pool of
+``multiprocessing`` processes with one pipe each. Workers are started with ``spawn``
+(no forked copy of the parent's threads or locks, safe with spaCy and PDFium) and live
+for many tasks, so the expensive set-up (``initializer``: loading spaCy, compiling the
+lexicon) is paid once per worker, not per document. Failures come back as an
+``Outcome`` with a ``VisiecheckError`` (timeout, memory, crash, or an unexpected
+exception); the caller turns them into report rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from .errors import (
+    DocumentTimeoutError,
+    DocumentTooLargeError,
+    ReaderCrashError,
+    UsageError,
+    VisiecheckError,
+)
+
+DEFAULT_TIMEOUT = 120.0  # seconds per document
+DEFAULT_MAX_MEMORY_MB = 2048  # address space per worker; a spaCy worker needs ~0.5 GB
+START_METHOD = "spawn"
+_KILL_GRACE = 2.0  # seconds between terminate() and kill()
+_MAX_START_FAILURES = 3  # workers dying before they are ready: give up, do not loop
+
+
+class InternalWorkerError(VisiecheckError):
+    """An unexpected exception inside a worker (a bug, reported as such)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one task: its value, or the error that stopped it."""
+
+    value: Any = None
+    error: VisiecheckError | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+
+# --- the worker side ---------------------------------------------------------------
+
+
+def _limit_memory(max_memory_mb: int | None) -> None:
+    if not max_memory_mb:
+        return
+    try:
+        import resource
+
+        limit = max_memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass  # no RLIMIT_AS on this platform: the timeout still protects us
+
+
+def _worker_main(
+    connection: Connection,
+    func: Callable[[Any], Any],
+    initializer: Callable[..., Any] | None,
+    initargs: tuple[Any, ...],
+    max_memory_mb: int | None,
+) -> None:
+    # Ctrl-C reaches the whole process group; the parent decides what to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _limit_memory(max_memory_mb)
+    if initializer is not None:
+        try:
+            initializer(*initargs)
+        except MemoryError:
+            connection.send(("init-failed", "memory"))
+            return
+        except Exception:
+            connection.send(("init-failed", traceback.format_exc(limit=3)))
+            return
+    connection.send(("ready", None))
+    while True:
+        try:
+            message = connection.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        index, task = message
+        connection.send(("started", index))
+        try:
+            value = func(task)
+        except MemoryError:
+            # The heap may be in a poor state: report and let the parent start a new worker.
+            connection.send(("memory", index))
+            return
+        except Exception as error:
+            connection.send(("exception", (index, f"{type(error).__name__}: {error}")))
+            continue
+        connection.send(("done", (index, value)))
+
+
+# --- the parent side ---------------------------------------------------------------
+
+
+@dataclass
+class _Worker:
+    process: Any  # multiprocessing.process.BaseProcess
+    connection: Connection
+    index: int | None = None  # the task it is working on
+    started: float | None = None  # when it started that task (monotonic)
+    ready: bool = False
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signaal {number}"
+
+
+def crash_error(exitcode: int | None) -> VisiecheckError:
+    """The error for a worker that died with ``exitcode`` while reading a document."""
+    if exitcode is not None and exitcode < 0 and -exitcode == signal.SIGKILL:
+        # Killed from outside: on Linux usually the out-of-memory killer.
+        return DocumentTooLargeError(
+            "te veel geheugen: de PDF-lezer is door het systeem gestopt (SIGKILL)"
+        )
+    how = _signal_name(-exitcode) if exitcode is not None and exitcode < 0 else f"code {exitcode}"
+    return ReaderCrashError(
+        f"de PDF-lezer is gecrasht ({how}); exporteer of download de PDF opnieuw"
+    )
+
+
+def timeout_error(timeout: float) -> VisiecheckError:
+    return DocumentTimeoutError(
+        f"gestopt na {timeout:g} s: het lezen duurde te lang (--timeout om dit te verhogen)"
+    )
+
+
+def memory_error(max_memory_mb: int | None) -> VisiecheckError:
+    limit = f"{max_memory_mb} MB" if max_memory_mb else "de geheugenlimiet"
+    return DocumentTooLargeError(
+        f"te veel geheugen: meer dan {limit} nodig (--max-memory om dit te verhogen)"
+    )
+
+
+def _stop(worker: _Worker) -> None:
+    """End a worker for good: politely if idle, by force if busy or stuck."""
+    with contextlib.suppress(OSError, ValueError):
+        worker.connection.close()
+    process = worker.process
+    if process.is_alive():
+        process.terminate()
+        process.join(_KILL_GRACE)
+        if process.is_alive():
+            process.kill()
+    process.join()
+
+
+def run_isolated(
+    func: Callable[[Any], Any],
+    tasks: Sequence[Any],
+    *,
+    jobs: int = 1,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
+    initializer: Callable[..., Any] | None = None,
+    initargs: tuple[Any, ...] = (),
+    on_start: Callable[[int], None] | None = None,
+    start_method: str = START_METHOD,
+) -> Iterator[tuple[int, Outcome]]:
+    """Yield ``(index, Outcome)`` for every task, in the order they finish.
+
+    ``func``, ``initializer`` and the tasks must be picklable (module-level functions,
+    plain data). ``on_start(index)`` is called in this process when a worker begins a
+    task (for progress displays). Every worker is gone when the iterator is exhausted
+    or closed (also on Ctrl-C).
+    """
+    if not tasks:
+        return
+    context = multiprocessing.get_context(start_method)
+    pending: deque[int] = deque(range(len(tasks)))
+    workers: list[_Worker] = []
+    wanted = max(1, min(jobs, len(tasks)))
+    remaining = len(tasks)
+    start_failures = 0
+
+    def start_worker() -> None:
+        parent_end, child_end = context.Pipe(duplex=True)
+        process = context.Process(
+            target=_worker_main,
+            args=(child_end, func, initializer, initargs, max_memory_mb),
+            daemon=True,
+        )
+        process.start()
+        child_end.close()
+        workers.append(_Worker(process=process, connection=parent_end))
+
+    def retire(worker: _Worker) -> None:
+        workers.remove(worker)
+        _stop(worker)
+
+    try:
+        while remaining:
+            while len(workers) < min(wanted, remaining):
+                start_worker()
+            for worker in workers:
+                if worker.ready and worker.index is None and pending:
+                    worker.index = pending.popleft()
+                    worker.started = None
+                    worker.connection.send((worker.index, tasks[worker.index]))
+            deadlines = [
+                worker.started + timeout
+                for worker in workers
+                if timeout is not None and worker.started is not None
+            ]
+            wait_for = None if not deadlines else max(0.0, min(deadlines) - time.monotonic())
+            handles: list[Any] = [worker.connection for worker in workers]
+            handles += [worker.process.sentinel for worker in workers]
+            wait(handles, timeout=wait_for)
+
+            finished: list[tuple[int, Outcome]] = []
+            for worker in list(workers):
+                broken = False
+                try:
+                    while worker.connection.poll():
+                        kind, payload = worker.connection.recv()
+                        if kind == "ready":
+                            worker.ready = True
+                        elif kind == "started":
+                            worker.started = time.monotonic()
+                            if on_start is not None:
+                                on_start(payload)
+                        elif kind == "done":
+                            index, value = payload
+                            finished.append((index, Outcome(value=value)))
+                            worker.index, worker.started = None, None
+                        elif kind == "exception":
+                            index, text = payload
+                            error = InternalWorkerError(f"interne fout: {text}")
+                            finished.append((index, Outcome(error=error)))
+                            worker.index, worker.started = None, None
+                        elif kind == "memory":
+                            finished.append((payload, Outcome(error=memory_error(max_memory_mb))))
+                            worker.index, worker.started = None, None
+                            broken = True
+                        elif kind == "init-failed":
+                            if payload == "memory":
+                                raise UsageError(
+                                    f"--max-memory {max_memory_mb}: too little for the language "
+                                    "model; give at least 1024 (MB)"
+                                )
+                            raise InternalWorkerError(f"a worker could not start: {payload}")
+                except (EOFError, OSError):
+                    broken = True
+                if broken or not worker.process.is_alive():
+                    worker.process.join(0.5)
+                    if not worker.ready:
+                        start_failures += 1
+                        if start_failures >= _MAX_START_FAILURES:
+                            raise InternalWorkerError(
+                                "worker processes die while starting "
+                                f"(exit code {worker.process.exitcode})"
+                            )
+                    if worker.index is not None:
+                        error = crash_error(worker.process.exitcode)
+                        finished.append((worker.index, Outcome(error=error)))
+                        worker.index = None
+                    retire(worker)
+                    continue
+                if (
+                    timeout is not None
+                    and worker.started is not None
+                    and time.monotonic() - worker.started >= timeout
+                    and worker.index is not None
+                ):
+                    finished.append((worker.index, Outcome(error=timeout_error(timeout))))
+                    worker.index = None
+                    retire(worker)
+            for item in finished:
+                remaining -= 1
+                yield item
+    finally:
+        for worker in workers:
+            if worker.index is None and worker.ready:
+                with contextlib.suppress(OSError, ValueError):
+                    worker.connection.send(None)
+        for worker in list(workers):
+            worker.process.join(0.5 if worker.index is None else 0)
+            _stop(worker)
+        workers.clear()
+
+
+def cpu_count() -> int:
+    """The CPUs this process may use (respecting affinity), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)

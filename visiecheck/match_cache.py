@@ -1,0 +1,188 @@
+"""On-disk cache of checked documents, so a re-run on unchanged files is near-instant.
+
+One SQLite row per document result (the ``DocumentReport``, without file name and
+municipality, which are filled in on the way out), in the same folder as the extraction
+cache. The key says everything the result depends on:
+
+- the file's SHA-256, the engine and ``EXTRACTOR_VERSION`` — together they fix the page
+  text, so the cache can be consulted *before* the PDF is opened (no extraction, no
+  spaCy on a warm run);
+- the lexicon: name, version and a hash of its whole content (an edited term without a
+  version bump still invalidates);
+- the matcher: a hash of the source of ``matching.py``, ``nlp.py`` and ``coverage.py`` and
+  the version of the lemma tables (``spacy-lookups-data``);
+- every setting that can change the result (all ``MatchSettings`` fields except the
+  cache switch and the password) and the selected themes.
+
+Like the extraction cache this is a convenience: every failure reads as a miss.
+Documents opened with a password are never stored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import sqlite3
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .extract import EXTRACTOR_VERSION
+from .extract.cache import _TIMEOUT, cache_directory
+from .models import Context, DocumentReport, Hit, Lexicon, Status, ThemeCoverage
+from .settings import MatchSettings
+
+CACHE_FILE = "match-cache.sqlite3"
+# Bump when the stored payload changes shape.
+PAYLOAD_VERSION = "1"
+_MATCHER_SOURCES = ("matching.py", "nlp.py", "coverage.py")
+_SETTINGS_NOT_IN_KEY = {"use_cache", "password"}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS reports (
+    key TEXT PRIMARY KEY,
+    payload TEXT NOT NULL
+)
+"""
+
+
+@cache
+def matcher_version() -> str:
+    """A hash of the matcher's source and lemma data: any change invalidates the cache."""
+    digest = hashlib.sha256(PAYLOAD_VERSION.encode())
+    package = Path(__file__).resolve().parent
+    for name in _MATCHER_SOURCES:
+        try:
+            digest.update((package / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    for distribution in ("spacy-lookups-data", "spacy"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(metadata.version(distribution).encode())
+    return digest.hexdigest()[:16]
+
+
+def lexicon_fingerprint(lexicon: Lexicon) -> str:
+    """Name, version and a hash of the content (terms, exclusions, labels) of a lexicon."""
+    content = repr((lexicon.name, lexicon.version, lexicon.language, lexicon.themes))
+    return f"{lexicon.name}@{lexicon.version}#{hashlib.sha256(content.encode()).hexdigest()[:16]}"
+
+
+def cache_key(
+    sha256: str,
+    lexicon: Lexicon,
+    settings: MatchSettings,
+    theme_ids: tuple[str, ...] | None,
+) -> str:
+    """The key of one document's result under these lexicon, settings and themes."""
+    relevant = {
+        field.name: getattr(settings, field.name)
+        for field in dataclasses.fields(settings)
+        if field.name not in _SETTINGS_NOT_IN_KEY
+    }
+    parts = {
+        "sha256": sha256,
+        "extractor": EXTRACTOR_VERSION,
+        "lexicon": lexicon_fingerprint(lexicon),
+        "matcher": matcher_version(),
+        "settings": relevant,
+        "themes": list(theme_ids) if theme_ids is not None else None,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def file_sha256(path: str | Path) -> str | None:
+    """The SHA-256 of a file, read in chunks; None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+# --- (de)serialising a DocumentReport ------------------------------------------------
+
+
+def _hit_from(data: dict[str, Any]) -> Hit:
+    return Hit(**{**data, "context": Context(data["context"])})
+
+
+def _coverage_from(data: dict[str, Any]) -> ThemeCoverage:
+    return ThemeCoverage(
+        **{
+            **data,
+            "status": Status(data["status"]),
+            "pages": tuple(data["pages"]),
+            "evidence": tuple(_hit_from(hit) for hit in data["evidence"]),
+        }
+    )
+
+
+def to_payload(report: DocumentReport) -> str:
+    data = dataclasses.asdict(report)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def from_payload(payload: str) -> DocumentReport:
+    data = json.loads(payload)
+    return DocumentReport(
+        **{
+            **data,
+            "pages_without_text": tuple(data["pages_without_text"]),
+            "warnings": tuple(data["warnings"]),
+            "themes": tuple(_coverage_from(item) for item in data["themes"]),
+        }
+    )
+
+
+# --- the SQLite store ----------------------------------------------------------------
+
+
+def _connect(directory: Path) -> sqlite3.Connection:
+    directory.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(directory / CACHE_FILE, timeout=_TIMEOUT)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute(_SCHEMA)
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
+
+
+def load(key: str, directory: Path | None = None) -> DocumentReport | None:
+    """The cached result for ``key``, or None (absent, unreadable or of an old shape)."""
+    try:
+        connection = _connect(cache_directory(directory))
+        try:
+            row = connection.execute("SELECT payload FROM reports WHERE key = ?", (key,)).fetchone()
+        finally:
+            connection.close()
+        return None if row is None else from_payload(row[0])
+    except (OSError, sqlite3.Error, ValueError, KeyError, TypeError):
+        return None
+
+
+def store(key: str, report: DocumentReport, directory: Path | None = None) -> bool:
+    """Save one result; False (nothing raised) when the cache cannot be written."""
+    if report.failed:
+        return False  # a failure may be temporary (a timeout, a file being written)
+    try:
+        connection = _connect(cache_directory(directory))
+        try:
+            with connection:
+                connection.execute(
+                    "INSERT OR REPLACE INTO reports (key, payload) VALUES (?, ?)",
+                    (key, to_payload(report)),
+                )
+        finally:
+            connection.close()
+        return True
+    except (OSError, sqlite3.Error, TypeError, ValueError):
+        return False

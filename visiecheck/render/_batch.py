@@ -1,0 +1,176 @@
+"""What every batch overview shares: theme codes, row order, totals and its words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..i18n import STATUS_SYMBOLS, t
+from ..models import DocumentReport, Report, Status
+from ._text import in_sentence, missing_themes, short_label
+
+SORTS = ("name", "missing")
+# Short column headers for the themes of the default lexicon; other themes get the first
+# letters of their id. Three letters keep 11 themes within 100 columns.
+THEME_CODES = {
+    "geothermie": "GEO",
+    "bodemenergie": "BEN",
+    "ondergrondse_opslag": "OPS",
+    "grondwater": "GRW",
+    "drinkwater": "DRW",
+    "mijnbouw": "MIJ",
+    "bodemdaling": "DAL",
+    "bodemkwaliteit": "KWA",
+    "ondergronds_ruimtegebruik": "RUI",
+    "bodemarchief": "ARC",
+    "bodem_landbouw_natuur": "LEV",
+}
+
+_WORDS = {
+    "nl": {
+        "mentioned_by": "{n} van {total} gemeenten noemen {theme}",
+        "legend": "Legenda",
+        "missing_per": "Ontbreekt per gemeente",
+        "errors": "Niet gelezen",
+        "total": "Totaal",
+        "counts": "✔/~/✘",
+        "matrix_sheet": "Overzicht",
+        "evidence_sheet": "Bewijs",
+        "page": "pagina",
+        "term": "term",
+        "match": "match",
+        "sentence": "zin",
+        "batch_title": "visiecheck: bodem en ondergrond in {n} omgevingsvisies",
+        "evidence_of": "Bewijs voor {theme} in {municipality}",
+        "none_found": "Niets gevonden.",
+        "failed_files": "{n} van {total} bestanden niet gelezen: {files}",
+        "version": "versie",
+    },
+    "en": {
+        "mentioned_by": "{n} of {total} municipalities mention {theme}",
+        "legend": "Legend",
+        "missing_per": "Missing per municipality",
+        "errors": "Not read",
+        "total": "Total",
+        "counts": "✔/~/✘",
+        "matrix_sheet": "Overview",
+        "evidence_sheet": "Evidence",
+        "page": "page",
+        "term": "term",
+        "match": "match",
+        "sentence": "sentence",
+        "batch_title": "visiecheck: soil and subsurface in {n} spatial visions",
+        "evidence_of": "Evidence for {theme} in {municipality}",
+        "none_found": "Nothing found.",
+        "failed_files": "{n} of {total} files not read: {files}",
+        "version": "version",
+    },
+}
+
+
+def word(key: str, lang: str, **kwargs: object) -> str:
+    template = _WORDS[lang][key]
+    return template.format(**kwargs) if kwargs else template
+
+
+@dataclass(frozen=True)
+class ThemeColumn:
+    id: str
+    code: str
+    label: str  # short label in the report language
+
+
+def theme_columns(report: Report, lang: str) -> list[ThemeColumn]:
+    """The themes of the report in lexicon order, each with a unique short code."""
+    source = next((document for document in report.documents if not document.failed), None)
+    if source is None:
+        return [ThemeColumn(id, _code(id, set()), id) for id in report.selected_themes]
+    used: set[str] = set()
+    columns = []
+    for coverage in source.themes:
+        code = _code(coverage.theme_id, used)
+        used.add(code)
+        label = coverage.label_en if lang == "en" and coverage.label_en else coverage.label
+        columns.append(ThemeColumn(coverage.theme_id, code, short_label(label)))
+    return columns
+
+
+def _code(theme_id: str, used: set[str]) -> str:
+    code = THEME_CODES.get(theme_id) or theme_id.replace("_", "")[:3].upper()
+    candidate, number = code, 2
+    while candidate in used:
+        candidate, number = f"{code[:2]}{number}", number + 1
+    return candidate
+
+
+def sort_documents(report: Report, sort: str = "name") -> list[DocumentReport]:
+    """Rows of the overview: by name, or most missing themes first; unread files last."""
+    if sort not in SORTS:
+        from ..errors import UsageError
+
+        raise UsageError(f"--sort {sort!r}: choose name or missing")
+    documents = list(report.documents)
+    if sort == "missing":
+        return sorted(
+            documents,
+            key=lambda d: (d.failed, -len(missing_themes(d)), d.municipality.casefold(), d.file),
+        )
+    return sorted(documents, key=lambda d: (d.municipality.casefold(), d.file))
+
+
+def row_label(document: DocumentReport) -> str:
+    version = getattr(document, "version", None)
+    return f"{document.municipality} ({version})" if version else document.municipality
+
+
+def status_of(document: DocumentReport, theme_id: str) -> Status | None:
+    for coverage in document.themes:
+        if coverage.theme_id == theme_id:
+            return coverage.status
+    return None
+
+
+def symbol(status: Status | None) -> str:
+    return STATUS_SYMBOLS[status] if status is not None else "·"
+
+
+def theme_total(report: Report, theme_id: str) -> int:
+    """How many read documents address or mention the theme."""
+    return sum(
+        1
+        for document in report.documents
+        if status_of(document, theme_id) in (Status.ADDRESSED, Status.MENTIONED)
+    )
+
+
+def read_count(report: Report) -> int:
+    return sum(1 for document in report.documents if not document.failed)
+
+
+def mentioned_line(report: Report, column: ThemeColumn, lang: str) -> str:
+    """``7 van 14 gemeenten noemen geothermie`` (addressed or mentioned)."""
+    return word(
+        "mentioned_by",
+        lang,
+        n=theme_total(report, column.id),
+        total=read_count(report),
+        theme=in_sentence(column.label),
+    )
+
+
+def counts_cell(document: DocumentReport) -> str:
+    counts = dict.fromkeys(Status, 0)
+    for coverage in document.themes:
+        counts[coverage.status] += 1
+    return f"{counts[Status.ADDRESSED]}/{counts[Status.MENTIONED]}/{counts[Status.MISSING]}"
+
+
+def failed_summary(report: Report, lang: str) -> str | None:
+    failed = [document for document in report.documents if document.failed]
+    if not failed:
+        return None
+    files = ", ".join(f"{d.file} ({d.error})" for d in failed)
+    return word("failed_files", lang, n=len(failed), total=len(report.documents), files=files)
+
+
+def error_text(document: DocumentReport, lang: str) -> str:
+    return t("error_line", lang, error=document.error)

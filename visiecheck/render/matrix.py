@@ -1,0 +1,112 @@
+"""The batch overview for the terminal: municipalities × themes (``batch --format table``).
+
+One row per municipality (alphabetical, or most missing first), one narrow column per
+theme with a three-letter code (legend under the table), the status as a symbol
+(✔ addressed, ~ mentioned, ✘ missing; green/yellow/red with colour), the counts per
+municipality, a totals row (how many municipalities name each theme), one line per theme
+("7 van 14 gemeenten noemen geothermie") and the missing themes per municipality in
+words. An unreadable file is a row with "Fout" and its reason below the table. Without
+colour the table is plain ASCII and the output holds no escape codes.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from ..models import Report
+from ._batch import (
+    counts_cell,
+    error_text,
+    failed_summary,
+    mentioned_line,
+    read_count,
+    row_label,
+    sort_documents,
+    status_of,
+    symbol,
+    theme_columns,
+    theme_total,
+    word,
+)
+from ._text import missing_themes, missing_words
+from .terminal import STATUS_STYLES, _console
+
+NAME_WIDTH = 24
+
+
+def render_matrix(
+    report: Report, lang: str = "nl", *, color: bool = False, width: int = 120, sort: str = "name"
+) -> str:
+    """The overview as terminal text (no line wider than ``width``)."""
+    from ..i18n import t
+
+    buffer = io.StringIO()
+    console = _console(buffer, width, color)
+    columns = theme_columns(report, lang)
+    documents = sort_documents(report, sort)
+    table = Table(box=box.ROUNDED if color else box.ASCII, header_style="bold" if color else "")
+    table.add_column(t("municipality", lang), max_width=NAME_WIDTH, overflow="fold")
+    for column in columns:
+        table.add_column(column.code, justify="center", no_wrap=True)
+    table.add_column(word("counts", lang), justify="right", no_wrap=True)
+    for document in documents:
+        if document.failed:
+            cells = [Text(row_label(document))]
+            cells += [Text("·") for _ in columns]
+            cells.append(Text(t("error", lang), style="bold red" if color else ""))
+            table.add_row(*cells)
+            continue
+        cells = [Text(row_label(document))]
+        for column in columns:
+            status = status_of(document, column.id)
+            style = STATUS_STYLES[status] if color and status is not None else ""
+            cells.append(Text(symbol(status), style=style))
+        cells.append(Text(counts_cell(document)))
+        table.add_row(*cells)
+    total = read_count(report)
+    table.add_section()
+    table.add_row(
+        Text(word("total", lang)),
+        *[Text(str(theme_total(report, column.id))) for column in columns],
+        Text(str(total)),
+    )
+    console.print(table)
+    legend = ", ".join(f"{column.code} = {column.label}" for column in columns)
+    console.print(
+        Text(
+            f"{word('legend', lang)}: ✔ {t('status.addressed', lang)}, "
+            f"~ {t('status.mentioned', lang)}, ✘ {t('status.missing', lang)}; {legend}"
+        )
+    )
+    console.print()
+    for column in columns:
+        console.print(Text(mentioned_line(report, column, lang)))
+    lines = [
+        (row_label(document), missing_words(document, lang))
+        for document in documents
+        if not document.failed and missing_themes(document)
+    ]
+    if lines:
+        console.print()
+        console.print(Text(f"{word('missing_per', lang)}:", style="bold" if color else ""))
+        for name, missing in lines:
+            console.print(Text(f"- {name}: {missing}", style="red" if color else ""))
+    failed = [document for document in documents if document.failed]
+    if failed:
+        console.print()
+        console.print(Text(f"{word('errors', lang)}:", style="bold" if color else ""))
+        for document in failed:
+            console.print(
+                Text(
+                    f"- {row_label(document)} ({document.file}): {error_text(document, lang)}",
+                    style="red" if color else "",
+                )
+            )
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+__all__ = ["failed_summary", "render_matrix"]

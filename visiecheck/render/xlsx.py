@@ -1,0 +1,115 @@
+"""The batch overview as an Excel workbook (openpyxl), for regional coordinators.
+
+Sheet one (*Overzicht* / *Overview*): municipalities × themes, each cell the status word on
+a green / yellow / red fill, the totals row and per municipality the counts. Sheet two
+(*Bewijs* / *Evidence*): one row per evidence sentence (municipality, theme, status,
+page, term, match kind, sentence), so a coordinator can filter to one theme. Both sheets
+have a frozen header, an autofilter and column widths that fit their content. PDF text
+is written as text (``safe_cell``), never as a formula.
+"""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..i18n import status_word, t
+from ..models import Report, Status
+from ._batch import (
+    counts_cell,
+    error_text,
+    row_label,
+    sort_documents,
+    status_of,
+    theme_columns,
+    theme_total,
+    word,
+)
+from .csv_report import safe_cell
+
+FILLS = {
+    Status.ADDRESSED: "C6EFCE",  # Excel's own "good" green
+    Status.MENTIONED: "FFEB9C",  # "neutral" yellow
+    Status.MISSING: "FFC7CE",  # "bad" red
+}
+ERROR_FILL = "D9D9D9"
+
+
+def _fill(colour: str) -> PatternFill:
+    return PatternFill(start_color=colour, end_color=colour, fill_type="solid")
+
+
+def render_xlsx(report: Report, lang: str = "nl", *, sort: str = "name") -> bytes:
+    """The workbook as bytes (write them with ``write_atomically``)."""
+    columns = theme_columns(report, lang)
+    documents = sort_documents(report, sort)
+    workbook = Workbook()
+    matrix = workbook.active
+    matrix.title = word("matrix_sheet", lang)
+    bold = Font(bold=True)
+    matrix.append([t("municipality", lang), *[c.label for c in columns], word("counts", lang)])
+    for cell in matrix[1]:
+        cell.font = bold
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for document in documents:
+        if document.failed:
+            matrix.append([safe_cell(row_label(document)), safe_cell(error_text(document, lang))])
+            for cell in matrix[matrix.max_row][1:]:
+                cell.fill = _fill(ERROR_FILL)
+            continue
+        row = [safe_cell(row_label(document))]
+        statuses = [status_of(document, c.id) for c in columns]
+        row += [status_word(s, lang) if s is not None else "" for s in statuses]
+        row.append(counts_cell(document))
+        matrix.append(row)
+        for offset, status in enumerate(statuses, start=2):
+            if status is not None:
+                matrix.cell(row=matrix.max_row, column=offset).fill = _fill(FILLS[status])
+    matrix.append([word("total", lang), *[theme_total(report, c.id) for c in columns]])
+    matrix[matrix.max_row][0].font = bold
+    matrix.freeze_panes = "B2"
+    matrix.auto_filter.ref = f"A1:{get_column_letter(len(columns) + 2)}{len(documents) + 1}"
+    matrix.column_dimensions["A"].width = max([14, *[len(row_label(d)) + 2 for d in documents]])
+    for index in range(2, len(columns) + 3):
+        matrix.column_dimensions[get_column_letter(index)].width = 14
+    matrix.row_dimensions[1].height = 45
+
+    evidence = workbook.create_sheet(word("evidence_sheet", lang))
+    evidence.append(
+        [
+            t("municipality", lang),
+            t("col.theme", lang),
+            t("col.status", lang),
+            word("page", lang),
+            word("term", lang),
+            word("match", lang),
+            word("sentence", lang),
+        ]
+    )
+    for cell in evidence[1]:
+        cell.font = bold
+    for document in documents:
+        for coverage in document.themes:
+            label = coverage.label_en if lang == "en" and coverage.label_en else coverage.label
+            for hit in coverage.evidence:
+                evidence.append(
+                    [
+                        safe_cell(row_label(document)),
+                        label,
+                        status_word(coverage.status, lang),
+                        hit.page,
+                        safe_cell(hit.term),
+                        hit.match,
+                        safe_cell(hit.snippet),
+                    ]
+                )
+    evidence.freeze_panes = "A2"
+    evidence.auto_filter.ref = f"A1:G{max(evidence.max_row, 1)}"
+    for letter, width in zip("ABCDEFG", (24, 28, 12, 8, 24, 10, 100), strict=True):
+        evidence.column_dimensions[letter].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
