@@ -1,0 +1,154 @@
+"""Near-duplicate visies in a batch: documents that share most of their text (pure).
+
+Two neighbouring municipalities may adopt one joint visie (with, say, a different
+*waardenkaart* chapter each); a coordinator counting themes over a province must not
+count that text twice. ``near_duplicates`` finds such pairs.
+
+How
+1. Each text is lowercased, cut into words (letters and digits; punctuation and layout
+   dropped, so two PDF extractions of one text agree) and turned into the set of its
+   word 5-grams (*shingles*), each hashed to a stable 64-bit number.
+2. Candidates come from a sample: only shingles whose hash is ``0 mod SAMPLE_MOD`` go into
+   an inverted index, so a pair of documents is only ever looked at when they share
+   sampled shingles, and the work grows with shared text, not with the square of the
+   batch. Sampled shingles that stand in more than half of the documents (boilerplate
+   such as "de gemeente is verantwoordelijk voor") are left out of the index: they
+   make every pair a candidate and tell nothing.
+3. Every candidate whose sampled containment is within ``CANDIDATE_MARGIN`` of the
+   threshold is measured *exactly* on the full shingle sets: Jaccard = shared / union
+   and containment = shared / the smaller set. The reported numbers are exact, not
+   estimates; the sample only decides what to measure.
+
+A pair is reported when its containment reaches ``threshold``: containment catches both
+a shared visie and one document that is the other plus an extra chapter (Jaccard would
+punish the extra chapter). Jaccard is reported beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import combinations
+
+SHINGLE_WORDS = 5
+# One shingle in SAMPLE_MOD goes into the candidate index (a 20 KB text has ~3,000
+# shingles, so ~375 samples: the sampled containment is within ±0.05 of the truth).
+SAMPLE_MOD = 8
+# A candidate is measured exactly when its sampled containment is at least
+# threshold − CANDIDATE_MARGIN; generous, because measuring is cheap and missing is not.
+CANDIDATE_MARGIN = 0.2
+# Texts with fewer shingles than this (an empty or image-only PDF, a cover letter) are
+# never paired: a handful of shared phrases would make them "duplicates" of anything.
+MIN_SHINGLES = 100
+# Below this many samples the sampled containment is too rough to filter on: any pair
+# sharing a sampled shingle is measured exactly.
+MIN_SAMPLES = 30
+# Sampled shingles in more than this share of the documents (and more than
+# COMMON_MIN_DOCUMENTS, so that a small batch keeps a visie shared by three) are boilerplate.
+COMMON_SHARE = 0.5
+COMMON_MIN_DOCUMENTS = 10
+
+_MASK = (1 << 64) - 1
+_BASE = 0x100000001B3  # odd multiplier of the rolling combination (FNV prime)
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two documents (keys of the input, ``a < b``) that share most of their text."""
+
+    a: str
+    b: str
+    jaccard: float  # shared shingles / all shingles of the two
+    containment: float  # shared shingles / shingles of the smaller one
+
+
+def _word_hash(word: str, cache: dict[str, int]) -> int:
+    value = cache.get(word)
+    if value is None:
+        # blake2b, not hash(): stable across processes (PYTHONHASHSEED), so a batch
+        # gives the same pairs every run
+        value = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
+        cache[word] = value
+    return value
+
+
+def shingles(
+    text: str, size: int = SHINGLE_WORDS, _cache: dict[str, int] | None = None
+) -> set[int]:
+    """The hashed word ``size``-grams of ``text`` (lowercased, punctuation dropped).
+
+    A text shorter than ``size`` words has no shingles.
+    """
+    cache = {} if _cache is None else _cache
+    hashes = [_word_hash(word, cache) for word in _WORD_RE.findall(text.lower())]
+    if size == SHINGLE_WORDS:  # the common case, unrolled: twice as fast on big batches
+        b1, b2, b3, b4 = _BASE, _BASE**2, _BASE**3, _BASE**4
+        return {
+            _finalise((w1 * b4 + w2 * b3 + w3 * b2 + w4 * b1 + w5) & _MASK)
+            for w1, w2, w3, w4, w5 in zip(
+                hashes, hashes[1:], hashes[2:], hashes[3:], hashes[4:], strict=False
+            )
+        }
+    result: set[int] = set()
+    for start in range(len(hashes) - size + 1):
+        value = 0
+        for offset in range(size):
+            value = (value * _BASE + hashes[start + offset]) & _MASK
+        result.add(_finalise(value))
+    return result
+
+
+def _finalise(value: int) -> int:
+    """Mix the bits (splitmix64 finaliser) so that ``value % SAMPLE_MOD`` is uniform."""
+    value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    value = ((value ^ (value >> 27)) * 0x94D049BB133111EB) & _MASK
+    return value ^ (value >> 31)
+
+
+def similarity(first: set[int], second: set[int]) -> tuple[float, float]:
+    """Exact ``(jaccard, containment)`` of two shingle sets; ``(0, 0)`` if one is empty."""
+    if not first or not second:
+        return 0.0, 0.0
+    small, large = (first, second) if len(first) <= len(second) else (second, first)
+    shared = sum(1 for item in small if item in large)
+    return shared / (len(first) + len(second) - shared), shared / len(small)
+
+
+def near_duplicates(texts: Mapping[str, str], threshold: float = 0.6) -> list[DuplicatePair]:
+    """Pairs of texts whose containment is at least ``threshold``, most similar first.
+
+    ``texts`` maps a name (file, municipality) to the document's full text. The result
+    does not depend on the order of ``texts``: each pair is named in sorted order and
+    pairs are sorted by containment, then Jaccard (both descending), then names.
+    Raises ``ValueError`` for a threshold outside (0, 1].
+    """
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+    cache: dict[str, int] = {}
+    sets = {name: shingles(text, _cache=cache) for name, text in sorted(texts.items())}
+    sets = {name: found for name, found in sets.items() if len(found) >= MIN_SHINGLES}
+    samples = {
+        name: {value for value in found if value % SAMPLE_MOD == 0} for name, found in sets.items()
+    }
+    index: dict[int, list[str]] = defaultdict(list)
+    for name, sampled in samples.items():
+        for value in sampled:
+            index[value].append(name)
+    common_limit = max(COMMON_MIN_DOCUMENTS, int(COMMON_SHARE * len(samples)))
+    shared: Counter[tuple[str, str]] = Counter()
+    for names in index.values():
+        if 2 <= len(names) <= common_limit:
+            shared.update(combinations(names, 2))  # names are in sorted order
+    pairs = []
+    for (a, b), count in shared.items():
+        smallest = min(len(samples[a]), len(samples[b]))
+        if smallest >= MIN_SAMPLES and count / smallest < threshold - CANDIDATE_MARGIN:
+            continue
+        jaccard, containment = similarity(sets[a], sets[b])
+        if containment >= threshold:
+            pairs.append(DuplicatePair(a, b, round(jaccard, 4), round(containment, 4)))
+    return sorted(pairs, key=lambda pair: (-pair.containment, -pair.jaccard, pair.a, pair.b))
