@@ -93,9 +93,9 @@ h3 { margin-top: 1.6rem; } h4 { margin: 1rem 0 .3rem; }
 {% for theme in row.themes %}
 <h4 id="{{ theme.target }}">{{ theme.label }}:
 <span class="status-{{ theme.status }}">{{ theme.status_text }}</span></h4>
-{% if theme.items %}
+{% if theme.hits %}
 <ul>
-{% for item in theme.items %}<li><strong>{{ item.page }}</strong>: “{{ item.text }}”</li>
+{% for item in theme.hits %}<li><strong>{{ item.page }}</strong>: “{{ item.text }}”</li>
 {% endfor %}
 </ul>
 {% else %}<p>{{ none_found }}</p>{% endif %}
@@ -137,7 +137,7 @@ def render_batch_html(report: Report, lang: str = "nl", *, sort: str = "name") -
                     "label": column.label,
                     "status": status.value,
                     "status_text": status_label(status, lang),
-                    "items": [
+                    "hits": [
                         {"page": t("page_short", lang, page=hit.page), "text": mark_terms(hit)}
                         for hit in coverage.evidence
                     ],
