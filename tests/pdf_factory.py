@@ -334,3 +334,74 @@ def write_zero_page_pdf(tmp_path: Path, filename: str = "nul-paginas.pdf") -> Pa
     path = Path(tmp_path) / filename
     path.write_bytes(bytes(out))
     return path
+
+
+# --- scans ------------------------------------------------------------------------------
+
+SCAN_DPI = 200
+
+
+def scan_font_path() -> Path:
+    """A real TrueType font that always exists where reportlab is installed (Bitstream Vera)."""
+    import reportlab
+
+    return Path(reportlab.__file__).resolve().parent / "fonts" / "Vera.ttf"
+
+
+def _scan_page_image(paragraphs: Sequence[str], dpi: int) -> PILImage.Image:
+    """An A4 page at ``dpi`` with the paragraphs typeset in 12 pt Vera, wrapped to width."""
+    from PIL import ImageFont
+
+    width, height = int(PAGE_WIDTH / 72 * dpi), int(PAGE_HEIGHT / 72 * dpi)
+    picture = PILImage.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(picture)
+    body = ImageFont.truetype(str(scan_font_path()), int(12 / 72 * dpi))
+    heading = ImageFont.truetype(str(scan_font_path()), int(18 / 72 * dpi))
+    left = right = int(MARGIN / 72 * dpi)
+    y = int(MARGIN / 72 * dpi)
+    for paragraph in paragraphs:
+        font = heading if paragraph.startswith("# ") else body
+        words = paragraph.removeprefix("# ").split()
+        line: list[str] = []
+        for word in words:
+            if line and draw.textlength(" ".join([*line, word]), font=font) > width - left - right:
+                draw.text((left, y), " ".join(line), font=font, fill=0)
+                y += int(font.size * 1.4)
+                line = []
+            line.append(word)
+        if line:
+            draw.text((left, y), " ".join(line), font=font, fill=0)
+            y += int(font.size * 1.4)
+        y += int(font.size * 0.8)
+    return picture
+
+
+def make_scanned_pdf(
+    tmp_path: Path,
+    pages: Sequence[Sequence[str] | str],
+    *,
+    filename: str = "scan.pdf",
+    dpi: int = SCAN_DPI,
+) -> Path:
+    """A PDF like a scanner makes: each page one image of typeset text, no text layer.
+
+    ``pages`` holds per page a list of paragraphs (``"# "`` marks a heading) to be
+    scanned, or a plain string: that page is then drawn as real text (a digital page).
+    """
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = Path(tmp_path) / filename
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    for page in pages:
+        if isinstance(page, str):
+            canvas.setFont("Helvetica", 11)
+            canvas.drawString(MARGIN, PAGE_HEIGHT - MARGIN, page)
+        else:
+            buffer = io.BytesIO()
+            _scan_page_image(page, dpi).save(buffer, format="PNG")
+            buffer.seek(0)
+            canvas.drawImage(ImageReader(buffer), 0, 0, PAGE_WIDTH, PAGE_HEIGHT)
+        canvas.showPage()
+    canvas.save()
+    return path

@@ -13,6 +13,7 @@ files have no pages: they are read as sections (a heading starts one) and the
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from ..errors import (
@@ -180,9 +181,17 @@ def _extract_sections(kind: str, data: bytes, sha256: str, path: str | Path) -> 
     )
 
 
+def ocr_blocks(text: str) -> list[list[str]]:
+    """Tesseract's page text → blocks (paragraphs are separated by blank lines)."""
+    blocks = [
+        [line for line in paragraph.split("\n") if line.strip()]
+        for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))
+    ]
+    return [block for block in blocks if block]
+
+
 def _with_ocr(
     raw_pages: list[RawPage],
-    engine: str,
     data: bytes,
     password: str | None,
     path: Path,
@@ -192,17 +201,14 @@ def _with_ocr(
     if not missing:
         return raw_pages, []
     try:
-        ocr_data = _ocr.ocr_pages(data, missing, password, path)
+        texts = _ocr.ocr_pages(data, missing, password, path)
     except _ocr.OcrFailed as error:
         return raw_pages, [f"OCR is mislukt ({error}); pagina's zonder tekstlaag niet gelezen"]
-    ocr_raw = _read_raw(engine, ocr_data, None, path)
-    if len(ocr_raw) != len(raw_pages):
-        return raw_pages, ["OCR gaf een ander aantal pagina's terug; resultaat niet gebruikt"]
     merged = list(raw_pages)
     for number in missing:
-        found = ocr_raw[number - 1]
-        if found.has_text:
-            merged[number - 1] = RawPage(blocks=found.blocks, has_text=True, ocr=True)
+        blocks = ocr_blocks(texts.get(number, ""))
+        if blocks:
+            merged[number - 1] = RawPage(blocks=blocks, has_text=True, ocr=True)
     return merged, []
 
 
@@ -243,7 +249,7 @@ def extract(
         raise CorruptPdfError("the PDF has no pages; export the document again", path=file_path)
     warnings: list[str] = []
     if ocr:
-        raw_pages, warnings = _with_ocr(raw_pages, engine, data, password, file_path)
+        raw_pages, warnings = _with_ocr(raw_pages, data, password, file_path)
     if not any(raw.has_text for raw in raw_pages):
         if ocr:
             raise NoTextError(
