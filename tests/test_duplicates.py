@@ -10,6 +10,8 @@ import pytest
 from visiecheck.duplicates import (
     MIN_SHINGLES,
     DuplicatePair,
+    duplicates_from_fingerprints,
+    fingerprint,
     near_duplicates,
     shingles,
     similarity,
@@ -182,3 +184,26 @@ def test_a_batch_of_342_documents_finds_only_the_planted_pair() -> None:
     assert [(pair.a, pair.b) for pair in pairs] == [("gemeente-000", "gemeente-100")]
     assert pairs[0].containment > 0.75
     print(f"near_duplicates on 342 × 20 KB: {elapsed:.2f} s")  # visible with -s
+
+
+def test_fingerprints_give_the_same_pairs_with_close_estimates() -> None:
+    texts = {
+        "Dinkelland": _text(JOINT + WAARDEN_DINKELLAND),
+        "Tubbergen": _text(JOINT + WAARDEN_TUBBERGEN),
+        "Hengelo": _text(OTHER_A),
+        "Losser": _text(OTHER_B),
+        "kort": "Een te korte tekst over geothermie.",
+    }
+    [exact] = near_duplicates(texts)
+    prints = {name: fingerprint(text) for name, text in texts.items()}
+    assert prints["kort"].shingles < MIN_SHINGLES
+    [estimate] = duplicates_from_fingerprints(prints)
+    assert (estimate.a, estimate.b) == (exact.a, exact.b)
+    # ~35 samples per text here: rough, but on the right side of the threshold
+    assert abs(estimate.containment - exact.containment) < 0.15
+    assert (
+        duplicates_from_fingerprints({"Hengelo": prints["Hengelo"], "Losser": prints["Losser"]})
+        == []
+    )
+    with pytest.raises(ValueError, match="threshold"):
+        duplicates_from_fingerprints(prints, threshold=0)
