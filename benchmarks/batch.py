@@ -1,0 +1,213 @@
+"""How fast is ``visiecheck batch``? ``python benchmarks/batch.py [--pages 120] [--documents 14]``.
+
+Generates 14 two-column omgevingsvisies of about 120 pages (one per Twente municipality,
+different text and themes each) in ``benchmarks/out/batch/`` (git-ignored) and times, in
+one run on this machine:
+
+* the baseline: ``pdftotext`` on every file plus a plain keyword search (lowercase
+  substring of every lexicon term) over its text, as many files at a time as there are
+  CPUs (skipped with a note when ``pdftotext`` is missing);
+* ``visiecheck batch`` cold: an empty cache, the default engine and ``--jobs``;
+* ``visiecheck batch`` warm: the same run again on the filled cache.
+
+It prints wall times, ratios to the baseline, peak memory of each run summed over all its
+processes (RSS, and PSS which counts shared pages once; sampled from /proc), the cost per
+page and the extrapolated time for all 342 municipalities. Targets: cold ≤ 3× baseline,
+warm < 2 s and ≤ half of cold, peak memory < 500 MB.
+Needs the test extras (reportlab, pyphen) to generate the PDFs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.pdf_factory import make_pdf  # noqa: E402
+from visiecheck.isolation import cpu_count  # noqa: E402
+from visiecheck.lexicon import load_lexicon  # noqa: E402
+
+OUT = ROOT / "benchmarks" / "out" / "batch"
+MUNICIPALITIES = [
+    "Almelo", "Borne", "Dinkelland", "Enschede", "Haaksbergen", "Hellendoorn", "Hengelo",
+    "Hof-van-Twente", "Losser", "Oldenzaal", "Rijssen-Holten", "Tubbergen", "Twenterand",
+    "Wierden",
+]  # fmt: skip
+_GENERAL = [
+    "De gemeente werkt aan een aantrekkelijk centrum met ruimte voor ontmoeting",
+    "Wij versterken de fietsroutes tussen de kernen en het buitengebied",
+    "Nieuwe woningen komen bij voorkeur binnen de bestaande bebouwing",
+    "Het landschap met zijn essen en houtwallen is een kwaliteit die wij koesteren",
+    "Inwoners en ondernemers denken vanaf het begin mee over plannen",
+    "De voorzieningen in de dorpen blijven goed bereikbaar voor iedereen",
+    "Bedrijventerreinen worden zorgvuldig ingepast en waar nodig vernieuwd",
+    "Wij zoeken de balans tussen wonen, werken en recreëren",
+]
+_THEMES = [
+    "Geothermie kan een bijdrage leveren aan de warmtevoorziening van de wijken",
+    "Het grondwater is een kwetsbare bron die wij beschermen tegen verontreiniging",
+    "Open bodemenergiesystemen vragen om afstemming in de ondergrond",
+    "De drinkwaterwinning in het noorden krijgt een beschermingszone",
+    "Verontreinigde grond langs het spoor wordt gesaneerd voordat er gebouwd wordt",
+    "Het bodemarchief onder de oude kern verdient bescherming",
+    "Kabels en leidingen krijgen een vaste plaats in de ondergrond",
+    "De zoutwinning in het oosten leidt tot bodemdaling die wij blijven volgen",
+]
+
+
+def build(folder: Path, name: str, pages: int) -> Path:
+    rng = random.Random(name)
+    themes = rng.sample(_THEMES, rng.randint(2, 6))
+    content = []
+    for number in range(pages):
+        chapter = rng.choice(["Wonen", "Werken", "Landschap", "Mobiliteit"])
+        paragraphs = [f"# {number + 1}. {chapter}"]
+        for _ in range(7):
+            sentences = [rng.choice(_GENERAL) for _ in range(3)]
+            if rng.random() < 0.08:
+                sentences[1] = rng.choice(themes)
+            paragraphs.append(". ".join(sentences) + ".")
+        content.append(paragraphs)
+    return make_pdf(
+        folder,
+        content,
+        columns=2,
+        header=f"Omgevingsvisie {name.replace('-', ' ')} 2040",
+        page_numbers=True,
+        filename=f"Omgevingsvisie_{name}_2040.pdf",
+    )
+
+
+class MemorySampler:
+    """Peak RSS and PSS summed over a process and all its descendants (Linux /proc)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak_rss, self.peak_pss = pid, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _tree(self) -> list[int]:
+        children: dict[int, list[int]] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                children.setdefault(ppid, []).append(int(entry.name))
+        tree, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            tree.append(pid)
+            todo.extend(children.get(pid, []))
+        return tree
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            rss = pss = 0
+            for pid in self._tree():
+                try:
+                    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                        if line.startswith("Rss:"):
+                            rss += int(line.split()[1])
+                        elif line.startswith("Pss:"):
+                            pss += int(line.split()[1])
+                except OSError:
+                    continue
+            self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
+            self._stop.wait(0.05)
+
+
+def run_batch(folder: Path, cache: Path) -> tuple[float, int, int]:
+    environment = {**os.environ, "VISIECHECK_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "visiecheck", "batch", str(folder), "--format", "json",
+               "--output", os.devnull]  # fmt: skip
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=environment)
+    with MemorySampler(process.pid) as sampler:
+        process.wait()
+    elapsed = time.perf_counter() - start
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"visiecheck batch failed with exit code {process.returncode}")
+    return elapsed, sampler.peak_rss // 1024, sampler.peak_pss // 1024
+
+
+def baseline(files: list[Path]) -> float | None:
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        print("note: pdftotext (poppler-utils) is not installed: no baseline")
+        return None
+    terms = sorted({t.text.lower() for th in load_lexicon(None).themes for t in th.terms})
+
+    def one(path: Path) -> int:
+        text = subprocess.run([pdftotext, "-layout", str(path), "-"], capture_output=True,
+                              check=True).stdout.decode("utf-8", "replace").lower()  # fmt: skip
+        return sum(text.count(term) for term in terms)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(cpu_count()) as pool:
+        list(pool.map(one, files))
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=120)
+    parser.add_argument("--documents", type=int, default=len(MUNICIPALITIES))
+    args = parser.parse_args()
+    folder = OUT / f"{args.documents}x{args.pages}"
+    folder.mkdir(parents=True, exist_ok=True)
+    names = (MUNICIPALITIES * 30)[: args.documents]
+    files = []
+    for index, name in enumerate(names):
+        label = name if index < len(MUNICIPALITIES) else f"{name}-{index}"
+        path = folder / f"Omgevingsvisie_{label}_2040.pdf"
+        if not path.exists():
+            print(f"generating {path.name} ...", flush=True)
+            build(folder, label, args.pages)
+        files.append(path)
+    import pypdfium2
+
+    pages = sum(len(pypdfium2.PdfDocument(str(path))) for path in files)
+    print(f"{len(files)} visies, {pages} pages in total, {cpu_count()} CPUs\n")
+
+    base = baseline(files)
+    with tempfile.TemporaryDirectory() as cache:
+        cold, cold_rss, cold_pss = run_batch(folder, Path(cache))
+        warm, warm_rss, warm_pss = run_batch(folder, Path(cache))
+
+    def ratio(value: float) -> str:
+        return f"{value / base:5.2f}x baseline" if base else ""
+
+    if base:
+        print(f"baseline pdftotext + keyword grep  {base:7.2f} s")
+    print(f"visiecheck batch, cold             {cold:7.2f} s  {ratio(cold)}  "
+          f"peak {cold_rss} MB RSS / {cold_pss} MB PSS")  # fmt: skip
+    print(f"visiecheck batch, warm (cached)    {warm:7.2f} s  {ratio(warm)}  "
+          f"peak {warm_rss} MB RSS / {warm_pss} MB PSS  ({warm / cold:.0%} of cold)")  # fmt: skip
+    per_page = cold / pages
+    print(f"\ncold cost per page: {per_page * 1000:.1f} ms (wall, {cpu_count()} CPUs)")
+    print(f"all 342 municipalities × 120 pages: about {per_page * 342 * 120 / 60:.1f} min cold")
+
+
+if __name__ == "__main__":
+    main()
