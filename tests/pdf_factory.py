@@ -405,3 +405,57 @@ def make_scanned_pdf(
         canvas.showPage()
     canvas.save()
     return path
+
+
+# --- hostile and odd inputs --------------------------------------------------------------
+
+
+def write_broken_xref_pdf(
+    tmp_path: Path, source: Path, filename: str = "kapotte-xref.pdf", *, how: str = "shift"
+) -> Path:
+    """A good PDF whose cross-reference data lies, but whose objects are all intact.
+
+    ``how="shift"``: a comment is inserted after the header, so every offset in the
+    xref table (and startxref) points 64 bytes too early. ``how="startxref"``: only
+    the ``startxref`` number is wrong. Readers can recover by scanning for objects.
+    """
+    data = source.read_bytes()
+    if how == "shift":
+        header_end = data.index(b"\n") + 1
+        data = data[:header_end] + b"%" + b"x" * 62 + b"\n" + data[header_end:]
+    elif how == "startxref":
+        position = data.rindex(b"startxref") + len(b"startxref")
+        end = data.index(b"%%EOF", position)
+        data = data[:position] + b"\n999999999\n" + data[end:]
+    else:
+        raise ValueError(how)
+    path = Path(tmp_path) / filename
+    path.write_bytes(data)
+    return path
+
+
+def make_many_pages_pdf(tmp_path: Path, count: int, filename: str = "dik.pdf") -> Path:
+    """``count`` pages with one short sentence each (canvas: fast to build).
+
+    Each page's sentence carries a letter code (``baa``, ``bab``, ...) rather than a
+    number: lines that differ only in digits would count as a running header.
+    """
+    from reportlab.pdfgen.canvas import Canvas
+
+    def code(number: int) -> str:
+        letters = ""
+        for _ in range(3):
+            number, rest = divmod(number, 26)
+            letters = chr(ord("a") + rest) + letters
+        return "b" + letters
+
+    path = Path(tmp_path) / filename
+    canvas = Canvas(str(path), pagesize=A4, invariant=1, pageCompression=1)
+    for number in range(1, count + 1):
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(MARGIN, PAGE_HEIGHT - MARGIN, f"Alinea {code(number)}: de bodem leeft.")
+        if number == count:
+            canvas.drawString(MARGIN, PAGE_HEIGHT - 2 * MARGIN, "Geothermie op de laatste pagina.")
+        canvas.showPage()
+    canvas.save()
+    return path

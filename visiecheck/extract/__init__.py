@@ -244,7 +244,12 @@ def extract(
             pages, warnings = hit
             return Document(str(path), sha256, engine, pages, warnings)
 
-    raw_pages = _read_raw(engine, data, password, file_path)
+    try:
+        raw_pages = _read_raw(engine, data, password, file_path)
+    except CorruptPdfError:
+        if not _formats.pdf_declares_no_pages(data):
+            raise
+        raw_pages = []  # pdfium refuses an empty page tree as if it were damaged
     if not raw_pages:
         raise CorruptPdfError("the PDF has no pages; export the document again", path=file_path)
     warnings: list[str] = []
@@ -264,6 +269,12 @@ def extract(
         )
     pages, _ = _normalise(raw_pages)
     warnings = [*_text_layer_warnings(pages, ocr=ocr), *warnings]
+    if _formats.pdf_xref_damaged(data):
+        warnings.insert(
+            0,
+            "herstelde PDF: de verwijzingstabel (xref) van het bestand is beschadigd; de "
+            "pagina's zijn toch gelezen, maar controleer of er tekst ontbreekt",
+        )
     # A document opened with a password is not cached: the cache would hand its
     # text to a later run without the password.
     if directory is not None and password is None:

@@ -128,3 +128,68 @@ def name_warning(kind: str, path: Path) -> str | None:
     return (
         f"de naam eindigt op {path.suffix}, maar de inhoud is een {FORMAT_NAMES[kind]}: zo gelezen"
     )
+
+
+# --- damaged PDFs that the engines repair ------------------------------------------------
+
+_STARTXREF = re.compile(rb"startxref\s+(\d+)")
+_XREF_SUBSECTION = re.compile(rb"(\d+)[ \t]+(\d+)[ \t]*\r?\n")
+_XREF_ENTRY = re.compile(rb"(\d{10})[ \t](\d{5})[ \t]([nf])")
+_OBJECT_AT = re.compile(rb"\s*(\d+)\s+\d+\s+obj\b")
+MAX_CHECKED_ENTRIES = 5000  # enough to notice shifted offsets; bounded for huge files
+
+
+def pdf_xref_damaged(data: bytes) -> bool:
+    """Whether the PDF's cross-reference data (``startxref`` and its table) is broken.
+
+    pdfium and pdfminer silently rebuild a broken table by scanning the file, so the
+    text still comes out; this check lets the reader say the file was repaired. Only
+    the last table is checked (not earlier ``/Prev`` ones): it is the one readers use.
+    """
+    tail = data[-2048:]
+    found = list(_STARTXREF.finditer(tail))
+    if not found:
+        return True
+    offset = int(found[-1].group(1))
+    if offset <= 0 or offset >= len(data):
+        return True
+    head = data[offset : offset + 64]
+    if _OBJECT_AT.match(head):
+        return False  # a cross-reference stream (PDF 1.5+): its target is right
+    if not head.lstrip().startswith(b"xref"):
+        return True
+    position = offset + head.index(b"xref") + 4
+    checked = 0
+    while checked < MAX_CHECKED_ENTRIES:
+        while position < len(data) and data[position] in b" \t\r\n":
+            position += 1
+        subsection = _XREF_SUBSECTION.match(data, position)
+        if subsection is None:
+            break
+        first, count = int(subsection.group(1)), int(subsection.group(2))
+        position = subsection.end()
+        for index in range(count):
+            entry = _XREF_ENTRY.match(data, position)
+            if entry is None:
+                return True
+            position = entry.end()
+            while position < len(data) and data[position] in b" \t\r\n":
+                position += 1
+            if entry.group(3) == b"n":
+                target = _OBJECT_AT.match(data, int(entry.group(1)))
+                if target is None or int(target.group(1)) != first + index:
+                    return True
+                checked += 1
+                if checked >= MAX_CHECKED_ENTRIES:
+                    break
+    return False
+
+
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+_EMPTY_PAGE_TREE = re.compile(rb"/Count\s+0(?![0-9])")
+
+
+def pdf_declares_no_pages(data: bytes) -> bool:
+    """Whether a PDF an engine refused visibly has an empty page tree (``/Count 0``
+    and no page object): then "no pages" is the better message than "damaged"."""
+    return bool(_EMPTY_PAGE_TREE.search(data)) and not _PAGE_OBJECT.search(data)
