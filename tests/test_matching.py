@@ -138,7 +138,7 @@ def test_sentence_exclusion_cancels_the_theme_in_that_sentence_only(matcher: Mat
     )
     hits = Matcher(load_lexicon(MINI)).match_text(text)
     assert [(h.theme_id, h.matched_text, h.sentence_id) for h in hits] == [
-        ("ondergrondse_opslag", "Energieopslag", 1)
+        ("ondergrondse_opslag", "Energieopslag", text.index("Energieopslag diep"))
     ]
 
 
@@ -230,3 +230,38 @@ def test_fuzzy_never_turns_a_real_word_into_a_term(tmp_path: Path) -> None:
 def test_fuzzy_needs_the_same_first_letters(matcher: Matcher) -> None:
     # "neothermie" (an unknown word) is one edit from geothermie but starts differently
     assert found(matcher, "De neothermie is een verzonnen woord.") == []
+
+
+def test_only_blocks_with_a_candidate_are_cut_and_cut_the_same() -> None:
+    page = (
+        "1 Inleiding\n\nDe gemeente telt vier kernen. Het centrum groeit.\n\n"
+        "2 Water\nHet grondwater daalt. Wij houden water vast.\n\n"
+        "Wonen blijft belangrijk. Er komen woningen bij."
+    )
+    full = segment_page(page)
+    lazy = segment_page(page, [page.index("grondwater")])
+    block_start, block_end = page.index("2 Water"), page.index("\n\nWonen")
+    assert lazy == [s for s in full if block_start <= s.start < block_end]
+    assert [page[s.start : s.end] for s in lazy] == [
+        "2 Water",
+        "Het grondwater daalt.",
+        "Wij houden water vast.",
+    ]
+
+
+def test_hits_are_the_same_as_with_every_block_cut(
+    matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import visiecheck.matching as matching
+
+    page = (
+        "Inhoud\n1 Grondwater ........ 3\n\n1 Grondwater\nHet grondwater daalt.\n\n"
+        "Wonen blijft belangrijk.\n\nDe geothermie en de WKO-systemen. Op grond van artikel 2."
+    )
+    lazy = matcher.match_text(page)
+    full_segmentation = matching.segment_page
+    monkeypatch.setattr(
+        matching, "segment_page", lambda text, positions=None: full_segmentation(text)
+    )
+    assert matcher.match_text(page) == lazy
+    assert len(lazy) == 5

@@ -16,8 +16,8 @@ from .coverage import assess
 from .errors import ExitCode, UsageError, VisiecheckError
 from .extract import extract
 from .lexicon import load_lexicon
-from .matching import get_matcher
 from .models import DocumentReport, Hit, Lexicon, LexiconInfo, Report, Status
+from .names import municipality_name
 from .settings import MatchSettings
 
 # Words in file names that are not part of a municipality's name.
@@ -85,6 +85,8 @@ def check_document(
     municipality: str | None = None,
 ) -> DocumentReport:
     """Check one file. Raises ``VisiecheckError`` when it cannot be read."""
+    from .matching import get_matcher  # lazily: a fully cached batch never loads spaCy
+
     document = extract(
         path,
         engine=settings.engine,
@@ -95,7 +97,7 @@ def check_document(
     hits = get_matcher(lexicon, settings).match_document(document)
     return DocumentReport(
         file=str(path),
-        municipality=municipality or municipality_from_filename(path),
+        municipality=municipality or municipality_name(path),
         sha256=document.sha256,
         pages=document.page_count,
         pages_without_text=tuple(document.pages_without_text),
@@ -111,7 +113,7 @@ def failed_document(
 ) -> DocumentReport:
     return DocumentReport(
         file=str(path),
-        municipality=municipality or municipality_from_filename(path),
+        municipality=municipality or municipality_name(path),
         sha256="",
         pages=0,
         pages_without_text=(),
@@ -164,6 +166,8 @@ def explain(
     settings: MatchSettings | None = None,
 ) -> list[Hit]:
     """Every hit of one theme in one file, in page order (raises on unreadable input)."""
+    from .matching import get_matcher
+
     settings = (settings or MatchSettings()).validate()
     lexicon = lexicon or load_lexicon(None)
     select_themes(lexicon, theme_id)  # validates the id with a helpful message

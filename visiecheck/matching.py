@@ -39,8 +39,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .models import Context, Document, Exclusion, Hit, Lexicon, MatchKind, Term
-from .nlp import inflected_forms, is_known_word, sentence_spans
+from .nlp import inflected_forms, is_known_word, prepare_forms, sentence_spans
 from .settings import MatchSettings
+
+# Part of the match-cache key: bump when the same text and lexicon can give other hits.
+MATCHER_VERSION = "2"
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 PART_SEPARATORS = re.compile(r"['’\-]")
@@ -291,14 +294,23 @@ def _longest_wins(candidates: list[_Candidate]) -> list[_Candidate]:
 # --- segments: table of contents, headings, sentences ------------------------------------
 
 
-def segment_page(text: str) -> list[Segment]:
-    """Cut a page into TOC lines, headings and body sentences (in text order)."""
+def segment_page(text: str, positions: Sequence[int] | None = None) -> list[Segment]:
+    """Cut a page into TOC lines, headings and body sentences (in text order).
+
+    With ``positions`` (sorted character offsets), only the blocks containing one of
+    them are cut: sentence splitting is the costly step, and a block without a term
+    has no sentence to quote. A segment is the same whichever blocks are cut.
+    """
     segments: list[Segment] = []
     is_toc_page = any(TOC_TITLE_RE.match(line) for line in text.splitlines())
     block_start = 0
     for block_match in [*BLOCK_SPLIT_RE.finditer(text), None]:
         block_end = block_match.start() if block_match else len(text)
-        segments.extend(_segment_block(text, block_start, block_end, is_toc_page))
+        wanted = positions is None or (
+            bisect.bisect_left(positions, block_start) < bisect.bisect_left(positions, block_end)
+        )
+        if wanted:
+            segments.extend(_segment_block(text, block_start, block_end, is_toc_page))
         if block_match:
             block_start = block_match.end()
     return segments
@@ -387,6 +399,12 @@ class Matcher:
         term_entries: list[_Entry] = []
         exclusion_entries: list[_Entry] = []
         self._exclusions: list[Exclusion] = []
+        prepare_forms(
+            word.lower()
+            for theme in lexicon.themes
+            for text in [*(t.text for t in theme.terms), *(e.text for e in theme.exclusions)]
+            for word in _term_words(text)
+        )
         for theme in lexicon.themes:
             for term in theme.terms:
                 term_entries.append(_compile(theme.id, term))
@@ -426,7 +444,7 @@ class Matcher:
         candidates = self._terms.find(text, words, longest_wins=True)
         if not candidates:
             return []  # the cheap path: no sentence splitting for pages without a term
-        segments = segment_page(text)
+        segments = segment_page(text, sorted({candidate.start for candidate in candidates}))
         starts = [segment.start for segment in segments]
         exclusions = self._exclusion_index.find(text, words, longest_wins=False)
         hits: list[Hit] = []
@@ -454,7 +472,7 @@ class Matcher:
                     start=candidate.start,
                     end=candidate.end,
                     snippet=_snippet(text, segment, candidate.start, candidate.end),
-                    sentence_id=segment_index,
+                    sentence_id=segment.start,
                     context=segment.context,
                 )
             )

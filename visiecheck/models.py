@@ -155,7 +155,7 @@ class Hit:
     start: int  # character span in the page text
     end: int
     snippet: str  # the sentence (or clause) around the match, ≤ ~300 characters
-    sentence_id: int  # index of the sentence on its page; distinct sentences = distinct ids
+    sentence_id: int  # the sentence's start offset on its page: distinct sentences, in order
     context: Context = Context.BODY
 
 

@@ -2,7 +2,9 @@
 
 - ``get_nlp()``: ``spacy.blank("nl")`` with the lookup lemmatizer (from
   ``spacy-lookups-data``) and the rule-based sentencizer. No model download.
-- ``lemmatize(word)``: the lookup lemma of one word.
+- ``get_sentencizer()``: the same tokenizer and sentencizer without the lemmatizer:
+  what sentence splitting needs, without loading the lemma tables into spaCy again.
+- ``lemmatize(word)``: the lookup lemma of one word (the lemmatizer's own table).
 - ``inflected_forms(word)``: every surface form the lookup table maps onto the lemma
   of ``word``, plus regular Dutch endings. The matcher searches these forms directly,
   so inflections (``gedaald`` → *dalen*) are found without running the lemmatizer on
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections import defaultdict
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -61,6 +63,14 @@ def get_nlp() -> Language:
 
 
 @cache
+def get_sentencizer() -> Language:
+    """Tokenizer (with Dutch abbreviation rules: "bijv.", "o.a.") and sentencizer only."""
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@cache
 def _lemma_table() -> dict[str, str]:
     """The raw ``nl`` lookup table (surface form → lemma) of spacy-lookups-data.
 
@@ -75,25 +85,37 @@ def _lemma_table() -> dict[str, str]:
     return table
 
 
-@cache
-def _forms_by_lemma() -> dict[str, frozenset[str]]:
-    inverse: dict[str, set[str]] = defaultdict(set)
+_forms_cache: dict[str, frozenset[str]] = {}
+
+
+def _forms_of_lemmas(lemmas: Iterable[str]) -> None:
+    """Fill the inverse table (lemma → forms) for just these lemmas, in one pass.
+
+    Inverting the whole table would keep ~200,000 strings alive in every worker; the
+    lexicon needs a few hundred lemmas.
+    """
+    wanted = {lemma for lemma in lemmas if lemma not in _forms_cache}
+    if not wanted:
+        return
+    found: dict[str, set[str]] = {lemma: set() for lemma in wanted}
     for form, lemma in _lemma_table().items():
-        inverse[lemma.lower()].add(form.lower())
-    return {lemma: frozenset(forms) for lemma, forms in inverse.items()}
+        bucket = found.get(lemma.lower())
+        if bucket is not None:
+            bucket.add(form.lower())
+    for lemma, forms in found.items():
+        _forms_cache[lemma] = frozenset(forms)
 
 
 @cache
-def _known_words() -> frozenset[str]:
-    # The table lists inflected forms (keys) and their lemmas (values); a base word
-    # such as "aanleiding" appears only as a value.
-    table = _lemma_table()
-    return frozenset(word.lower() for word in (*table.keys(), *table.values()))
+def _lemma_values() -> frozenset[str]:
+    # Base words ("aanleiding") appear in the table only as lemmas (values).
+    return frozenset(lemma.lower() for lemma in _lemma_table().values())
 
 
 def is_known_word(word: str) -> bool:
     """Whether ``word`` is a Dutch word the lookup table knows (so not OCR noise)."""
-    return word.lower() in _known_words()
+    lowered = word.lower()
+    return lowered in _lemma_table() or lowered in _lemma_values()
 
 
 def lemmatize(word: str) -> str:
@@ -127,14 +149,21 @@ def regular_inflections(word: str) -> set[str]:
     return forms
 
 
+def prepare_forms(words: Iterable[str]) -> None:
+    """Build the forms of many words with one pass over the lemma table (a speed-up)."""
+    _forms_of_lemmas(lemmatize(word) for word in words if word.isalpha())
+
+
 @cache
 def inflected_forms(word: str) -> frozenset[str]:
     """All forms of ``word`` the matcher accepts as the same word (lowercase)."""
     lowered = word.lower()
     if lowered in FUNCTION_WORDS or not lowered.isalpha():
         return frozenset({lowered})
+    lemma = lemmatize(lowered)
+    _forms_of_lemmas([lemma])
     forms = {lowered}
-    forms |= _forms_by_lemma().get(lemmatize(lowered), frozenset())
+    forms |= _forms_cache[lemma]
     forms |= regular_inflections(lowered)
     return frozenset(forms)
 
@@ -147,7 +176,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     if not text.strip():
         return []
-    doc = get_nlp()(text.replace("\n", " "))
+    doc = get_sentencizer()(text.replace("\n", " "))
     spans = []
     for sentence in doc.sents:
         start, end = sentence.start_char, sentence.end_char
