@@ -315,12 +315,15 @@ def explain(
     engine: EngineOption = DEFAULT_ENGINE,
     password: PasswordOption = None,
     no_cache: NoCacheOption = False,
+    ocr: OcrOption = False,
 ) -> None:
     """Every hit of one theme as keyword-in-context lines: page, term, match kind."""
     from .check import explain as explain_theme
     from .lexicon import load_lexicon
 
-    settings = MatchSettings(engine=engine, use_cache=not no_cache, password=password).validate()
+    settings = MatchSettings(
+        engine=engine, use_cache=not no_cache, password=password, ocr=ocr
+    ).validate()
     hits = explain_theme(file, theme, lexicon=load_lexicon(lexicon), settings=settings)
     if not hits:
         sys.stdout.write(f"{theme}: geen vermeldingen gevonden in {file}\n")
