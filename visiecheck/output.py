@@ -1,7 +1,9 @@
 """Writing a report file safely: a temporary file in the same folder, then a rename.
 
 An interrupted run (Ctrl-C, a crash) therefore never leaves a half-written report
-behind, and an existing report is replaced in one step.
+behind, and an existing report is replaced in one step. A target that exists but is not
+a regular file (``/dev/null``, a named pipe, ``/dev/stdout``) is written to directly:
+renaming over it would replace the device itself.
 """
 
 from __future__ import annotations
@@ -19,6 +21,15 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
     if not folder.is_dir():
         raise OutputError(f"folder {folder} does not exist; create it first", path=target)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() and not target.is_file():
+        if target.is_dir():
+            raise OutputError("is a folder; give a file name for the report", path=target)
+        try:
+            with open(target, "wb") as stream:
+                stream.write(payload)
+        except OSError as error:
+            raise OutputError(f"cannot write the report ({error.strerror})", path=target) from None
+        return
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     except OSError as error:
