@@ -265,3 +265,23 @@ def test_hits_are_the_same_as_with_every_block_cut(
     )
     assert matcher.match_text(page) == lazy
     assert len(lazy) == 5
+
+
+@pytest.mark.parametrize(
+    ("word", "plural"),
+    [
+        ("systeem", "systemen"),
+        ("ingreep", "ingrepen"),
+        ("kraan", "kranen"),
+        ("bodemlus", "bodemlussen"),
+        ("boorput", "boorputten"),
+        ("proef", "proeven"),
+        ("peilbuis", "peilbuizen"),
+        ("graaf", "graven"),
+        ("gebied", "gebieden"),
+    ],
+)
+def test_regular_dutch_plurals_are_derived(word: str, plural: str) -> None:
+    from visiecheck.nlp import regular_inflections
+
+    assert plural in regular_inflections(word)

@@ -126,26 +126,31 @@ def lemmatize(word: str) -> str:
 def regular_inflections(word: str) -> set[str]:
     """Regular Dutch plural and adjective forms of a (lowercase) noun or adjective.
 
-    Covers -en/-s/-e/-n/-'s, undoubling of long vowels (systeem → systemen, laag → lagen),
-    doubling of a final consonant after a short vowel (lus → lussen, put → putten) and
-    f/s voicing (proef → proeven). Over-generation is harmless: a non-word never occurs.
+    Covers -en/-s/-e/-n/-'s; a doubled long vowel written single before -en
+    (systeem → systemen, kraan → kranen, ingreep → ingrepen); a final consonant doubled
+    after a short vowel (lus → lussen, put → putten); f/s voiced after a long vowel
+    (proef → proeven, buis → buizen, graaf → graven). Over-generation is harmless: a
+    non-word never occurs in a text.
     """
     if word.endswith("en"):  # a verb infinitive or an existing plural: the table knows it
         return {word}
     forms = {word + suffix for suffix in ("en", "s", "e", "n", "'s")}
     if word.endswith("ie"):
         forms.add(word + "ën")  # archeologie → archeologieën
-    if len(word) >= 4 and word[-1] not in VOWELS:
-        last, before, before2 = word[-1], word[-2], word[-3]
-        if before in VOWELS and before2 == before and (len(word) < 4 or word[-4] not in VOWELS):
-            stem = word[:-2] + before + last  # systeem → systemen
-            forms.update({stem + "en", stem + "e"})
-        elif before in VOWELS and before2 not in VOWELS:
-            forms.update({word + last + "en", word + last + "e"})  # lus → lussen
-        if last == "f":
-            forms.update({word[:-1] + "ven", word[:-1] + "ve"})
-        if last == "s" and before not in VOWELS | {"s"}:
-            forms.add(word[:-1] + "zen")
+    if len(word) < 3 or word[-1] in VOWELS:
+        return forms
+    last, before, before2 = word[-1], word[-2], word[-3]
+    long_vowel = before in VOWELS and before2 in VOWELS
+    voiced = {"f": "v", "s": "z"}.get(last)
+    if long_vowel and before2 == before:
+        stem = word[:-2] + last  # systeem → systém: one vowel of the pair goes
+        forms.update({stem + "en", stem + "e"})
+        if voiced:
+            forms.update({stem[:-1] + voiced + "en", stem[:-1] + voiced + "e"})  # graaf → graven
+    elif long_vowel and voiced:
+        forms.update({word[:-1] + voiced + "en", word[:-1] + voiced + "e"})  # buis → buizen
+    elif before in VOWELS and not long_vowel:
+        forms.update({word + last + "en", word + last + "e"})  # lus → lussen
     return forms
 
 
