@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+from .duplicates import DuplicatePair
+from .stance import Stance
+
 MatchKind = Literal["exact", "lemma", "compound", "fuzzy"]
 
 
@@ -26,6 +29,36 @@ class Context(StrEnum):
     BODY = "body"
     HEADING = "heading"
     TOC = "toc"  # a table-of-contents line ("3.2 Geothermie ........ 14")
+
+
+class SectionKind(StrEnum):
+    """The kind of section a hit stands in (recognised from its headings).
+
+    Only the visie's own text and its annexes can make a theme *addressed*; a table of
+    contents, glossary (*begrippenlijst*), colophon or source list only names things.
+    """
+
+    TEXT = "text"
+    TOC = "toc"
+    GLOSSARY = "glossary"
+    COLOPHON = "colophon"
+    SOURCES = "sources"
+    ANNEX = "annex"  # counted, but labelled: "in een bijlage"
+
+
+class Depth(StrEnum):
+    """How far a visie goes with a theme (a finer grade beside ``Status``).
+
+    missing: no hit · mentioned: named, but not in two sentences of its own text ·
+    described: described in at least two sentences, without a choice · policy_choice:
+    at least one sentence of its own text makes a choice (an ambition, a condition or
+    an exclusion), even a single one such as "geen ruimte voor schaliegas".
+    """
+
+    MISSING = "missing"
+    MENTIONED = "mentioned"
+    DESCRIBED = "described"
+    POLICY_CHOICE = "policy_choice"
 
 
 # --- extraction -----------------------------------------------------------------------
@@ -157,6 +190,9 @@ class Hit:
     snippet: str  # the sentence (or clause) around the match, ≤ ~300 characters
     sentence_id: int  # the sentence's start offset on its page: distinct sentences, in order
     context: Context = Context.BODY
+    section: str = ""  # heading path, e.g. "3 Duurzame toekomst › 3.2 Energie"
+    section_kind: SectionKind = SectionKind.TEXT
+    stance: Stance | None = None  # for body sentences: what the sentence does with the theme
 
 
 @dataclass(frozen=True)
@@ -169,6 +205,19 @@ class ThemeCoverage:
     pages: tuple[int, ...]
     evidence: tuple[Hit, ...]  # strongest first, capped by MatchSettings.evidence
     distinct_sentences: int = 0
+    depth: Depth = Depth.MISSING
+    stance: Stance | None = None  # the dominant stance over its sentences; None if missing
+    searched: SearchInfo | None = None  # what was searched: makes "missing" honest
+
+
+@dataclass(frozen=True)
+class SearchInfo:
+    """What a "missing" verdict rests on: the search, the unreadable pages, the recall."""
+
+    terms: int  # terms of the theme in the lexicon
+    variants: int  # word forms searched for (inflections, spellings)
+    unreadable_pages: int  # pages without a usable text layer
+    recall: float | None  # measured recall of the theme on the accuracy set, if known
 
 
 @dataclass(frozen=True)
@@ -210,3 +259,5 @@ class Report:
     lexicon: LexiconInfo
     documents: tuple[DocumentReport, ...]
     selected_themes: tuple[str, ...] = field(default=())
+    # batch: documents that share most of their text (a joint visie), by file
+    duplicates: tuple[DuplicatePair, ...] = field(default=())
