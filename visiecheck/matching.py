@@ -120,6 +120,10 @@ class _TermIndex:
                     self.parts.setdefault(form, []).append((index, form != surface))
             if fuzzy and term.fuzzy and len(surface) >= settings.fuzzy_min_length:
                 fuzzy_forms[surface] = index
+        # First fragments of a word broken by a space ("grondwa ter") must start a form.
+        self.broken_prefixes = {
+            form[:size] for form in self.whole if len(form) >= 7 for size in range(3, len(form))
+        }
         self.part_lengths = sorted({len(form) for form in self.parts}, reverse=True)
         self.part_prefixes = {form[:3] for form in self.parts}
         self.fuzzy_choices = list(fuzzy_forms)
@@ -253,14 +257,15 @@ class _TermIndex:
     ) -> _Candidate | None:
         """``grondwa ter``: two fragments that only together form a term (OCR, bad PDFs)."""
         first, second = words[position], words[position + 1]
+        if first.group().lower() not in self.broken_prefixes:
+            return None
         if text[first.end() : second.start()] != " ":
             return None
         joined = (first.group() + second.group()).lower()
         if len(joined) < 7 or self.word_matches(second.group()):
             return None
         for entry, _kind in self.whole.get(joined, ()):
-            if self.entries[entry].term.fuzzy or len(joined) >= 7:
-                return _Candidate(first.start(), second.end(), entry, "fuzzy")
+            return _Candidate(first.start(), second.end(), entry, "fuzzy")
         return None
 
 
