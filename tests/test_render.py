@@ -374,7 +374,10 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
 def test_json_has_the_contract_shape(report: Report) -> None:
     data = to_json_dict(report)
     validate(data)
-    assert list(data) == ["schema", "tool", "lexicon", "selected_themes", "documents"]
+    assert list(data) == [
+        "schema", "tool", "lexicon", "selected_themes", "documents", "duplicates",
+    ]  # fmt: skip
+    assert data["duplicates"] == []
     assert data["schema"] == "visiecheck.report/1"
     assert data["tool"] == {"name": "visiecheck", "version": "0.1.0"}
     assert data["lexicon"] == {"name": "ondergrond-nl", "version": "1.0.0", "themes": 11}
@@ -389,6 +392,7 @@ def test_json_has_the_contract_shape(report: Report) -> None:
         "warnings": ["pagina 12 en 13 hebben geen tekstlaag; lees ze met OCR"],
         "error": None,
         "error_code": None,
+        "location_unit": "page",
     }
     assert read["themes"][1] == {
         "id": "bodemenergie",
@@ -398,6 +402,10 @@ def test_json_has_the_contract_shape(report: Report) -> None:
         "mentions": 1,
         "pages": [22],
         "distinct_sentences": 1,
+        # a report built without the verdict fields: their defaults
+        "depth": "missing",
+        "stance": None,
+        "searched": None,
         "evidence": [
             {
                 "page": 22,
@@ -407,6 +415,9 @@ def test_json_has_the_contract_shape(report: Report) -> None:
                 "geschikt is.",
                 "matched_text": "WKO",
                 "context": "body",
+                "section": "",
+                "section_kind": "text",
+                "stance": None,
             }
         ],
     }
@@ -418,6 +429,9 @@ def test_json_has_the_contract_shape(report: Report) -> None:
         "mentions": 0,
         "pages": [],
         "distinct_sentences": 0,
+        "depth": "missing",
+        "stance": None,
+        "searched": None,
         "evidence": [],
     }
     assert read["themes"][0]["evidence"][1]["context"] == "heading"
@@ -430,6 +444,7 @@ def test_json_has_the_contract_shape(report: Report) -> None:
         "warnings": [],
         "error": "het bestand is beveiligd met een wachtwoord; geef het met --password",
         "error_code": 6,
+        "location_unit": "page",
         "themes": [],
     }
 
@@ -488,24 +503,25 @@ def test_csv_rows(report: Report) -> None:
     rows = read_csv(text)
     assert rows[0] == [
         "gemeente", "bestand", "thema_id", "thema", "status", "status_tekst",
-        "vermeldingen", "paginas", "bewijs", "fout",
+        "vermeldingen", "paginas", "bewijs", "fout", "diepgang", "houding", "sectie", "eenheid",
     ]  # fmt: skip
     assert len(rows) == 1 + 11 + 1
     file = "visies/omgevingsvisie-ommerwold.pdf"
     assert rows[1] == [
         "Ommerwold", file, "geothermie", "Geothermie (aardwarmte)", "addressed", "uitgewerkt",
-        "5", "14-15, 31", GEOTHERMIE_SENTENCE, "",
+        "5", "14-15, 31", GEOTHERMIE_SENTENCE, "", "", "", "", "pagina",
     ]  # fmt: skip
     assert rows[4] == [
         "Ommerwold", file, "grondwater", "Grondwater", "addressed", "uitgewerkt",
-        "9", "4, 7-9, 31", GRONDWATER_SENTENCE, "",
+        "9", "4, 7-9, 31", GRONDWATER_SENTENCE, "", "", "", "", "pagina",
     ]  # fmt: skip
     assert rows[6] == [
         "Ommerwold", file, "mijnbouw", "Mijnbouw", "missing", "ontbreekt", "0", "", "", "",
+        "ontbreekt", "", "", "pagina",
     ]  # fmt: skip
     assert rows[12] == [
         "Oudedorp", "archief/visie-2009.pdf", "", "", "", "", "", "", "",
-        "het bestand is beveiligd met een wachtwoord; geef het met --password",
+        "het bestand is beveiligd met een wachtwoord; geef het met --password", "", "", "", "",
     ]  # fmt: skip
     # CRLF after every record, and nowhere else in this report.
     assert text.count("\r\n") == 13 and text.count("\n") == 13
@@ -515,7 +531,7 @@ def test_csv_in_english(report: Report) -> None:
     rows = read_csv(render(report, "csv", lang="en"))
     assert rows[0] == [
         "municipality", "file", "theme_id", "theme", "status", "status_text",
-        "mentions", "pages", "evidence", "error",
+        "mentions", "pages", "evidence", "error", "depth", "stance", "section", "unit",
     ]  # fmt: skip
     assert rows[2][3:6] == ["Ground-source energy", "mentioned", "mentioned"]
     assert rows[3][3:6] == ["Underground storage", "missing", "missing"]
@@ -525,7 +541,7 @@ def test_csv_quoting_survives_separators_quotes_and_newlines(report: Report) -> 
     nasty = 'Zie "bijlage 3; kaart 2"\nvoor de grondwater-beschermingszones.'
     rows = read_csv(render(first_hit_replaced(report, "grondwater", nasty, "grondwater"), "csv"))
     assert rows[4][8] == nasty
-    assert len(rows) == 13 and all(len(row) == 10 for row in rows)
+    assert len(rows) == 13 and all(len(row) == 14 for row in rows)
 
 
 def test_csv_cells_never_start_a_formula(report: Report) -> None:
@@ -573,7 +589,7 @@ def test_table_plain_text(report: Report) -> None:
     assert cells(geothermie[0])[:4] == ["Geothermie", "✔ uitgewerkt", "5", "14–15, 31"]
     evidence = " ".join(cells(line)[4] for line in geothermie)
     assert evidence == (
-        "…samen met de provincie of aardwarmte uit de diepe ondergrond de wijken ten oosten "
+        "p. 14: …samen met de provincie of aardwarmte uit de diepe ondergrond de wijken ten oosten "
         "van het spoor kan…"
     )
     assert cells(row_lines(text, "Grondwater")[0])[:4] == [
@@ -650,7 +666,7 @@ def test_table_prints_markup_in_pdf_text_literally(report: Report) -> None:
     snippet = "Zie [bold red]kaart[/] over grondwater :warning: hier."
     text = render(first_hit_replaced(report, "grondwater", snippet, "grondwater"), "table")
     evidence = " ".join(cells(line)[4] for line in row_lines(text, "Grondwater"))
-    assert evidence == snippet
+    assert evidence == f"p. 8: {snippet}"
 
 
 def test_table_without_missing_themes(report: Report) -> None:

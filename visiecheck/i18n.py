@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .errors import UsageError
-from .models import Status, ThemeCoverage
+from .models import Depth, Status, ThemeCoverage
 from .settings import LANGUAGES
+from .stance import Stance
 
 DEFAULT_LANGUAGE = "nl"
 
@@ -75,6 +76,52 @@ _NL: dict[str, str] = {
     "csv.pages": "paginas",
     "csv.evidence": "bewijs",
     "csv.error": "fout",
+    "csv.depth": "diepgang",
+    "csv.stance": "houding",
+    "csv.section": "sectie",
+    "csv.unit": "eenheid",
+    # depth of a theme (models.Depth)
+    "depth.missing": "ontbreekt",
+    "depth.mentioned": "genoemd",
+    "depth.described": "beschreven",
+    "depth.policy_choice": "beleidskeuze",
+    # kind of section a hit stands in (models.SectionKind; "text" needs no label)
+    "section_kind.toc": "inhoudsopgave",
+    "section_kind.glossary": "begrippenlijst",
+    "section_kind.colophon": "colofon",
+    "section_kind.sources": "bronnen",
+    "section_kind.annex": "bijlage",
+    # documents without pages (docx, html, text): numbered sections instead
+    "col.sections": "Secties",
+    "section_count.one": "{n} sectie",
+    "section_count.other": "{n} secties",
+    "section_short": "sectie {page}",
+    "unit.page": "pagina",
+    "unit.section": "sectie",
+    # what a "missing" verdict rests on (models.SearchInfo)
+    "not_found": "{theme}: niet gevonden ({details})",
+    "searched": "gezocht op {terms} en {variants}",
+    "terms.one": "{n} term",
+    "terms.other": "{n} termen",
+    "forms.one": "{n} vorm",
+    "forms.other": "{n} vormen",
+    "unreadable_pages.one": "{n} pagina onleesbaar",
+    "unreadable_pages.other": "{n} pagina's onleesbaar",
+    "unreadable_sections.one": "{n} sectie onleesbaar",
+    "unreadable_sections.other": "{n} secties onleesbaar",
+    "readable_pages": "alle pagina's leesbaar",
+    "readable_sections": "alle secties leesbaar",
+    "recall": "herkenning ≈ {recall}",
+    # batch: documents that share most of their text
+    "duplicates.line": "Mogelijk dezelfde visie: {a} en {b} delen {percent}% van hun tekst",
+    "duplicates.heading": "Mogelijk dezelfde visie",
+    "duplicates.sheet": "Dubbel",
+    "duplicates.first": "Gemeente A",
+    "duplicates.second": "Gemeente B",
+    "duplicates.containment": "gedeelde tekst",
+    "duplicates.jaccard": "Jaccard",
+    "col.stance": "houding",
+    "col.section": "sectie",
     # stance of a theme (visiecheck.stance)
     "stance.ambition": "ambitie",
     "stance.condition": "onder voorwaarden",
@@ -152,8 +199,49 @@ _EN: dict[str, str] = {
     "csv.pages": "pages",
     "csv.evidence": "evidence",
     "csv.error": "error",
+    "csv.depth": "depth",
+    "csv.stance": "stance",
+    "csv.section": "section",
+    "csv.unit": "unit",
+    "depth.missing": "missing",
+    "depth.mentioned": "mentioned",
+    "depth.described": "described",
+    "depth.policy_choice": "policy choice",
+    "section_kind.toc": "table of contents",
+    "section_kind.glossary": "glossary",
+    "section_kind.colophon": "colophon",
+    "section_kind.sources": "sources",
+    "section_kind.annex": "annex",
+    "col.sections": "Sections",
+    "section_count.one": "{n} section",
+    "section_count.other": "{n} sections",
+    "section_short": "section {page}",
+    "unit.page": "page",
+    "unit.section": "section",
+    "not_found": "{theme}: not found ({details})",
+    "searched": "searched {terms} and {variants}",
+    "terms.one": "{n} term",
+    "terms.other": "{n} terms",
+    "forms.one": "{n} form",
+    "forms.other": "{n} forms",
+    "unreadable_pages.one": "{n} page unreadable",
+    "unreadable_pages.other": "{n} pages unreadable",
+    "unreadable_sections.one": "{n} section unreadable",
+    "unreadable_sections.other": "{n} sections unreadable",
+    "readable_pages": "all pages readable",
+    "readable_sections": "all sections readable",
+    "recall": "recall ≈ {recall}",
+    "duplicates.line": "Possibly the same vision: {a} and {b} share {percent}% of their text",
+    "duplicates.heading": "Possibly the same vision",
+    "duplicates.sheet": "Duplicates",
+    "duplicates.first": "Municipality A",
+    "duplicates.second": "Municipality B",
+    "duplicates.containment": "shared text",
+    "duplicates.jaccard": "Jaccard",
+    "col.stance": "stance",
+    "col.section": "section",
     "stance.ambition": "ambition",
-    "stance.condition": "under conditions",
+    "stance.condition": "conditional",
     "stance.exclusion": "excluded",
     "stance.background": "descriptive",
     "diff.title": "visiecheck: difference between two drafts",
@@ -210,6 +298,22 @@ def status_word(status: Status | str, lang: str = DEFAULT_LANGUAGE) -> str:
 def status_label(status: Status | str, lang: str = DEFAULT_LANGUAGE) -> str:
     """Symbol and word, readable without colour: ``✔ uitgewerkt``."""
     return f"{STATUS_SYMBOLS[Status(status)]} {status_word(status, lang)}"
+
+
+def depth_word(depth: Depth | str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``beleidskeuze`` / ``policy choice`` and so on."""
+    return t(f"depth.{Depth(depth).value}", lang)
+
+
+def stance_word(stance: Stance | str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``uitgesloten`` / ``excluded`` and so on."""
+    return t(f"stance.{Stance(stance).value}", lang)
+
+
+def decimal(value: float, lang: str = DEFAULT_LANGUAGE, digits: int = 2) -> str:
+    """``0.93`` as ``0,93`` in Dutch (decimal comma) and ``0.93`` in English."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if check_language(lang) == "nl" else text
 
 
 def theme_label(coverage: ThemeCoverage, lang: str = DEFAULT_LANGUAGE) -> str:

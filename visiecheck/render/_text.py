@@ -1,15 +1,29 @@
-"""Text helpers shared by the renderers: page lists, labels, highlighting, shortening."""
+"""Text helpers shared by the renderers: page lists, labels, verdicts, locations,
+highlighting, shortening."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from ..i18n import join_words, theme_label
-from ..models import DocumentReport, Hit, Status, ThemeCoverage
+from ..i18n import (
+    decimal,
+    depth_word,
+    join_words,
+    plural,
+    stance_word,
+    status_label,
+    status_word,
+    t,
+    theme_label,
+)
+from ..models import Depth, DocumentReport, Hit, SectionKind, Status, ThemeCoverage
+from ..stance import Stance
 
 EN_DASH = "–"
 ELLIPSIS = "…"
+SECTION_SEPARATOR = " › "  # between the headings of a section path
+VERDICT_SEPARATOR = " · "  # between the status and the depth/stance in one cell
 
 Span = tuple[int, int]
 
@@ -129,3 +143,178 @@ def split_spans(text: str, spans: list[Span]) -> list[tuple[str, bool]]:
     if position < len(text):
         pieces.append((text[position:], False))
     return pieces
+
+
+# --- verdicts: depth and stance beside the status ------------------------------------
+
+
+def known_depth(coverage: ThemeCoverage) -> Depth | None:
+    """The theme's depth, or None when it was never set (a report made before depth
+    existed has the default ``missing`` on a theme that was found)."""
+    if coverage.depth == Depth.MISSING and coverage.status != Status.MISSING:
+        return None
+    return coverage.depth
+
+
+def verdict_parts(coverage: ThemeCoverage, lang: str) -> tuple[str, str]:
+    """``("beleidskeuze", "uitgesloten")``: the depth and the stance words that add to
+    the status, each ``""`` when it adds nothing.
+
+    The depth is left out when it only repeats the status word (``genoemd`` beside
+    ``~ genoemd``) or is unknown, the stance when it is ``background`` (a description
+    makes no choice, and ``beschreven`` already says so) or unknown.
+    """
+    depth = known_depth(coverage)
+    depth_part = ""
+    if depth is not None and depth_word(depth, lang) != status_word(coverage.status, lang):
+        depth_part = depth_word(depth, lang)
+    stance_part = ""
+    if coverage.stance is not None and coverage.stance != Stance.BACKGROUND:
+        stance_part = stance_word(coverage.stance, lang)
+    return depth_part, stance_part
+
+
+def verdict_extra(coverage: ThemeCoverage, lang: str) -> str:
+    """What depth and stance add to the status: ``beleidskeuze (uitgesloten)``, ``""``
+    when nothing (see ``verdict_parts``)."""
+    depth_part, stance_part = verdict_parts(coverage, lang)
+    if depth_part and stance_part:
+        return f"{depth_part} ({stance_part})"
+    return depth_part or stance_part
+
+
+def verdict_label(coverage: ThemeCoverage, lang: str) -> str:
+    """Status with depth and stance: ``✔ uitgewerkt · beleidskeuze (uitgesloten)``."""
+    extra = verdict_extra(coverage, lang)
+    label = status_label(coverage.status, lang)
+    return f"{label}{VERDICT_SEPARATOR}{extra}" if extra else label
+
+
+def stance_text(stance: Stance | None, lang: str) -> str:
+    """The stance word, ``""`` when unknown."""
+    return "" if stance is None else stance_word(stance, lang)
+
+
+def depth_text(coverage: ThemeCoverage, lang: str) -> str:
+    """The depth word, ``""`` when unknown (see ``known_depth``)."""
+    depth = known_depth(coverage)
+    return "" if depth is None else depth_word(depth, lang)
+
+
+# --- locations: pages or sections, section paths -------------------------------------
+
+
+def is_sections(document: DocumentReport) -> bool:
+    """Whether the document's numbers count sections (docx, HTML, text), not pages."""
+    return document.location_unit == "section"
+
+
+def place(number: int, document: DocumentReport, lang: str) -> str:
+    """``p. 42`` or, for a document without pages, ``sectie 42``."""
+    key = "section_short" if is_sections(document) else "page_short"
+    return t(key, lang, page=number)
+
+
+def pages_header(document: DocumentReport, lang: str) -> str:
+    """The header of the page-list column: ``Pagina's`` or ``Secties``."""
+    return t("col.sections" if is_sections(document) else "col.pages", lang)
+
+
+def size_text(document: DocumentReport, lang: str) -> str:
+    """``48 pagina's`` or ``12 secties``."""
+    key = "section_count" if is_sections(document) else "page_count"
+    return plural(key, document.pages, lang)
+
+
+def unit_word(document: DocumentReport, lang: str) -> str:
+    """``pagina`` or ``sectie`` (the CSV column ``eenheid``)."""
+    return t("unit.section" if is_sections(document) else "unit.page", lang)
+
+
+def section_leaf(path: str) -> str:
+    """The deepest heading of a section path: ``3 Toekomst › 3.2 Energie`` → ``3.2 Energie``."""
+    return path.rsplit(SECTION_SEPARATOR.strip(), 1)[-1].strip()
+
+
+def kind_word(hit: Hit, lang: str) -> str:
+    """``bijlage`` for a hit in an annex (likewise glossary, colophon, sources, table of
+    contents); ``""`` for the visie's own text."""
+    if hit.section_kind == SectionKind.TEXT:
+        return ""
+    return t(f"section_kind.{SectionKind(hit.section_kind).value}", lang)
+
+
+def hit_place(hit: Hit, document: DocumentReport, lang: str, *, leaf: bool = False) -> str:
+    """``p. 42, 3 Duurzame toekomst › 3.2 Energie``: page or section number and the section
+    path (only its deepest heading with ``leaf``, where room is short)."""
+    text = place(hit.page, document, lang)
+    section = section_leaf(hit.section) if leaf else hit.section.strip()
+    return f"{text}, {section}" if section else text
+
+
+def hit_labels(hit: Hit, lang: str) -> list[str]:
+    """What is special about where a hit stands: ``["bijlage"]``, ``["kop"]``; the kind of
+    section first, then the context on the page, each word once."""
+    labels = []
+    kind = kind_word(hit, lang)
+    if kind:
+        labels.append(kind)
+    if hit.context.value != "body":
+        context = t(f"context.{hit.context.value}", lang)
+        if context not in labels:
+            labels.append(context)
+    return labels
+
+
+def hit_location(hit: Hit, document: DocumentReport, lang: str, *, leaf: bool = False) -> str:
+    """``p. 42, 3 Duurzame toekomst › 3.2 Energie (bijlage)``: ``hit_place`` with the
+    ``hit_labels`` in brackets."""
+    labels = hit_labels(hit, lang)
+    text = hit_place(hit, document, lang, leaf=leaf)
+    return f"{text} ({', '.join(labels)})" if labels else text
+
+
+def hit_stance(hit: Hit, lang: str) -> str:
+    """The hit's stance word when the sentence makes a choice, else ``""``."""
+    if hit.stance is None or hit.stance == Stance.BACKGROUND:
+        return ""
+    return stance_word(hit.stance, lang)
+
+
+# --- honest absence: what a "missing" verdict rests on -------------------------------
+
+
+def absence_line(coverage: ThemeCoverage, document: DocumentReport, lang: str) -> str | None:
+    """``geothermie: niet gevonden (gezocht op 23 termen en 180 vormen; 2 pagina's
+    onleesbaar; herkenning ≈ 0,93)``; None when the search is not known.
+
+    Unknown parts are left out (no recall measured → no ``herkenning``); no unreadable
+    page reads ``alle pagina's leesbaar``.
+    """
+    searched = coverage.searched
+    if searched is None:
+        return None
+    sections = is_sections(document)
+    details = [
+        t(
+            "searched",
+            lang,
+            terms=plural("terms", searched.terms, lang),
+            variants=plural("forms", searched.variants, lang),
+        )
+    ]
+    if searched.unreadable_pages:
+        key = "unreadable_sections" if sections else "unreadable_pages"
+        details.append(plural(key, searched.unreadable_pages, lang))
+    else:
+        details.append(t("readable_sections" if sections else "readable_pages", lang))
+    if searched.recall is not None:
+        details.append(t("recall", lang, recall=decimal(searched.recall, lang)))
+    theme = in_sentence(short_label(theme_label(coverage, lang)))
+    return t("not_found", lang, theme=theme, details="; ".join(details))
+
+
+def absence_lines(document: DocumentReport, lang: str) -> list[str]:
+    """One ``absence_line`` per missing theme whose search is known, in lexicon order."""
+    lines = [absence_line(coverage, document, lang) for coverage in missing_themes(document)]
+    return [line for line in lines if line is not None]

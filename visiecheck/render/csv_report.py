@@ -7,13 +7,18 @@ line breaks.
 
 Columns (Dutch; English with ``lang="en"``)::
 
-    gemeente;bestand;thema_id;thema;status;status_tekst;vermeldingen;paginas;bewijs;fout
+    gemeente;bestand;thema_id;thema;status;status_tekst;vermeldingen;paginas;bewijs;fout;
+    diepgang;houding;sectie;eenheid
 
+Scripts rely on the column order, so new columns only ever go at the end.
 ``status`` holds the contract value (``addressed``/``mentioned``/``missing``) in every
 language, so scripts can filter on it; ``status_tekst`` is the word for people
 (``uitgewerkt``/``genoemd``/``ontbreekt``). ``paginas`` is compressed with a plain hyphen
 (``4, 7-9, 31``), ``bewijs`` is the strongest evidence sentence. A failed document has one
-row with ``fout`` set and the theme columns empty.
+row with ``fout`` set and the theme columns empty. ``diepgang`` and ``houding`` are the
+theme's depth and dominant stance as words (empty when unknown), ``sectie`` the section
+path of the strongest evidence, ``eenheid`` what ``paginas`` counts: ``pagina``, or
+``sectie`` for a document without pages (docx, HTML, text).
 
 Text from a PDF is untrusted: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return gets a leading ``'`` so that spreadsheets show it as text instead of
@@ -27,7 +32,7 @@ import io
 
 from ..i18n import status_word, t, theme_label
 from ..models import DocumentReport, Report
-from ._text import compress_pages, strongest
+from ._text import compress_pages, depth_text, stance_text, strongest, unit_word
 
 BOM = "\ufeff"
 COLUMN_KEYS = (
@@ -41,6 +46,10 @@ COLUMN_KEYS = (
     "pages",
     "evidence",
     "error",
+    "depth",
+    "stance",
+    "section",
+    "unit",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -60,7 +69,9 @@ def rows(document: DocumentReport, lang: str = "nl") -> list[list[str]]:
     municipality = safe_cell(document.municipality)
     file = safe_cell(document.file)
     if document.failed:
-        return [[municipality, file, "", "", "", "", "", "", "", safe_cell(document.error or "")]]
+        error = safe_cell(document.error or "")
+        return [[municipality, file, "", "", "", "", "", "", "", error, "", "", "", ""]]
+    unit = unit_word(document, lang)
     result = []
     for coverage in document.themes:
         hit = strongest(coverage)
@@ -76,6 +87,10 @@ def rows(document: DocumentReport, lang: str = "nl") -> list[list[str]]:
                 compress_pages(coverage.pages, dash="-"),
                 safe_cell(hit.snippet) if hit else "",
                 "",
+                depth_text(coverage, lang),
+                stance_text(coverage.stance, lang),
+                safe_cell(hit.section) if hit else "",
+                unit,
             ]
         )
     return result

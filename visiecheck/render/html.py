@@ -4,8 +4,11 @@ Everything is inline (CSS in a ``<style>`` element); no script, no external styl
 font, image or link, so the file works without a network and leaks nothing when opened.
 It holds a summary (per document the number of addressed / mentioned / missing themes),
 per document a theme table whose status cells carry colour *and* symbol + word (readable
-in black and white), the missing themes line and per theme the evidence sentences with
-page numbers and the matched term in ``<mark>``. ``@media print`` keeps colours, avoids
+in black and white) with the depth and dominant stance below them ("beleidskeuze
+(uitgesloten)"), the missing themes line with per missing theme what was searched, and per
+theme the evidence sentences with page number, section path, a label for annexes and the
+like, the sentence's stance and the matched term in ``<mark>``. A document without pages
+says "sectie" instead of "p." and "pagina". ``@media print`` keeps colours, avoids
 breaking rows and starts each document on a new page.
 
 Text from a PDF is untrusted: the jinja2 environment autoescapes everything, and the only
@@ -20,15 +23,22 @@ from functools import cache
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup, escape
 
-from ..i18n import plural, status_label, t, theme_label
+from ..i18n import status_label, t, theme_label
 from ..models import DocumentReport, Hit, Report, Status
 from ._text import (
+    absence_lines,
     compress_pages,
+    hit_labels,
     hit_spans,
+    hit_stance,
     missing_themes,
     missing_words,
+    pages_header,
+    place,
+    size_text,
     split_spans,
     status_counts,
+    verdict_extra,
 )
 
 _TEMPLATE = """\
@@ -65,6 +75,9 @@ ul.evidence { margin: 0 0 .6rem; padding-left: 1.2rem; }
 ul.evidence li { margin: .2rem 0; }
 .page { font-weight: 600; white-space: nowrap; }
 .context { color: #555; font-style: italic; }
+.verdict { font-weight: 400; }
+.stance { color: #555; }
+ul.absence { margin: .2rem 0 .6rem; color: #333; }
 footer { margin-top: 3rem; color: #555; font-size: .9rem; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
@@ -123,13 +136,14 @@ footer { margin-top: 3rem; color: #555; font-size: .9rem; }
 <table class="themes">
 <thead><tr>
 <th>{{ t("col.theme") }}</th><th>{{ t("col.status") }}</th><th>{{ t("col.mentions") }}</th>
-<th>{{ t("col.pages") }}</th><th>{{ t("col.evidence") }}</th>
+<th>{{ doc.pages_header }}</th><th>{{ t("col.evidence") }}</th>
 </tr></thead>
 <tbody>
 {% for theme in doc.themes %}
 <tr>
 <td>{{ theme.label }}</td>
-<td class="status status-{{ theme.status.value }}">{{ status_label(theme.status) }}</td>
+<td class="status status-{{ theme.status.value }}">{{ status_label(theme.status) }}
+{%- if theme.extra %}<br><span class="verdict">{{ theme.extra }}</span>{% endif %}</td>
 <td class="num">{{ theme.mentions }}</td>
 <td>{{ theme.pages }}</td>
 <td>{{ theme.strongest }}</td>
@@ -138,15 +152,24 @@ footer { margin-top: 3rem; color: #555; font-size: .9rem; }
 </tbody>
 </table>
 <p class="missing">{{ doc.missing_line }}</p>
+{% if doc.absences %}
+<ul class="absence">
+{% for line in doc.absences %}<li>{{ line }}</li>
+{% endfor %}
+</ul>
+{% endif %}
 {% if doc.evidence %}
 <h3>{{ t("heading_evidence") }}</h3>
 {% for theme in doc.evidence %}
 <h4>{{ theme.label }}
-<span class="status-{{ theme.status.value }}">{{ status_label(theme.status) }}</span></h4>
+<span class="status-{{ theme.status.value }}">{{ status_label(theme.status) }}</span>
+{%- if theme.extra %} <span class="verdict">· {{ theme.extra }}</span>{% endif %}</h4>
 <ul class="evidence">
 {% for item in theme.items %}
 <li><span class="page">{{ item.page }}</span>
-{%- if item.context %} <span class="context">({{ item.context }})</span>{% endif -%}
+{%- if item.section %}, <span class="section">{{ item.section }}</span>{% endif %}
+{%- if item.context %} <span class="context">({{ item.context }})</span>{% endif %}
+{%- if item.stance %} <span class="stance">· {{ item.stance }}</span>{% endif -%}
 : “{{ item.text }}”</li>
 {% endfor %}
 </ul>
@@ -164,7 +187,9 @@ footer { margin-top: 3rem; color: #555; font-size: .9rem; }
 @dataclass(frozen=True)
 class _Evidence:
     page: str
+    section: str
     context: str
+    stance: str
     text: Markup
 
 
@@ -172,6 +197,7 @@ class _Evidence:
 class _Theme:
     label: str
     status: Status
+    extra: str
     mentions: int
     pages: str
     strongest: Markup
@@ -191,6 +217,8 @@ class _Doc:
     themes: tuple[_Theme, ...]
     evidence: tuple[_Theme, ...]
     missing_line: str
+    absences: tuple[str, ...]
+    pages_header: str
 
 
 @cache
@@ -213,18 +241,15 @@ def mark_terms(hit: Hit) -> Markup:
     )
 
 
-def _context_word(hit: Hit, lang: str) -> str:
-    """``kop`` / ``inhoudsopgave`` for hits outside body text; body text needs no label."""
-    return "" if hit.context.value == "body" else t(f"context.{hit.context.value}", lang)
-
-
 def _theme_view(document: DocumentReport, lang: str) -> tuple[_Theme, ...]:
     views = []
     for coverage in document.themes:
         items = tuple(
             _Evidence(
-                page=t("page_short", lang, page=hit.page),
-                context=_context_word(hit, lang),
+                page=place(hit.page, document, lang),
+                section=hit.section.strip(),
+                context=", ".join(hit_labels(hit, lang)),
+                stance=hit_stance(hit, lang),
                 text=mark_terms(hit),
             )
             for hit in coverage.evidence
@@ -233,6 +258,7 @@ def _theme_view(document: DocumentReport, lang: str) -> tuple[_Theme, ...]:
             _Theme(
                 label=theme_label(coverage, lang),
                 status=coverage.status,
+                extra=verdict_extra(coverage, lang),
                 mentions=coverage.mentions,
                 pages=compress_pages(coverage.pages),
                 strongest=items[0].text if items else Markup(""),
@@ -244,7 +270,7 @@ def _theme_view(document: DocumentReport, lang: str) -> tuple[_Theme, ...]:
 
 def _document_view(document: DocumentReport, lang: str) -> _Doc:
     counts = status_counts(document)
-    meta = plural("page_count", document.pages, lang)
+    meta = size_text(document, lang)
     if document.pages_without_text:
         pages = compress_pages(document.pages_without_text)
         meta += f" ({t('pages_without_text', lang, pages=pages)})"
@@ -271,6 +297,8 @@ def _document_view(document: DocumentReport, lang: str) -> _Doc:
         themes=themes,
         evidence=tuple(theme for theme in themes if theme.items),
         missing_line=missing_line,
+        absences=tuple(absence_lines(document, lang)) if not document.failed else (),
+        pages_header=pages_header(document, lang),
     )
 
 

@@ -1,10 +1,14 @@
 """The JSON report: the stable, versioned contract (``visiecheck.report/1``).
 
 Scripts of coordinators, dashboards and the benchmark read this, so fields are only ever
-added, never renamed. Beyond the contract we add: theme ``label_en`` and
-``distinct_sentences``, evidence ``matched_text`` and ``context``, document
-``error_code`` and top-level ``selected_themes``. The shape is described by
-``visiecheck/schema/report.schema.json`` (see ``visiecheck.schema.load_report_schema``).
+added, never renamed. Beyond the contract we add: theme ``label_en``,
+``distinct_sentences``, ``depth``, ``stance`` (null when unknown) and ``searched`` (what a
+verdict rests on, null when unknown); evidence ``matched_text``, ``context``, ``section``
+(heading path, ``""`` when unknown), ``section_kind`` and ``stance``; document
+``error_code`` and ``location_unit`` (``page`` or ``section``); top-level
+``selected_themes`` and ``duplicates`` (pairs of files sharing most of their text).
+The shape is described by ``visiecheck/schema/report.schema.json`` (see
+``visiecheck.schema.load_report_schema``).
 The JSON is language-neutral: ``lang`` is accepted for a uniform renderer signature only.
 """
 
@@ -13,7 +17,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..models import DocumentReport, Hit, Report, ThemeCoverage
+from ..duplicates import DuplicatePair
+from ..models import DocumentReport, Hit, Report, SearchInfo, ThemeCoverage
+from ..stance import Stance
 
 SCHEMA_ID = "visiecheck.report/1"
 TOOL_NAME = "visiecheck"
@@ -27,7 +33,29 @@ def _evidence(hit: Hit) -> dict[str, Any]:
         "snippet": hit.snippet,
         "matched_text": hit.matched_text,
         "context": hit.context.value,
+        "section": hit.section,
+        "section_kind": hit.section_kind.value,
+        "stance": _stance(hit.stance),
     }
+
+
+def _stance(stance: Stance | None) -> str | None:
+    return None if stance is None else Stance(stance).value
+
+
+def _searched(searched: SearchInfo | None) -> dict[str, Any] | None:
+    if searched is None:
+        return None
+    return {
+        "terms": searched.terms,
+        "variants": searched.variants,
+        "unreadable_pages": searched.unreadable_pages,
+        "recall": searched.recall,
+    }
+
+
+def _duplicate(pair: DuplicatePair) -> dict[str, Any]:
+    return {"a": pair.a, "b": pair.b, "jaccard": pair.jaccard, "containment": pair.containment}
 
 
 def _theme(coverage: ThemeCoverage) -> dict[str, Any]:
@@ -39,6 +67,9 @@ def _theme(coverage: ThemeCoverage) -> dict[str, Any]:
         "mentions": coverage.mentions,
         "pages": sorted(set(coverage.pages)),
         "distinct_sentences": coverage.distinct_sentences,
+        "depth": coverage.depth.value,
+        "stance": _stance(coverage.stance),
+        "searched": _searched(coverage.searched),
         "evidence": [_evidence(hit) for hit in coverage.evidence],
     }
 
@@ -53,6 +84,7 @@ def _document(document: DocumentReport) -> dict[str, Any]:
         "warnings": list(document.warnings),
         "error": document.error,
         "error_code": document.error_code,
+        "location_unit": document.location_unit,
         # The contract: a document that could not be read has no themes at all.
         "themes": [] if document.failed else [_theme(c) for c in document.themes],
     }
@@ -70,6 +102,7 @@ def to_json_dict(report: Report) -> dict[str, Any]:
         },
         "selected_themes": list(report.selected_themes),
         "documents": [_document(document) for document in report.documents],
+        "duplicates": [_duplicate(pair) for pair in report.duplicates],
     }
 
 

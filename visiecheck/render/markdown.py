@@ -1,28 +1,38 @@
 """Markdown for a memo or an issue (GitHub-flavoured pipe tables).
 
 Per document: a heading (municipality and file), its pages and warnings, the status counts,
-a pipe table (theme, status, mentions, pages, strongest evidence shortened around the term
-with the term in bold), the missing themes line and, per theme with evidence, a list
-``p. 14: “…sentence…”``. Text from the PDF is escaped with backslashes (``|``, ``*``,
-``_``, ``<``, ``[`` and the other characters Markdown acts on inline), so it is shown
-exactly and cannot break the table or inject markup.
+a pipe table (theme, status with depth and stance "✔ uitgewerkt · beleidskeuze
+(uitgesloten)", mentions, pages, strongest evidence shortened around the term with the
+term in bold), the missing themes line with per missing theme what was searched, and, per
+theme with evidence, a list ``p. 14, 3 Toekomst › 3.2 Energie (bijlage) · ambitie:
+“…sentence…”``. A document without pages says "sectie" instead of "p." and "pagina".
+Text from the PDF is escaped with backslashes (``|``, ``*``, ``_``, ``<``, ``[`` and the
+other characters Markdown acts on inline), so it is shown exactly and cannot break the
+table or inject markup.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..i18n import plural, status_label, t, theme_label
+from ..i18n import t, theme_label
 from ..models import DocumentReport, Hit, Report, Status
 from ._text import (
+    VERDICT_SEPARATOR,
+    absence_lines,
     compress_pages,
+    hit_location,
     hit_spans,
+    hit_stance,
     missing_themes,
     missing_words,
+    pages_header,
     shorten,
+    size_text,
     split_spans,
     status_counts,
     strongest,
+    verdict_label,
 )
 
 TABLE_SNIPPET_BUDGET = 120
@@ -55,7 +65,7 @@ def _document(document: DocumentReport, lang: str) -> list[str]:
     if document.failed:
         lines += [f"**{t('error', lang)}:** {md_escape(document.error or '')}", ""]
         return lines
-    meta = plural("page_count", document.pages, lang)
+    meta = size_text(document, lang)
     if document.pages_without_text:
         pages = compress_pages(document.pages_without_text)
         meta += f" ({t('pages_without_text', lang, pages=pages)})"
@@ -70,14 +80,15 @@ def _document(document: DocumentReport, lang: str) -> list[str]:
         missing=counts[Status.MISSING],
     )
     lines += [f"- {summary}", ""]
-    columns = ("col.theme", "col.status", "col.mentions", "col.pages", "col.evidence")
-    lines.append("| " + " | ".join(t(key, lang) for key in columns) + " |")
+    columns = [t(key, lang) for key in ("col.theme", "col.status", "col.mentions")]
+    columns += [pages_header(document, lang), t("col.evidence", lang)]
+    lines.append("| " + " | ".join(columns) + " |")
     lines.append("|---|---|---:|---|---|")
     for coverage in document.themes:
         hit = strongest(coverage)
         cells = [
             md_escape(theme_label(coverage, lang)),
-            status_label(coverage.status, lang),
+            verdict_label(coverage, lang),
             str(coverage.mentions),
             compress_pages(coverage.pages),
             _marked(hit, TABLE_SNIPPET_BUDGET) if hit else "",
@@ -87,6 +98,9 @@ def _document(document: DocumentReport, lang: str) -> list[str]:
     if missing_themes(document):
         missing = md_escape(missing_words(document, lang))
         lines.append(f"**{t('missing_line', lang, themes=missing)}**")
+        absences = absence_lines(document, lang)
+        if absences:
+            lines += ["", *[f"- {md_escape(line)}" for line in absences]]
     else:
         lines.append(t("nothing_missing", lang))
     lines.append("")
@@ -94,11 +108,15 @@ def _document(document: DocumentReport, lang: str) -> list[str]:
     if with_evidence:
         lines += [f"### {t('heading_evidence', lang)}", ""]
     for coverage in with_evidence:
-        lines += [f"**{md_escape(theme_label(coverage, lang))}**", ""]
+        lines += [
+            f"**{md_escape(theme_label(coverage, lang))}** — {verdict_label(coverage, lang)}",
+            "",
+        ]
         for hit in coverage.evidence:
-            where = t("page_short", lang, page=hit.page)
-            if hit.context.value != "body":
-                where += f" ({t(f'context.{hit.context.value}', lang)})"
+            where = md_escape(hit_location(hit, document, lang))
+            stance = hit_stance(hit, lang)
+            if stance:
+                where += f"{VERDICT_SEPARATOR}{stance}"
             lines.append(f"- {where}: “{_marked(hit)}”")
         lines.append("")
     return lines

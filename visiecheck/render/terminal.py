@@ -1,10 +1,14 @@
 """The table for people at a terminal (``--format table``), drawn with rich.
 
 Per document: a header (file, municipality, pages, pages without text, warnings), one
-table row per theme (short label, status as symbol + word, mentions, compressed pages,
-the strongest evidence sentence shortened around its term, the term in bold), a summary
-line with the counts and the line "Ontbreekt: …". A document that could not be read is
-its header plus one line "Fout: …".
+table row per theme (short label; status as symbol + word with, below it, the depth and
+the dominant stance when they add to the status, "beleidskeuze" / "(uitgesloten)";
+mentions; compressed pages; the strongest evidence sentence shortened around its term,
+the term in bold, after its location "p. 42, 4.2 Energie (bijlage)"), a summary line
+with the counts, the line "Ontbreekt: …" and per missing theme what was searched
+("geothermie: niet gevonden (gezocht op 23 termen en 180 vormen; …)"). A document that
+could not be read is its header plus one line "Fout: …". A document without pages
+(docx, HTML, text) says "sectie" wherever a PDF says "p." or "pagina".
 
 Below ``WIDE_LAYOUT_MIN_WIDTH`` columns (an 80-column terminal) the evidence column would
 be a word wide, so the table leaves it out and the strongest sentences follow the table as
@@ -30,18 +34,23 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import plural, status_label, t, theme_label
+from ..i18n import status_label, t, theme_label
 from ..models import DocumentReport, Report, Status, ThemeCoverage
 from ._text import (
+    absence_lines,
     compress_pages,
+    hit_location,
     hit_spans,
     missing_themes,
     missing_words,
+    pages_header,
     short_label,
     shorten,
+    size_text,
     split_spans,
     status_counts,
     strongest,
+    verdict_parts,
 )
 
 STATUS_STYLES = {
@@ -57,6 +66,7 @@ WIDE_LAYOUT_MIN_WIDTH = 96
 _FIXED_COLUMNS_WIDTH = 62
 _EVIDENCE_LINES = 3
 _MIN_SNIPPET = 60
+_STATUS_WIDTH = 14
 
 
 def _console(buffer: io.StringIO, width: int, color: bool) -> Console:
@@ -84,12 +94,17 @@ def snippet_budget(width: int) -> int:
     return max(_MIN_SNIPPET, (width - _FIXED_COLUMNS_WIDTH) * _EVIDENCE_LINES)
 
 
-def _evidence_text(coverage: ThemeCoverage, budget: int, color: bool, lang: str) -> Text:
+def _evidence_text(
+    coverage: ThemeCoverage, document: DocumentReport, budget: int, color: bool, lang: str
+) -> Text:
+    """The strongest sentence after its location: ``p. 42, 4.2 Energie: …``."""
     hit = strongest(coverage)
     if hit is None:
         return Text(t("no_evidence", lang) if coverage.status != Status.MISSING else "")
-    text, spans = shorten(hit.snippet, hit_spans(hit), budget)
+    location = f"{hit_location(hit, document, lang, leaf=True)}: "
+    text, spans = shorten(hit.snippet, hit_spans(hit), max(budget - len(location), _MIN_SNIPPET))
     cell = Text()
+    cell.append(location, style="dim" if color else "")
     for piece, is_match in split_spans(text, spans):
         cell.append(piece, style="bold" if is_match and color else "")
     return cell
@@ -99,7 +114,7 @@ def _header(document: DocumentReport, lang: str, color: bool) -> list[Text]:
     lines = [Text(f"{t('file', lang)}: {document.file}", style="bold" if color else "")]
     if document.failed:
         return lines
-    meta = plural("page_count", document.pages, lang)
+    meta = size_text(document, lang)
     if document.pages_without_text:
         pages = compress_pages(document.pages_without_text)
         meta += f" ({t('pages_without_text', lang, pages=pages)})"
@@ -108,6 +123,21 @@ def _header(document: DocumentReport, lang: str, color: bool) -> list[Text]:
     for warning in document.warnings:
         lines.append(Text(f"{t('warning', lang)}: {warning}", style="yellow" if color else ""))
     return lines
+
+
+def _status_cell(coverage: ThemeCoverage, lang: str, color: bool) -> Text:
+    """``✔ uitgewerkt`` with the depth and the stance on lines of their own below it, so
+    that the column stays as narrow as its longest word group and the table fits."""
+    cell = Text(
+        status_label(coverage.status, lang),
+        style=STATUS_STYLES[coverage.status] if color else "",
+    )
+    depth_part, stance_part = verdict_parts(coverage, lang)
+    if depth_part:
+        cell.append(f"\n{depth_part}")
+    if stance_part:
+        cell.append(f"\n({stance_part})")
+    return cell
 
 
 def _table(document: DocumentReport, lang: str, color: bool, width: int) -> Table:
@@ -119,24 +149,23 @@ def _table(document: DocumentReport, lang: str, color: bool, width: int) -> Tabl
         expand=wide,
     )
     table.add_column(t("col.theme", lang), max_width=22, overflow="fold")
-    table.add_column(t("col.status", lang), no_wrap=True)
+    # wide enough for "✔ uitgewerkt", "beleidskeuze", "(uitgesloten)"; "(onder
+    # voorwaarden)" wraps at its space rather than taking room from the evidence
+    table.add_column(t("col.status", lang), max_width=_STATUS_WIDTH, overflow="fold")
     table.add_column(t("col.mentions", lang), justify="right", no_wrap=True)
-    table.add_column(t("col.pages", lang), max_width=12, overflow="fold")
+    table.add_column(pages_header(document, lang), max_width=12, overflow="fold")
     if wide:
         table.add_column(t("col.evidence", lang), ratio=1, overflow="fold")
     budget = snippet_budget(width)
     for coverage in document.themes:
         cells = [
             Text(short_label(theme_label(coverage, lang))),
-            Text(
-                status_label(coverage.status, lang),
-                style=STATUS_STYLES[coverage.status] if color else "",
-            ),
+            _status_cell(coverage, lang, color),
             Text(str(coverage.mentions)),
             Text(compress_pages(coverage.pages)),
         ]
         if wide:
-            cells.append(_evidence_text(coverage, budget, color, lang))
+            cells.append(_evidence_text(coverage, document, budget, color, lang))
         table.add_row(*cells)
     return table
 
@@ -149,8 +178,8 @@ def _evidence_lines(document: DocumentReport, lang: str, color: bool, width: int
         if hit is None:
             continue
         label = short_label(theme_label(coverage, lang))
-        line = Text(f"- {label}, {t('page_short', lang, page=hit.page)}: ")
-        line.append_text(_evidence_text(coverage, snippet_budget(width), color, lang))
+        line = Text(f"- {label}, ")
+        line.append_text(_evidence_text(coverage, document, snippet_budget(width), color, lang))
         lines.append(line)
     return lines
 
@@ -181,6 +210,8 @@ def _print_document(console: Console, document: DocumentReport, lang: str, color
     if missing_themes(document):
         line = t("missing_line", lang, themes=missing_words(document, lang))
         console.print(Text(line, style="red" if color else ""))
+        for absence in absence_lines(document, lang):
+            console.print(Text(absence))
     else:
         console.print(Text(t("nothing_missing", lang)))
 
