@@ -123,3 +123,56 @@ def test_assess_with_a_theme_selection_keeps_lexicon_order() -> None:
     lexicon = load_lexicon(MINI)
     coverages = assess([], lexicon, SETTINGS, theme_ids=["mijnbouw", "grondwater"])
     assert [c.theme_id for c in coverages] == ["grondwater", "mijnbouw"]
+
+
+def stanced(page: int, sentence: int, stance: str, kind: str = "text") -> Hit:
+    from dataclasses import replace
+
+    from visiecheck.models import SectionKind
+    from visiecheck.stance import Stance
+
+    return replace(hit(page, sentence), stance=Stance(stance), section_kind=SectionKind(kind))
+
+
+def test_depth_grades() -> None:
+    from visiecheck.coverage import theme_depth
+    from visiecheck.models import Depth
+
+    described = [stanced(3, 1, "background"), stanced(4, 2, "background")]
+    assert theme_depth([], Status.MISSING) is Depth.MISSING
+    assert theme_depth(described[:1], Status.MENTIONED) is Depth.MENTIONED
+    assert theme_depth(described, Status.ADDRESSED) is Depth.DESCRIBED
+    choice = [*described, stanced(5, 1, "exclusion")]
+    assert theme_depth(choice, Status.ADDRESSED) is Depth.POLICY_CHOICE
+    # one sentence that makes a choice is a choice, even when only "mentioned"
+    assert theme_depth([stanced(5, 1, "ambition")], Status.MENTIONED) is Depth.POLICY_CHOICE
+    # a choice written in the glossary is not the visie's choice
+    assert theme_depth([stanced(9, 1, "ambition", "glossary")], Status.MENTIONED) is (
+        Depth.MENTIONED
+    )
+
+
+def test_glossary_and_sources_never_address_annex_does() -> None:
+    glossary = [stanced(9, 1, "background", "glossary"), stanced(9, 2, "background", "glossary")]
+    assert theme_status(glossary, SETTINGS) is Status.MENTIONED
+    annex = [stanced(9, 1, "background", "annex"), stanced(9, 2, "background", "annex")]
+    assert theme_status(annex, SETTINGS) is Status.ADDRESSED
+
+
+def test_theme_stance_one_vote_per_sentence() -> None:
+    from visiecheck.coverage import theme_stance
+
+    hits = [stanced(3, 1, "ambition"), stanced(3, 1, "ambition"), stanced(4, 2, "exclusion")]
+    # one ambition sentence and one exclusion sentence: a tie goes to the restriction
+    assert theme_stance(hits).value == "exclusion"
+    assert theme_stance([]) is None
+
+
+def test_searched_record_for_an_honest_missing_verdict() -> None:
+    lexicon = load_lexicon(MINI)
+    coverages = assess([], lexicon, SETTINGS, variants={"drinkwater": 12}, unreadable_pages=2)
+    drinkwater = next(c for c in coverages if c.theme_id == "drinkwater")
+    assert drinkwater.searched is not None
+    assert (drinkwater.searched.terms, drinkwater.searched.variants) == (3, 12)
+    assert drinkwater.searched.unreadable_pages == 2
+    assert drinkwater.searched.recall is None  # the mini lexicon has no accuracy file

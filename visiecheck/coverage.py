@@ -4,41 +4,102 @@ The rule (also in the README, applied identically in every output):
 
 - **missing** (*ontbreekt*): no hit for any term of the theme.
 - **addressed** (*uitgewerkt*): the theme's terms stand in at least
-  ``MatchSettings.addressed_min_sentences`` (default 2) distinct sentences of body text,
-  or a heading naming the theme has a body sentence about it under it (same or next
-  page).
+  ``MatchSettings.addressed_min_sentences`` (default 2) distinct sentences of body text
+  of the visie itself (its own text or an annex), or a heading there naming the theme
+  has a body sentence about it under it (same or next page).
 - **mentioned** (*genoemd*): anything in between — one body sentence, or hits only in
-  headings or the table of contents.
+  headings, the table of contents, the glossary, the colophon or the source list.
 
-Table-of-contents lines count as mentions (the theme is named) but never make a theme
-addressed on their own. Running headers and footers are removed before matching and so
-never count at all.
+Hits in a table of contents, glossary (*begrippenlijst*), colophon or source list count
+as mentions (the theme is named there) but never make a theme addressed. Hits in an
+annex (*bijlage*) count, and are labelled as such. Running headers and footers are
+removed before matching and never count at all.
+
+Beside the status, ``depth`` grades the treatment (missing / mentioned / described /
+policy_choice, see ``models.Depth``) and ``stance`` is the dominant stance over the
+theme's sentences (``stance.dominant_stance``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .models import Context, Hit, Lexicon, Status, ThemeCoverage
+from .models import (
+    Context,
+    Depth,
+    Hit,
+    Lexicon,
+    SearchInfo,
+    SectionKind,
+    Status,
+    ThemeCoverage,
+)
 from .settings import MatchSettings
+from .stance import Stance, dominant_stance
+
+# Sections whose text is the visie's own: only hits there can make a theme addressed.
+OWN_TEXT = (SectionKind.TEXT, SectionKind.ANNEX)
+CHOICES = (Stance.AMBITION, Stance.CONDITION, Stance.EXCLUSION)
 
 _KIND_RANK = {"exact": 0, "lemma": 0, "compound": 1, "fuzzy": 2}
 _CONTEXT_RANK = {Context.BODY: 0, Context.HEADING: 1, Context.TOC: 2}
+_SECTION_RANK = {
+    SectionKind.TEXT: 0,
+    SectionKind.ANNEX: 1,
+    SectionKind.GLOSSARY: 2,
+    SectionKind.SOURCES: 2,
+    SectionKind.COLOPHON: 2,
+    SectionKind.TOC: 3,
+}
 
 
 def theme_status(hits: Sequence[Hit], settings: MatchSettings) -> Status:
     if not hits:
         return Status.MISSING
-    body = {(hit.page, hit.sentence_id) for hit in hits if hit.context is Context.BODY}
+    body = _own_body_sentences(hits)
     if len(body) >= settings.addressed_min_sentences:
         return Status.ADDRESSED
-    for heading in (hit for hit in hits if hit.context is Context.HEADING):
+    for heading in (
+        hit for hit in hits if hit.context is Context.HEADING and hit.section_kind in OWN_TEXT
+    ):
         if any(
             (page, sentence) > (heading.page, heading.sentence_id) and page <= heading.page + 1
             for page, sentence in body
         ):
             return Status.ADDRESSED
     return Status.MENTIONED
+
+
+def _own_body_sentences(hits: Sequence[Hit]) -> set[tuple[int, int]]:
+    return {
+        (hit.page, hit.sentence_id)
+        for hit in hits
+        if hit.context is Context.BODY and hit.section_kind in OWN_TEXT
+    }
+
+
+def theme_stance(hits: Sequence[Hit]) -> Stance | None:
+    """The dominant stance over the theme's own body sentences (one vote a sentence)."""
+    if not hits:
+        return None
+    per_sentence = {
+        (hit.page, hit.sentence_id): hit.stance
+        for hit in hits
+        if hit.stance is not None and hit.section_kind in OWN_TEXT
+    }
+    # named only in headings, a table of contents or a glossary: no choice is made
+    return dominant_stance(list(per_sentence.values())) if per_sentence else Stance.BACKGROUND
+
+
+def theme_depth(hits: Sequence[Hit], status: Status) -> Depth:
+    if status is Status.MISSING:
+        return Depth.MISSING
+    if any(
+        hit.stance in CHOICES and hit.context is Context.BODY and hit.section_kind in OWN_TEXT
+        for hit in hits
+    ):
+        return Depth.POLICY_CHOICE
+    return Depth.DESCRIBED if status is Status.ADDRESSED else Depth.MENTIONED
 
 
 def strongest_evidence(hits: Iterable[Hit], limit: int | None) -> tuple[Hit, ...]:
@@ -53,8 +114,15 @@ def strongest_evidence(hits: Iterable[Hit], limit: int | None) -> tuple[Hit, ...
     return tuple(ordered if limit is None else ordered[:limit])
 
 
-def _rank(hit: Hit) -> tuple[int, int]:
-    return (_CONTEXT_RANK[hit.context], _KIND_RANK[hit.match])
+def _rank(hit: Hit) -> tuple[int, int, int, int]:
+    # own text first; within it, a sentence that makes a choice before a description
+    choice = 0 if hit.stance in CHOICES else 1
+    return (
+        _SECTION_RANK[hit.section_kind],
+        _CONTEXT_RANK[hit.context],
+        choice,
+        _KIND_RANK[hit.match],
+    )
 
 
 def assess(
@@ -62,8 +130,16 @@ def assess(
     lexicon: Lexicon,
     settings: MatchSettings,
     theme_ids: Sequence[str] | None = None,
+    *,
+    variants: dict[str, int] | None = None,
+    unreadable_pages: int = 0,
 ) -> tuple[ThemeCoverage, ...]:
-    """Coverage of every (selected) theme, in lexicon order, missing ones included."""
+    """Coverage of every (selected) theme, in lexicon order, missing ones included.
+
+    ``variants`` (theme → number of word forms searched) and ``unreadable_pages`` feed
+    the ``searched`` record that makes a "missing" verdict honest.
+    """
+    recall = dict(lexicon.measured_recall)
     by_theme: dict[str, list[Hit]] = {}
     for hit in hits:
         by_theme.setdefault(hit.theme_id, []).append(hit)
@@ -73,16 +149,25 @@ def assess(
         if selected is not None and theme.id not in selected:
             continue
         theme_hits = sorted(by_theme.get(theme.id, []), key=lambda hit: (hit.page, hit.start))
+        status = theme_status(theme_hits, settings)
         coverages.append(
             ThemeCoverage(
                 theme_id=theme.id,
                 label=theme.label,
                 label_en=theme.label_en,
-                status=theme_status(theme_hits, settings),
+                status=status,
                 mentions=len(theme_hits),
                 pages=tuple(sorted({hit.page for hit in theme_hits})),
                 evidence=strongest_evidence(theme_hits, settings.evidence),
                 distinct_sentences=len({(hit.page, hit.sentence_id) for hit in theme_hits}),
+                depth=theme_depth(theme_hits, status),
+                stance=theme_stance(theme_hits),
+                searched=SearchInfo(
+                    terms=len(theme.terms),
+                    variants=(variants or {}).get(theme.id, len(theme.terms)),
+                    unreadable_pages=unreadable_pages,
+                    recall=recall.get(theme.id),
+                ),
             )
         )
     return tuple(coverages)

@@ -32,18 +32,20 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .models import Context, Document, Exclusion, Hit, Lexicon, MatchKind, Term
+from .models import Context, Document, Exclusion, Hit, Lexicon, MatchKind, SectionKind, Term
 from .nlp import inflected_forms, is_known_word, prepare_forms, sentence_spans
+from .sections import Outline, looks_like_heading
 from .settings import MatchSettings
+from .stance import Stance, classify_stance
 
 # Part of the match-cache key: bump when the same text and lexicon can give other hits.
-MATCHER_VERSION = "2"
+MATCHER_VERSION = "3"
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 PART_SEPARATORS = re.compile(r"['’\-]")
@@ -52,9 +54,6 @@ WORD_GAP_RE = re.compile(r"^\s*[-/]?\s*$")
 BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n")
 TOC_LINE_RE = re.compile(r"(?:\.{3,}|…{2,}|(?:\.\s){3,}|\t)\s*\d{1,4}\s*$|\s\d{1,4}\s*$")
 TOC_TITLE_RE = re.compile(r"^\s*(?:inhoud|inhoudsopgave|inhoudsopgaaf|contents)\s*$", re.I)
-NUMBERED_HEADING_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.|[IVX]{1,4}\.)\s+\S")
-SENTENCE_END = (".", "?", "!", ";", ":", ",")
-HEADING_MAX_WORDS = 12
 SNIPPET_MAX = 300
 WHITESPACE_RE = re.compile(r"\s+")
 
@@ -347,27 +346,13 @@ def _segment_block(text: str, start: int, end: int, is_toc_page: bool) -> list[S
         if TOC_LINE_RE.search(line) and (is_toc_page or re.search(r"\.{3,}|…", line)):
             flush_body(line_start)
             segments.append(Segment(line_start, line_end, Context.TOC))
-        elif number == 0 and _looks_like_heading(line, single_line=len(lines) == 1):
+        elif number == 0 and looks_like_heading(line, single_line=len(lines) == 1):
             segments.append(Segment(line_start, line_end, Context.HEADING))
         elif body_start is None:
             body_start = line_start
     if lines:
         flush_body(lines[-1][1])
     return segments
-
-
-def _looks_like_heading(line: str, *, single_line: bool) -> bool:
-    words = line.split()
-    if not words or len(words) > HEADING_MAX_WORDS or line.endswith(SENTENCE_END):
-        return False
-    if not (line[0].isupper() or line[0].isdigit()):
-        return False
-    return (
-        single_line
-        or bool(NUMBERED_HEADING_RE.match(line))
-        or line.isupper()
-        or bool(TOC_TITLE_RE.match(line))
-    )
 
 
 def _snippet(text: str, segment: Segment, start: int, end: int) -> str:
@@ -433,16 +418,35 @@ class Matcher:
                     rf"(?<![^\W_])(?:{alternatives})", re.IGNORECASE
                 )
 
+    @property
+    def variants_per_theme(self) -> dict[str, int]:
+        """How many distinct word forms are searched for each theme's terms."""
+        forms: dict[str, set[str]] = {}
+        for entry in self._terms.entries:
+            bucket = forms.setdefault(entry.theme_id, set())
+            for word_forms in entry.forms:
+                bucket |= word_forms
+        return {theme_id: len(bucket) for theme_id, bucket in forms.items()}
+
     def match_text(self, text: str, page: int = 1) -> list[Hit]:
         """Hits in one text (one page). The convenience entry point for strings."""
         return self.match_page(text, page)
 
     def match_document(self, document: Document) -> list[Hit]:
+        """Hits of every page, each with its section path and kind (see ``sections``)."""
         hits: list[Hit] = []
         for page in document.pages:
             if page.has_text_layer and page.text:
                 hits.extend(self.match_page(page.text, page.number))
-        return hits
+        if not hits:
+            return hits
+        outline = Outline(document.pages)
+        placed = []
+        for hit in hits:
+            place = outline.place(hit.page, hit.start)
+            kind = SectionKind.TOC if hit.context is Context.TOC else place.kind
+            placed.append(replace(hit, section=place.path, section_kind=kind))
+        return placed
 
     def match_page(self, text: str, page: int) -> list[Hit]:
         words = list(WORD_RE.finditer(text))
@@ -453,6 +457,7 @@ class Matcher:
         starts = [segment.start for segment in segments]
         exclusions = self._exclusion_index.find(text, words, longest_wins=False)
         hits: list[Hit] = []
+        stances: dict[int, Stance] = {}  # per sentence: classify each sentence once
         for candidate in candidates:
             entry = self._terms.entries[candidate.entry]
             segment_index = bisect.bisect_right(starts, candidate.start) - 1
@@ -467,6 +472,12 @@ class Matcher:
                 continue
             if self._excluded(entry, candidate, segment, exclusions):
                 continue
+            stance = None
+            if segment.context is Context.BODY:
+                stance = stances.get(segment.start)
+                if stance is None:
+                    stance = classify_stance(text[segment.start : segment.end])
+                    stances[segment.start] = stance
             hits.append(
                 Hit(
                     theme_id=entry.theme_id,
@@ -479,6 +490,7 @@ class Matcher:
                     snippet=_snippet(text, segment, candidate.start, candidate.end),
                     sentence_id=segment.start,
                     context=segment.context,
+                    stance=stance,
                 )
             )
         return hits

@@ -161,6 +161,8 @@ class Lexicon:
     language: str
     themes: tuple[Theme, ...]
     source: str = ""  # the file it was read from (for messages)
+    # (theme id, recall) measured on the project's accuracy set for this version
+    measured_recall: tuple[tuple[str, float], ...] = ()
 
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:

@@ -1,0 +1,175 @@
+"""The outline of a document: its headings, the section path and kind of every place.
+
+Headings are recognised from the text alone (the engines give no font sizes yet): the
+first line of a block that is short, has no closing punctuation and is numbered
+(``3.2 Energie``), written in capitals, or stands alone as its own block.
+
+Each heading opens a section. Numbered headings nest by their number (``3`` ›
+``3.2``); an unnumbered heading nests under the current numbered one. Some headings
+open a special kind of section, which decides whether hits there may count:
+
+- *begrippenlijst*, *verklarende woordenlijst*, *afkortingen* → ``glossary``;
+- *bronnen*, *literatuur*, *referenties*, *bronvermelding* → ``sources``;
+- *bijlage(n)*, *annex* → ``annex``;
+- *colofon* → ``colophon``, and *inhoud(sopgave)* → ``toc``, each for the rest of that
+  page only (both are usually one page, often at the front, and must not swallow the
+  visie after them); table-of-contents lines elsewhere are recognised per line.
+
+A glossary, source list or annex lasts until the next chapter-level heading that is
+numbered (``4``) or is itself special; unnumbered headings inside it (a glossary's
+entries often look like headings) do not end it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import Page, SectionKind
+
+BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n")
+# Numbered headings in any style (3.2, A., IV.); only digits give a nesting level.
+NUMBERED_LINE_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.|[IVX]{1,4}\.)\s+\S")
+NUMBER_RE = re.compile(r"^\s*(?:hoofdstuk\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S", re.I)
+# "3.2 Energie ........ 14": a table-of-contents entry, never a heading of its own
+TOC_ENTRY_RE = re.compile(r"(?:\.{3,}|…{2,}|(?:\.\s){3,}|\t)\s*\d{1,4}\s*$")
+HEADING_MAX_WORDS = 12
+SENTENCE_END = (".", "?", "!", ";", ":", ",")
+TITLE_MAX = 60
+SEPARATOR = " › "
+
+_SPECIAL = [
+    (re.compile(r"^(?:\d+\.?\s+)?(?:verklarende\s+)?(?:begrippen(?:lijst)?|woordenlijst|"
+                r"afkortingen(?:lijst)?|begrippen\s+en\s+afkortingen|glossary)\b", re.I),
+     SectionKind.GLOSSARY),
+    (re.compile(r"^(?:\d+\.?\s+)?(?:bronnen|bronvermelding|literatuur(?:lijst)?|referenties|"
+                r"gebruikte\s+bronnen|sources|references)\b", re.I),
+     SectionKind.SOURCES),
+    (re.compile(r"^(?:bijlage[n]?|annex|appendix)\b", re.I), SectionKind.ANNEX),
+    (re.compile(r"^(?:colofon|colophon)\b", re.I), SectionKind.COLOPHON),
+    (re.compile(r"^(?:inhoud|inhoudsopgave|inhoudsopgaaf|contents)$", re.I), SectionKind.TOC),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Heading:
+    page: int
+    offset: int  # start of the heading line in the page text
+    title: str
+    level: int  # 1 for chapters; deeper numbers nest; unnumbered: under the current one
+    numbered: bool
+    kind: SectionKind | None  # a special section, or None for the visie's own text
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a position in the document stands: its section path and kind."""
+
+    path: str
+    kind: SectionKind
+
+
+def looks_like_heading(line: str, *, single_line: bool) -> bool:
+    """A short line without closing punctuation that is numbered, capitals or alone."""
+    words = line.split()
+    if not words or len(words) > HEADING_MAX_WORDS or line.endswith(SENTENCE_END):
+        return False
+    if not (line[0].isupper() or line[0].isdigit()) or TOC_ENTRY_RE.search(line):
+        return False
+    return (
+        single_line
+        or bool(NUMBERED_LINE_RE.match(line) or NUMBER_RE.match(line))
+        or line.isupper()
+        or _special(line) is not None
+    )
+
+
+def _special(title: str) -> SectionKind | None:
+    for pattern, kind in _SPECIAL:
+        if pattern.match(title):
+            return kind
+    return None
+
+
+def page_headings(text: str, page: int) -> list[Heading]:
+    """The headings of one page: first lines of blocks that look like headings."""
+    headings = []
+    position = 0
+    for block_match in [*BLOCK_SPLIT_RE.finditer(text), None]:
+        end = block_match.start() if block_match else len(text)
+        block = text[position:end]
+        lines = [line for line in block.split("\n") if line.strip()]
+        if lines:
+            first = lines[0].strip()
+            if looks_like_heading(first, single_line=len(lines) == 1):
+                offset = position + block.index(lines[0]) + (len(lines[0]) - len(lines[0].lstrip()))
+                number = NUMBER_RE.match(first)
+                headings.append(
+                    Heading(
+                        page=page,
+                        offset=offset,
+                        title=first[:TITLE_MAX].rstrip(),
+                        level=number.group(1).count(".") + 1 if number else 0,
+                        numbered=number is not None,
+                        kind=_special(first),
+                    )
+                )
+        if block_match:
+            position = block_match.end()
+    return headings
+
+
+class Outline:
+    """Section path and kind for any (page, offset) of a document."""
+
+    def __init__(self, pages: Sequence[Page]) -> None:
+        self._keys: list[tuple[int, int]] = []
+        self._places: list[Place] = []
+        self._page_starts: dict[int, Place] = {}
+        stack: list[tuple[int, str]] = []  # (level, title) of open headings
+        kind: SectionKind = SectionKind.TEXT
+        one_page_section: int | None = None  # the page of an open colophon or contents
+        for page in pages:
+            if one_page_section is not None and page.number != one_page_section:
+                kind, one_page_section = SectionKind.TEXT, None
+                stack = [entry for entry in stack if _special(entry[1]) is None]
+            self._page_starts[page.number] = Place(_path(stack), kind)
+            if not page.has_text_layer:
+                continue
+            for heading in page_headings(page.text, page.number):
+                if kind is SectionKind.TOC and heading.kind is None:
+                    continue  # "1 Inleiding   3" on a contents page is an entry, not a chapter
+                stack, kind = _open(stack, kind, heading)
+                if heading.kind in (SectionKind.COLOPHON, SectionKind.TOC):
+                    one_page_section = heading.page
+                self._keys.append((heading.page, heading.offset))
+                self._places.append(Place(_path(stack), kind))
+
+    def place(self, page: int, offset: int) -> Place:
+        index = bisect.bisect_right(self._keys, (page, offset)) - 1
+        if index >= 0 and self._keys[index][0] == page:
+            return self._places[index]
+        return self._page_starts.get(page, Place("", SectionKind.TEXT))
+
+
+def _open(
+    stack: list[tuple[int, str]], kind: SectionKind, heading: Heading
+) -> tuple[list[tuple[int, str]], SectionKind]:
+    """The open headings and section kind after ``heading``."""
+    if heading.kind is not None:
+        # a special section is a chapter of its own
+        return [(1, heading.title)], heading.kind
+    if heading.numbered:
+        kept = [entry for entry in stack if 0 < entry[0] < heading.level]
+        if heading.level == 1:
+            kind = SectionKind.TEXT  # a numbered chapter ends any special section
+        return [*kept, (heading.level, heading.title)], kind
+    # unnumbered: a sub-heading of the innermost numbered heading (replacing a sibling)
+    kept = [entry for entry in stack if entry[0] > 0]
+    return [*kept, (0, heading.title)], kind
+
+
+def _path(stack: Sequence[tuple[int, str]]) -> str:
+    return SEPARATOR.join(title for _level, title in stack)
