@@ -94,7 +94,8 @@ def check_document(
         use_cache=settings.use_cache,
         ocr=settings.ocr,
     )
-    hits = get_matcher(lexicon, settings).match_document(document)
+    matcher = get_matcher(lexicon, settings)
+    hits = matcher.match_document(document)
     return DocumentReport(
         file=str(path),
         municipality=municipality or municipality_name(path),
@@ -103,7 +104,14 @@ def check_document(
         pages_without_text=tuple(document.pages_without_text),
         warnings=document.warnings,
         error=None,
-        themes=assess(hits, lexicon, settings, theme_ids),
+        themes=assess(
+            hits,
+            lexicon,
+            settings,
+            theme_ids,
+            variants=matcher.variants_per_theme,
+            unreadable_pages=len(document.pages_without_text),
+        ),
         location_unit=document.location_unit,
     )
 

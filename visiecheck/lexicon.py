@@ -350,6 +350,33 @@ def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, root: yaml.Node)
         language=spec.language,
         themes=tuple(themes.values()),
         source=str(path),
+        measured_recall=_measured_recall(path, spec.version, themes),
+    )
+
+
+def accuracy_path(lexicon_path: Path) -> Path:
+    """``ondergrond-nl.yaml`` → ``ondergrond-nl.accuracy.json`` beside it."""
+    return lexicon_path.with_name(lexicon_path.stem + ".accuracy.json")
+
+
+def _measured_recall(
+    path: Path, version: str, themes: dict[str, Theme]
+) -> tuple[tuple[str, float], ...]:
+    """Recall per theme measured for exactly this lexicon version (written by the
+    accuracy benchmark); nothing when absent or measured on another version."""
+    import json
+
+    try:
+        data = json.loads(accuracy_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ()
+    if not isinstance(data, dict) or data.get("lexicon_version") != version:
+        return ()
+    recall = data.get("recall", {})
+    return tuple(
+        (theme_id, float(recall[theme_id]))
+        for theme_id in themes
+        if isinstance(recall.get(theme_id), int | float)
     )
 
 
