@@ -32,13 +32,24 @@ from typing import Any
 
 from .extract import EXTRACTOR_VERSION
 from .extract.cache import _TIMEOUT, cache_directory
-from .models import Context, DocumentReport, Hit, Lexicon, Status, ThemeCoverage
+from .models import (
+    Context,
+    Depth,
+    DocumentReport,
+    Hit,
+    Lexicon,
+    SearchInfo,
+    SectionKind,
+    Status,
+    ThemeCoverage,
+)
 from .settings import MatchSettings
+from .stance import Stance
 
 CACHE_FILE = "match-cache.sqlite3"
 # Bump when the stored payload changes shape.
 PAYLOAD_VERSION = "1"
-_MATCHER_SOURCES = ("matching.py", "nlp.py", "coverage.py")
+_MATCHER_SOURCES = ("matching.py", "nlp.py", "coverage.py", "sections.py", "stance.py")
 _SETTINGS_NOT_IN_KEY = {"use_cache", "password"}
 
 _SCHEMA = """
@@ -110,16 +121,29 @@ def file_sha256(path: str | Path) -> str | None:
 
 
 def _hit_from(data: dict[str, Any]) -> Hit:
-    return Hit(**{**data, "context": Context(data["context"])})
+    stance = data.get("stance")
+    return Hit(
+        **{
+            **data,
+            "context": Context(data["context"]),
+            "section_kind": SectionKind(data.get("section_kind", SectionKind.TEXT)),
+            "stance": Stance(stance) if stance else None,
+        }
+    )
 
 
 def _coverage_from(data: dict[str, Any]) -> ThemeCoverage:
+    stance = data.get("stance")
+    searched = data.get("searched")
     return ThemeCoverage(
         **{
             **data,
             "status": Status(data["status"]),
             "pages": tuple(data["pages"]),
             "evidence": tuple(_hit_from(hit) for hit in data["evidence"]),
+            "depth": Depth(data.get("depth", Depth.MISSING)),
+            "stance": Stance(stance) if stance else None,
+            "searched": SearchInfo(**searched) if searched else None,
         }
     )
 
