@@ -129,8 +129,11 @@ def test_diff_reports_exactly_the_planted_changes(
 
     assert (diff.old.file, diff.new.file) == (reports[0].file, reports[1].file)
     assert not diff.identical_files and diff.only_old == () and diff.only_new == ()
-    # without stance data the stance fields stay empty
-    assert all(theme.old_stance is None and theme.new_stance is None for theme in diff.themes)
+    # without stance mappings, the stances are the reports' own dominant stances
+    for theme in diff.themes:
+        assert theme.old_stance == reports[0].coverage(theme.theme_id).stance
+        assert theme.new_stance == reports[1].coverage(theme.theme_id).stance
+    assert diff.theme("bodemarchief").new_stance is None  # missing in the new draft
 
 
 def test_a_draft_against_itself_has_no_changes(
