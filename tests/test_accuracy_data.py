@@ -28,6 +28,7 @@ from benchmarks.accuracy.metrics import (
 
 ACCURACY_DIR = Path(__file__).resolve().parent.parent / "benchmarks" / "accuracy"
 SENTENCES = ACCURACY_DIR / "sentences.jsonl"
+HELDOUT = ACCURACY_DIR / "heldout.jsonl"
 CORPUS_LABELS = ACCURACY_DIR / "corpus_labels.jsonl"
 SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
@@ -77,6 +78,11 @@ def _rows(path: Path) -> list[dict]:
 @pytest.fixture(scope="module")
 def sentences() -> list[dict]:
     return _rows(SENTENCES)
+
+
+@pytest.fixture(scope="module")
+def heldout() -> list[dict]:
+    return _rows(HELDOUT)
 
 
 @pytest.fixture(scope="module")
@@ -172,6 +178,61 @@ def test_written_sentences_are_not_copied_from_the_shared_material(
         " ".join(path.read_text(encoding="utf-8").split()) for path in shared.rglob("*.*")
     )
     for row in sentences:
+        assert " ".join(row["text"].split()) not in haystack, row["id"]
+
+
+# --- the held-out set -----------------------------------------------------------------
+# Same format as the written set, ids prefixed "ho-". Written blind to the lexicon; the
+# tests guard only its form and size, never what the matcher makes of it.
+
+
+def test_heldout_rows_are_well_formed(heldout: list[dict]) -> None:
+    ids = [row["id"] for row in heldout]
+    assert len(ids) == len(set(ids))
+    texts = [row["text"] for row in heldout]
+    assert len(texts) == len(set(texts))
+    for row in heldout:
+        assert set(row) == {"id", "text", "themes", "kind", "stance"}, row
+        assert row["kind"] in {"theme", "other", "trap"}, row["id"]
+        assert re.fullmatch("ho-" + ID_PREFIX[row["kind"]] + r"-\d{3}", row["id"]), row["id"]
+        assert isinstance(row["text"], str) and 12 <= len(row["text"].split()) <= 60, row["id"]
+        assert isinstance(row["themes"], list) and set(row["themes"]) <= THEMES, row["id"]
+        assert len(row["themes"]) == len(set(row["themes"])), row["id"]
+        if row["kind"] == "theme":
+            assert row["themes"] and row["stance"] in STANCES, row["id"]
+        else:
+            assert row["stance"] is None, row["id"]
+        if row["kind"] == "other":
+            assert row["themes"] == [], row["id"]
+
+
+def test_heldout_sizes_meet_the_minimums(heldout: list[dict]) -> None:
+    kinds = Counter(row["kind"] for row in heldout)
+    assert len(heldout) >= 160
+    assert kinds["other"] >= 30
+    assert kinds["trap"] >= 30
+    per_theme = Counter(t for row in heldout if row["kind"] == "theme" for t in row["themes"])
+    assert set(per_theme) == THEMES
+    assert min(per_theme.values()) >= 10, per_theme
+    assert sum(1 for row in heldout if row["kind"] == "trap" and not row["themes"]) >= 30
+    assert sum(1 for row in heldout if len(row["themes"]) >= 2) >= 10
+
+
+def test_heldout_shares_no_text_with_the_written_set(
+    heldout: list[dict], sentences: list[dict]
+) -> None:
+    written = {" ".join(row["text"].lower().split()) for row in sentences}
+    for row in heldout:
+        assert " ".join(row["text"].lower().split()) not in written, row["id"]
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="shared corpus not present")
+def test_heldout_sentences_are_not_copied_from_the_shared_material(heldout: list[dict]) -> None:
+    shared = SHARED_CORPUS.parent
+    haystack = " ".join(
+        " ".join(path.read_text(encoding="utf-8").split()) for path in shared.rglob("*.*")
+    )
+    for row in heldout:
         assert " ".join(row["text"].split()) not in haystack, row["id"]
 
 
@@ -352,11 +413,18 @@ def test_script_reports_json_and_skips_a_missing_corpus(
     gold_positives = sum(len(row["themes"]) for row in sentences)
     micro = written["matcher"]["micro"]
     assert micro["tp"] + micro["fn"] == gold_positives == written["baseline"]["micro"]["support"]
+    held = report["heldout"]
+    assert held["items"] == len(run.load_sentences(run.HELDOUT))
+    assert set(held["matcher"]["per_theme"]) == THEMES
+    held_positives = sum(len(item.gold) for item in run.load_sentences(run.HELDOUT))
+    assert held["matcher"]["micro"]["tp"] + held["matcher"]["micro"]["fn"] == held_positives
+    assert held["baseline"]["micro"]["support"] == held_positives
 
     assert run.main([*argv, "--errors"]) == 0
     text = capsys.readouterr().out
     assert "written sentences: " in text and "micro " in text
     assert "targets (written sentences):" in text and "errors (written sentences):" in text
+    assert "held-out sentences: " in text and "errors (held-out sentences):" in text
     assert "note: corpus set skipped" in text
 
 
