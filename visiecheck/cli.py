@@ -451,9 +451,7 @@ def batch(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Compare the visies of many municipalities: a matrix municipalities × themes."""
-    from .batch import collect
-    from .check import exit_code_for, select_themes
-    from .lexicon import load_lexicon
+    from .batch import collect, start_workers
     from .render import BATCH_FORMATS, render_batch
 
     if output_format not in BATCH_FORMATS:
@@ -471,19 +469,24 @@ def batch(
     if output_format == "xlsx" and output is None and sys.stdout.isatty():
         raise UsageError("--format xlsx writes a binary file: give --output overzicht.xlsx")
     settings = MatchSettings(engine=engine, evidence=evidence, use_cache=not no_cache).validate()
-    loaded = load_lexicon(lexicon)
-    theme_ids = select_themes(loaded, themes)
     items = collect(source, recursive=recursive)
-    report = _run_batch(
-        items,
-        progress_ok=True,
-        lexicon=loaded,
-        settings=settings,
-        theme_ids=theme_ids,
-        jobs=jobs,
-        timeout=timeout,
-        max_memory_mb=max_memory,
-    )
+    # The workers load spaCy (~1.5 s each) while this process loads the lexicon and
+    # asks the cache; when everything is cached they are stopped unused.
+    with start_workers(jobs, max_memory, documents=len(items)) as pool:
+        from .check import exit_code_for, select_themes
+        from .lexicon import load_lexicon
+
+        loaded = load_lexicon(lexicon)
+        theme_ids = select_themes(loaded, themes)
+        report = _run_batch(
+            items,
+            progress_ok=True,
+            lexicon=loaded,
+            settings=settings,
+            theme_ids=theme_ids,
+            timeout=timeout,
+            pool=pool,
+        )
     to_terminal = output is None and output_format == "table"
     data = render_batch(
         report,
@@ -506,6 +509,60 @@ def batch(
     code = exit_code_for(report, fail_on_missing=fail_on_missing)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
+
+
+@app.command()
+@handle_errors
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier draft.")],
+    new: Annotated[Path, typer.Argument(help="The later draft.")],
+    lexicon: LexiconOption = None,
+    themes: Annotated[
+        str, typer.Option("--themes", help="core, all, or theme ids separated by commas.")
+    ] = "all",
+    engine: EngineOption = DEFAULT_ENGINE,
+    output_format: Annotated[str, typer.Option("--format", help="table, json or html.")] = "table",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the diff to this file.")
+    ] = None,
+    lang: LangOption = "nl",
+    password: PasswordOption = None,
+    no_cache: NoCacheOption = False,
+    ocr: OcrOption = False,
+) -> None:
+    """Compare two drafts of one visie: themes gained or lost, status, stance, sentences."""
+    from .check import check_document, select_themes
+    from .diff import DIFF_EVIDENCE, diff_reports
+    from .lexicon import load_lexicon
+    from .render.diff import DIFF_FORMATS, render_diff
+
+    if output_format not in DIFF_FORMATS:
+        raise UsageError(f"--format {output_format!r}: choose one of {', '.join(DIFF_FORMATS)}")
+    if lang not in LANGUAGES:
+        raise UsageError(f"--lang {lang!r}: choose nl or en")
+    # every sentence as evidence: a capped list would make sentences look lost or new
+    settings = MatchSettings(
+        engine=engine, evidence=DIFF_EVIDENCE, use_cache=not no_cache, password=password, ocr=ocr
+    ).validate()
+    loaded = load_lexicon(lexicon)
+    theme_ids = select_themes(loaded, themes)
+    # an unreadable draft raises its own VisiecheckError → its own exit code
+    reports = [
+        check_document(path, lexicon=loaded, settings=settings, theme_ids=theme_ids)
+        for path in (old, new)
+    ]
+    result = diff_reports(*reports)  # stances come from the reports' own coverage
+    to_terminal = output is None and output_format == "table"
+    _emit(
+        render_diff(
+            result,
+            output_format,
+            lang=lang,
+            color=to_terminal and _use_color(),
+            width=_terminal_width() if to_terminal else 100,
+        ),
+        output,
+    )
 
 
 # --- lexicon ---------------------------------------------------------------------------
