@@ -21,10 +21,13 @@ from visiecheck.errors import UsageError
 from visiecheck.i18n import MESSAGES, join_words, status_label, t
 from visiecheck.models import (
     Context,
+    Depth,
     DocumentReport,
     Hit,
     LexiconInfo,
     Report,
+    SearchInfo,
+    SectionKind,
     Status,
     ThemeCoverage,
 )
@@ -36,6 +39,7 @@ from visiecheck.render.json_report import render_json, to_json_dict
 from visiecheck.render.markdown import render_markdown
 from visiecheck.render.terminal import render_table
 from visiecheck.schema import load_report_schema
+from visiecheck.stance import Stance
 
 ANSI = re.compile(r"\x1b\[")
 ROOT = Path(__file__).resolve().parent.parent
@@ -857,3 +861,441 @@ def test_machine_formats_do_not_load_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert result.stdout.strip() == "False False"
+
+
+# --- verdicts: depth, stance, sections, honest absence ----------------------------------
+
+BODEMDALING_CONDITION = (
+    "Nieuwe bebouwing in het veenweidegebied staan we alleen toe als die de bodemdaling "
+    "niet versnelt."
+)
+ENERGIE = "4 Energie › 4.2 Aardwarmte"
+
+
+def with_verdict(
+    coverage_: ThemeCoverage,
+    depth: Depth,
+    stance: Stance | None,
+    *hit_fields: dict,
+    searched: SearchInfo | None = None,
+) -> ThemeCoverage:
+    """The coverage with depth, stance and search set, and per hit the given fields."""
+    hits = (
+        tuple(
+            replace(item, **fields)
+            for item, fields in zip(coverage_.evidence, hit_fields, strict=False)
+        )
+        + coverage_.evidence[len(hit_fields) :]
+    )
+    return replace(coverage_, depth=depth, stance=stance, searched=searched, evidence=hits)
+
+
+def build_verdict_report() -> Report:
+    """The report of ``build_report`` with the verdict fields set as the pipeline sets them."""
+    report = build_report()
+    document = report.documents[0]
+    by_id = {coverage.theme_id: coverage for coverage in document.themes}
+    P, D, M = Depth.POLICY_CHOICE, Depth.DESCRIBED, Depth.MENTIONED
+    bodemdaling = by_id["bodemdaling"]
+    condition = replace(
+        bodemdaling.evidence[0],
+        matched_text="bodemdaling",
+        snippet=BODEMDALING_CONDITION,
+        start=BODEMDALING_CONDITION.index("bodemdaling"),
+        end=BODEMDALING_CONDITION.index("bodemdaling") + len("bodemdaling"),
+        section="3 Landschap › 3.1 Veenweide",
+        stance=Stance.CONDITION,
+    )
+    themes = {
+        "geothermie": with_verdict(
+            by_id["geothermie"],
+            P,
+            Stance.AMBITION,
+            {"section": ENERGIE, "stance": Stance.AMBITION},
+            {"section": ENERGIE},
+            {
+                "section": "Bijlage 1 Ondergrond",
+                "section_kind": SectionKind.ANNEX,
+                "stance": Stance.BACKGROUND,
+            },
+        ),
+        "bodemenergie": with_verdict(
+            by_id["bodemenergie"],
+            P,
+            Stance.AMBITION,
+            {"section": "4 Energie › 4.3 Warmte uit de bodem", "stance": Stance.AMBITION},
+        ),
+        "ondergrondse_opslag": with_verdict(
+            by_id["ondergrondse_opslag"],
+            Depth.MISSING,
+            None,
+            searched=SearchInfo(terms=23, variants=180, unreadable_pages=2, recall=0.93),
+        ),
+        "grondwater": with_verdict(
+            by_id["grondwater"],
+            P,
+            Stance.AMBITION,
+            {"section": "5 Water", "stance": Stance.AMBITION},
+            {"section": "5 Water", "stance": Stance.BACKGROUND},
+        ),
+        "drinkwater": with_verdict(
+            by_id["drinkwater"],
+            P,
+            Stance.EXCLUSION,
+            {
+                "section": "Bijlage 2 Waterwingebieden",
+                "section_kind": SectionKind.ANNEX,
+                "stance": Stance.EXCLUSION,
+            },
+        ),
+        "bodemdaling": replace(
+            bodemdaling,
+            depth=P,
+            stance=Stance.CONDITION,
+            evidence=(condition, replace(bodemdaling.evidence[1], stance=Stance.BACKGROUND)),
+        ),
+        "bodemkwaliteit": with_verdict(
+            by_id["bodemkwaliteit"], M, Stance.BACKGROUND, {"stance": Stance.BACKGROUND}
+        ),
+        "ondergronds_ruimtegebruik": with_verdict(
+            by_id["ondergronds_ruimtegebruik"],
+            M,
+            Stance.BACKGROUND,
+            {"section": "6 Ondergrond › 6.1 Kabels en leidingen", "stance": Stance.BACKGROUND},
+        ),
+        "bodemarchief": with_verdict(
+            by_id["bodemarchief"],
+            Depth.MISSING,
+            None,
+            searched=SearchInfo(terms=1, variants=1, unreadable_pages=0, recall=None),
+        ),
+        "bodem_landbouw_natuur": with_verdict(
+            by_id["bodem_landbouw_natuur"], D, Stance.BACKGROUND, {"stance": Stance.BACKGROUND}
+        ),
+    }
+    ordered = tuple(themes.get(c.theme_id, c) for c in document.themes)  # mijnbouw: no search
+    return replace(report, documents=(replace(document, themes=ordered), *report.documents[1:]))
+
+
+@pytest.fixture
+def verdicts() -> Report:
+    return build_verdict_report()
+
+
+def as_sections(report: Report) -> Report:
+    """The first document as if read from a docx: numbers count sections."""
+    document = replace(report.documents[0], location_unit="section", pages_without_text=())
+    return replace(report, documents=(document, *report.documents[1:]))
+
+
+def geothermie_missing(searched: SearchInfo | None) -> ThemeCoverage:
+    return replace(missing("geothermie"), searched=searched)
+
+
+def test_absence_line_says_what_was_searched() -> None:
+    from visiecheck.render._text import absence_line
+
+    pdf = build_report().documents[0]
+    full = geothermie_missing(SearchInfo(terms=23, variants=180, unreadable_pages=2, recall=0.93))
+    assert absence_line(full, pdf, "nl") == (
+        "geothermie: niet gevonden (gezocht op 23 termen en 180 vormen; 2 pagina's onleesbaar; "
+        "herkenning ≈ 0,93)"
+    )
+    assert absence_line(full, pdf, "en") == (
+        "geothermal energy: not found (searched 23 terms and 180 forms; 2 pages unreadable; "
+        "recall ≈ 0.93)"
+    )
+    bare = geothermie_missing(SearchInfo(terms=1, variants=1, unreadable_pages=0, recall=None))
+    assert absence_line(bare, pdf, "nl") == (
+        "geothermie: niet gevonden (gezocht op 1 term en 1 vorm; alle pagina's leesbaar)"
+    )
+    assert absence_line(bare, pdf, "en") == (
+        "geothermal energy: not found (searched 1 term and 1 form; all pages readable)"
+    )
+    one = geothermie_missing(SearchInfo(terms=5, variants=9, unreadable_pages=1, recall=1.0))
+    assert absence_line(one, pdf, "nl") == (
+        "geothermie: niet gevonden (gezocht op 5 termen en 9 vormen; 1 pagina onleesbaar; "
+        "herkenning ≈ 1,00)"
+    )
+    docx = replace(pdf, location_unit="section")
+    assert absence_line(full, docx, "nl") == (
+        "geothermie: niet gevonden (gezocht op 23 termen en 180 vormen; 2 secties onleesbaar; "
+        "herkenning ≈ 0,93)"
+    )
+    assert "alle secties leesbaar" in (absence_line(bare, docx, "nl") or "")
+    assert absence_line(geothermie_missing(None), pdf, "nl") is None
+
+
+def test_verdict_label_adds_only_what_the_status_does_not_say(verdicts: Report) -> None:
+    from visiecheck.render._text import verdict_label
+
+    themes = {c.theme_id: c for c in verdicts.documents[0].themes}
+    assert verdict_label(themes["geothermie"], "nl") == "✔ uitgewerkt · beleidskeuze (ambitie)"
+    assert verdict_label(themes["drinkwater"], "nl") == "~ genoemd · beleidskeuze (uitgesloten)"
+    assert verdict_label(themes["bodemdaling"], "nl") == (
+        "✔ uitgewerkt · beleidskeuze (onder voorwaarden)"
+    )
+    assert verdict_label(themes["bodemdaling"], "en") == "✔ addressed · policy choice (conditional)"
+    assert verdict_label(themes["drinkwater"], "en") == "~ mentioned · policy choice (excluded)"
+    # described: the background stance is implied; mentioned/missing repeat the status
+    assert verdict_label(themes["bodem_landbouw_natuur"], "nl") == "✔ uitgewerkt · beschreven"
+    assert verdict_label(themes["bodem_landbouw_natuur"], "en") == "✔ addressed · described"
+    assert verdict_label(themes["bodemkwaliteit"], "nl") == "~ genoemd"
+    assert verdict_label(themes["mijnbouw"], "nl") == "✘ ontbreekt"
+    # a report made before depth existed: found, but depth left at its default
+    assert verdict_label(build_report().documents[0].themes[0], "nl") == "✔ uitgewerkt"
+    ambition_only = replace(themes["bodemkwaliteit"], stance=Stance.AMBITION)
+    assert verdict_label(ambition_only, "nl") == "~ genoemd · ambitie"
+
+
+def test_words_of_depth_section_kind_and_stance() -> None:
+    from visiecheck.i18n import depth_word, stance_word
+
+    assert [depth_word(d, "nl") for d in Depth] == [
+        "ontbreekt", "genoemd", "beschreven", "beleidskeuze",
+    ]  # fmt: skip
+    assert [depth_word(d, "en") for d in Depth] == [
+        "missing", "mentioned", "described", "policy choice",
+    ]  # fmt: skip
+    assert [stance_word(s, "nl") for s in Stance] == [
+        "ambitie", "onder voorwaarden", "uitgesloten", "beschrijvend",
+    ]  # fmt: skip
+    assert [stance_word(s, "en") for s in Stance] == [
+        "ambition", "conditional", "excluded", "descriptive",
+    ]  # fmt: skip
+    for kind in SectionKind:
+        if kind != SectionKind.TEXT:
+            assert t(f"section_kind.{kind.value}", "nl") and t(f"section_kind.{kind.value}", "en")
+    assert t("section_kind.annex", "nl") == "bijlage" and t("section_kind.annex", "en") == "annex"
+
+
+# --- verdicts in json --------------------------------------------------------------------
+
+
+def test_json_carries_depth_stance_search_sections_and_duplicates(verdicts: Report) -> None:
+    from visiecheck.duplicates import DuplicatePair
+
+    pair = DuplicatePair("visies/omgevingsvisie-ommerwold.pdf", "b.pdf", 0.71, 0.834)
+    data = to_json_dict(replace(as_sections(verdicts), duplicates=(pair,)))
+    validate(data)
+    assert data["duplicates"] == [
+        {"a": "visies/omgevingsvisie-ommerwold.pdf", "b": "b.pdf", "jaccard": 0.71,
+         "containment": 0.834},
+    ]  # fmt: skip
+    read, failed = data["documents"]
+    assert read["location_unit"] == "section" and failed["location_unit"] == "page"
+    themes = {theme["id"]: theme for theme in read["themes"]}
+    geothermie = themes["geothermie"]
+    assert (geothermie["depth"], geothermie["stance"], geothermie["searched"]) == (
+        "policy_choice",
+        "ambition",
+        None,
+    )
+    assert [(e["section"], e["section_kind"], e["stance"]) for e in geothermie["evidence"]] == [
+        ("4 Energie › 4.2 Aardwarmte", "text", "ambition"),
+        ("4 Energie › 4.2 Aardwarmte", "text", None),
+        ("Bijlage 1 Ondergrond", "annex", "background"),
+    ]
+    assert themes["ondergrondse_opslag"]["searched"] == {
+        "terms": 23, "variants": 180, "unreadable_pages": 2, "recall": 0.93,
+    }  # fmt: skip
+    assert themes["bodemarchief"]["searched"]["recall"] is None
+    assert themes["mijnbouw"]["searched"] is None and themes["mijnbouw"]["stance"] is None
+    assert themes["bodem_landbouw_natuur"]["depth"] == "described"
+    assert themes["drinkwater"]["stance"] == "exclusion"
+    assert json.loads(render_json(verdicts)) == to_json_dict(verdicts)
+
+
+def test_reports_without_the_new_fields_still_validate(verdicts: Report) -> None:
+    data = to_json_dict(verdicts)
+    del data["duplicates"]
+    for document in data["documents"]:
+        del document["location_unit"]
+        for theme in document["themes"]:
+            for key in ("depth", "stance", "searched"):
+                del theme[key]
+            for item in theme["evidence"]:
+                for key in ("section", "section_kind", "stance"):
+                    del item[key]
+    validate(data)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d["documents"][0]["themes"][0].update(depth="deep"),
+        lambda d: d["documents"][0]["themes"][0].update(stance="maybe"),
+        lambda d: d["documents"][0]["themes"][0]["evidence"][0].update(section_kind="appendix"),
+        lambda d: d["documents"][0]["themes"][0]["evidence"][0].update(stance="ambitie"),
+        lambda d: d["documents"][0]["themes"][0]["evidence"][0].update(section=None),
+        lambda d: d["documents"][0]["themes"][5].update(depth="policy_choice"),
+        lambda d: d["documents"][0]["themes"][5].update(stance="exclusion"),
+        lambda d: d["documents"][0]["themes"][2]["searched"].update(recall=1.5),
+        lambda d: d["documents"][0]["themes"][2]["searched"].pop("variants"),
+        lambda d: d["documents"][0]["themes"][2]["searched"].update(terms="23"),
+        lambda d: d["documents"][0].update(location_unit="chapter"),
+        lambda d: d.update(duplicates=[{"a": "x.pdf", "b": "y.pdf", "jaccard": 0.5}]),
+        lambda d: d.update(
+            duplicates=[{"a": "x.pdf", "b": "y.pdf", "jaccard": 0.5, "containment": 83}]
+        ),
+    ],
+)
+def test_schema_rejects_broken_verdict_fields(verdicts: Report, damage) -> None:
+    data = to_json_dict(verdicts)
+    validate(data)
+    damage(data)
+    with pytest.raises(jsonschema.ValidationError):
+        validate(data)
+
+
+# --- verdicts in csv ---------------------------------------------------------------------
+
+
+def test_csv_appends_depth_stance_section_and_unit(verdicts: Report) -> None:
+    rows = read_csv(render(verdicts, "csv"))
+    assert rows[0][:10] == [
+        "gemeente", "bestand", "thema_id", "thema", "status", "status_tekst",
+        "vermeldingen", "paginas", "bewijs", "fout",
+    ]  # fmt: skip
+    assert rows[0][10:] == ["diepgang", "houding", "sectie", "eenheid"]
+    by_theme = {row[2]: row for row in rows[1:12]}
+    assert by_theme["geothermie"][10:] == [
+        "beleidskeuze", "ambitie", "4 Energie › 4.2 Aardwarmte", "pagina",
+    ]  # fmt: skip
+    assert by_theme["drinkwater"][10:] == [
+        "beleidskeuze", "uitgesloten", "Bijlage 2 Waterwingebieden", "pagina",
+    ]  # fmt: skip
+    assert by_theme["bodemdaling"][10:] == [
+        "beleidskeuze", "onder voorwaarden", "3 Landschap › 3.1 Veenweide", "pagina",
+    ]  # fmt: skip
+    assert by_theme["bodem_landbouw_natuur"][10:] == ["beschreven", "beschrijvend", "", "pagina"]
+    assert by_theme["mijnbouw"][10:] == ["ontbreekt", "", "", "pagina"]
+    assert rows[12][9:] == [
+        "het bestand is beveiligd met een wachtwoord; geef het met --password", "", "", "", "",
+    ]  # fmt: skip
+    english = read_csv(render(as_sections(verdicts), "csv", lang="en"))
+    assert english[0][10:] == ["depth", "stance", "section", "unit"]
+    assert english[5][2] == "drinkwater"
+    assert english[5][10:] == [
+        "policy choice", "excluded", "Bijlage 2 Waterwingebieden", "section",
+    ]  # fmt: skip
+    assert read_csv(render(as_sections(verdicts), "csv"))[1][13] == "sectie"
+
+
+def test_csv_section_path_cannot_start_a_formula(verdicts: Report) -> None:
+    document = verdicts.documents[0]
+    themes = tuple(
+        replace(c, evidence=(replace(c.evidence[0], section="=cmd|' /C calc'!A0"),))
+        if c.theme_id == "geothermie"
+        else c
+        for c in document.themes
+    )
+    changed = replace(verdicts, documents=(replace(document, themes=themes),))
+    assert read_csv(render(changed, "csv"))[1][12] == "'=cmd|' /C calc'!A0"
+
+
+# --- verdicts in the terminal table --------------------------------------------------------
+
+
+def after(lines: list[str], first: str) -> str:
+    """The lines after the line ``first`` up to the next blank line, joined by spaces."""
+    start = lines.index(first) + 1
+    end = lines.index("", start) if "" in lines[start:] else len(lines)
+    return " ".join(lines[start:end])
+
+
+def test_table_shows_depth_stance_sections_and_absence(verdicts: Report) -> None:
+    text = render(verdicts, "table")
+    lines = text.splitlines()
+    assert cells(lines[4]) == ["Thema", "Status", "Vermeldingen", "Pagina's", "Sterkste bewijs"]
+
+    def column(label: str, index: int) -> str:
+        return " ".join(filter(None, (cells(line)[index] for line in row_lines(text, label))))
+
+    assert column("Geothermie", 1) == "✔ uitgewerkt beleidskeuze (ambitie)"
+    assert column("Drinkwater en", 1) == "~ genoemd beleidskeuze (uitgesloten)"
+    assert column("Bodemdaling", 1) == "✔ uitgewerkt beleidskeuze (onder voorwaarden)"
+    assert column("Bodemleven en", 1) == "✔ uitgewerkt beschreven"
+    assert column("Bodemkwaliteit en", 1) == "~ genoemd"
+    assert column("Mijnbouw", 1) == "✘ ontbreekt"
+    assert column("Geothermie", 4).startswith("p. 14, 4.2 Aardwarmte: …samen met de provincie")
+    assert column("Drinkwater en", 4).startswith(
+        "p. 18, Bijlage 2 Waterwingebieden (bijlage): Rond het waterwingebied"
+    )
+    assert column("Bodemkwaliteit en", 4).startswith("p. 40: Voor grondverzet")
+    missing_line = "Ontbreekt: ondergrondse opslag van energie en stoffen; mijnbouw; bodemarchief"
+    assert after(lines, missing_line) == (
+        "ondergrondse opslag van energie en stoffen: niet gevonden (gezocht op 23 termen en "
+        "180 vormen; 2 pagina's onleesbaar; herkenning ≈ 0,93) "
+        "bodemarchief: niet gevonden (gezocht op 1 term en 1 vorm; alle pagina's leesbaar)"
+    )
+    assert lines[lines.index(missing_line) + 1].startswith("ondergrondse opslag van energie")
+    assert lines.count("bodemarchief: niet gevonden (gezocht op 1 term en 1 vorm; alle pagina's "
+                       "leesbaar)") == 1  # fmt: skip
+    assert not any(line.startswith("mijnbouw:") for line in lines)  # nothing known: no line
+
+
+def test_table_verdicts_in_english(verdicts: Report) -> None:
+    text = render(verdicts, "table", lang="en")
+    lines = text.splitlines()
+    status = " ".join(cells(line)[1] for line in row_lines(text, "Land subsidence"))
+    assert status.split() == ["✔", "addressed", "policy", "choice", "(conditional)"]
+    assert after(lines, "Missing: underground storage, mining and soil archive") == (
+        "underground storage: not found (searched 23 terms and 180 forms; 2 pages unreadable; "
+        "recall ≈ 0.93) soil archive: not found (searched 1 term and 1 form; all pages readable)"
+    )
+    drinking = " ".join(cells(line)[4] for line in row_lines(text, "Drinking water"))
+    assert " ".join(drinking.split()).startswith(
+        "p. 18, Bijlage 2 Waterwingebieden (annex): Rond het"
+    )
+
+
+def test_table_says_section_for_documents_without_pages(verdicts: Report) -> None:
+    for lang, header, size, place_ in (
+        ("nl", "Secties", "Gemeente: Ommerwold · 48 secties", "sectie 14, 4.2 Aardwarmte:"),
+        ("en", "Sections", "Municipality: Ommerwold · 48 sections", "section 14, 4.2 Aardwarmte:"),
+    ):
+        text = render(as_sections(verdicts), "table", lang=lang)
+        lines = text.splitlines()
+        assert lines[1] == size
+        assert cells(lines[4])[3] == header
+        label = "Geothermie" if lang == "nl" else "Geothermal energy"
+        assert cells(row_lines(text, label)[0])[4].startswith(place_.split(",")[0])
+        evidence = " ".join(cells(line)[4] for line in row_lines(text, label))
+        assert evidence.startswith(place_)
+        assert "p. " not in text and "pagina" not in text.replace("pagina 12 en 13", "")
+        narrow = render(as_sections(verdicts), "table", lang=lang, width=80)
+        assert f"- {label}, {place_}" in narrow
+
+
+def test_narrow_table_names_the_section_of_the_evidence(verdicts: Report) -> None:
+    lines = render(verdicts, "table", width=80).splitlines()
+    assert "- Geothermie, p. 14, 4.2 Aardwarmte: De gemeente onderzoekt samen met de" in lines
+    assert (
+        "- Drinkwater en waterwinning, p. 18, Bijlage 2 Waterwingebieden (bijlage): Rond" in lines
+    )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("color", [False, True])
+@pytest.mark.parametrize("width", [100, 80, 140])
+def test_table_with_verdicts_fits_its_width(
+    verdicts: Report, lang: str, color: bool, width: int
+) -> None:
+    for report in (verdicts, as_sections(verdicts)):
+        text = render(report, "table", lang=lang, color=color, width=width)
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+        assert max(len(line) for line in plain.splitlines()) <= width
+
+
+def test_table_prints_markup_in_a_section_path_literally(verdicts: Report) -> None:
+    document = verdicts.documents[0]
+    themes = tuple(
+        replace(c, evidence=(replace(c.evidence[0], section="[bold]3 Water[/bold]"),))
+        if c.theme_id == "grondwater"
+        else c
+        for c in document.themes
+    )
+    text = render(replace(verdicts, documents=(replace(document, themes=themes),)), "table")
+    evidence = " ".join(cells(line)[4] for line in row_lines(text, "Grondwater"))
+    assert evidence.startswith("p. 7, [bold]3 Water[/bold]: ")

@@ -93,7 +93,7 @@ def test_xlsx_sheets_fills_words_and_evidence_rows() -> None:
     assert matrix["B3"].value == "Fout: is not a PDF"
     assert matrix.freeze_panes == "B2" and matrix.auto_filter.ref == "A1:D5"
     evidence = workbook["Bewijs"]
-    assert evidence.freeze_panes == "A2" and evidence.auto_filter.ref.startswith("A1:G")
+    assert evidence.freeze_panes == "A2" and evidence.auto_filter.ref.startswith("A1:J")
     rows = [[cell.value for cell in row] for row in evidence.iter_rows(min_row=2)]
     assert rows[0][:6] == [
         "Almelo",
