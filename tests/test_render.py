@@ -1299,3 +1299,147 @@ def test_table_prints_markup_in_a_section_path_literally(verdicts: Report) -> No
     text = render(replace(verdicts, documents=(replace(document, themes=themes),)), "table")
     evidence = " ".join(cells(line)[4] for line in row_lines(text, "Grondwater"))
     assert evidence.startswith("p. 7, [bold]3 Water[/bold]: ")
+
+
+# --- verdicts in markdown and html --------------------------------------------------------
+
+
+def test_markdown_verdicts_sections_and_absence(verdicts: Report) -> None:
+    lines = render(verdicts, "markdown").splitlines()
+    assert (
+        "| Drinkwater en waterwinning | ~ genoemd · beleidskeuze (uitgesloten) | 2 | 18 | "
+        "Rond het **waterwingebied** bij de Ommerweg staan we geen nieuwe bodemlussen toe. |"
+    ) in lines
+    assert any(
+        line.startswith("| Bodemleven en bodemvruchtbaarheid | ✔ uitgewerkt · beschreven | 6 |")
+        for line in lines
+    )
+    missing_line = (
+        "**Ontbreekt: ondergrondse opslag van energie en stoffen; mijnbouw; bodemarchief**"
+    )
+    start = lines.index(missing_line)
+    assert lines[start + 1 : start + 5] == [
+        "",
+        "- ondergrondse opslag van energie en stoffen: niet gevonden (gezocht op 23 termen en "
+        "180 vormen; 2 pagina's onleesbaar; herkenning ≈ 0,93)",
+        "- bodemarchief: niet gevonden (gezocht op 1 term en 1 vorm; alle pagina's leesbaar)",
+        "",
+    ]
+    assert "**Geothermie (aardwarmte)** — ✔ uitgewerkt · beleidskeuze (ambitie)" in lines
+    assert (
+        "- p. 14, 4 Energie › 4.2 Aardwarmte · ambitie: “De gemeente onderzoekt samen met de "
+        "provincie of **aardwarmte** uit de diepe ondergrond de wijken ten oosten van het spoor "
+        "kan verwarmen.”"
+    ) in lines
+    assert "- p. 15, 4 Energie › 4.2 Aardwarmte (kop): “**Geothermie**”" in lines
+    assert (
+        "- p. 31, Bijlage 1 Ondergrond (bijlage): “Een **geothermische** bron vraagt een boring "
+        "van ruim twee kilometer diep.”"
+    ) in lines
+    assert any(
+        line.startswith("- p. 18, Bijlage 2 Waterwingebieden (bijlage) · uitgesloten: “Rond")
+        for line in lines
+    )
+    table = [line for line in lines if line.startswith("| ")]
+    assert all(len(re.findall(r"(?<!\\)\|", line)) == 6 for line in table)
+
+
+def test_markdown_verdicts_in_english_and_for_sections(verdicts: Report) -> None:
+    lines = render(as_sections(verdicts), "markdown", lang="en").splitlines()
+    assert "- 48 sections" in lines
+    assert "| Theme | Status | Mentions | Sections | Strongest evidence |" in lines
+    assert any(
+        line.startswith("| Land subsidence | ✔ addressed · policy choice (conditional) | 2 | 5–6 |")
+        for line in lines
+    )
+    assert (
+        "- underground storage: not found (searched 23 terms and 180 forms; 2 sections "
+        "unreadable; recall ≈ 0.93)"
+    ) in lines
+    assert "- section 15, 4 Energie › 4.2 Aardwarmte (heading): “**Geothermie**”" in lines
+    assert any(
+        line.startswith("- section 18, Bijlage 2 Waterwingebieden (annex) · excluded: “Rond")
+        for line in lines
+    )
+    dutch = render(as_sections(verdicts), "markdown")
+    assert "- sectie 14, 4 Energie › 4.2 Aardwarmte · ambitie: “" in dutch
+    assert "| Thema | Status | Vermeldingen | Secties | Sterkste bewijs |" in dutch
+    assert "p. " not in dutch
+
+
+def test_markdown_escapes_a_hostile_section_path(verdicts: Report) -> None:
+    document = verdicts.documents[0]
+    themes = tuple(
+        replace(c, evidence=(replace(c.evidence[0], section="3 *Water* | <b>[x](y)</b>"),))
+        if c.theme_id == "grondwater"
+        else c
+        for c in document.themes
+    )
+    text = render(replace(verdicts, documents=(replace(document, themes=themes),)), "markdown")
+    assert "- p. 7, 3 \\*Water\\* \\| \\<b\\>\\[x\\](y)\\</b\\> · ambitie: “Door" in text
+
+
+def test_html_verdicts_sections_and_absence(verdicts: Report) -> None:
+    text = render(verdicts, "html")
+    parse_html(text)
+    assert (
+        '<td class="status status-mentioned">~ genoemd<br>'
+        '<span class="verdict">beleidskeuze (uitgesloten)</span></td>'
+    ) in text
+    assert (
+        '<td class="status status-addressed">✔ uitgewerkt<br>'
+        '<span class="verdict">beschreven</span></td>'
+    ) in text
+    assert '<td class="status status-mentioned">~ genoemd</td>' in text  # bodemkwaliteit
+    assert (
+        '<ul class="absence">\n'
+        "<li>ondergrondse opslag van energie en stoffen: niet gevonden (gezocht op 23 termen en "
+        "180 vormen; 2 pagina&#39;s onleesbaar; herkenning ≈ 0,93)</li>\n"
+        "<li>bodemarchief: niet gevonden (gezocht op 1 term en 1 vorm; alle pagina&#39;s "
+        "leesbaar)</li>\n</ul>"
+    ) in text
+    assert (
+        '<li><span class="page">p. 14</span>, <span class="section">4 Energie › 4.2 Aardwarmte'
+        '</span> <span class="stance">· ambitie</span>: “De gemeente'
+    ) in text
+    assert (
+        '<li><span class="page">p. 15</span>, <span class="section">4 Energie › 4.2 Aardwarmte'
+        '</span> <span class="context">(kop)</span>: “<mark>Geothermie</mark>”</li>'
+    ) in text
+    assert (
+        '<li><span class="page">p. 18</span>, <span class="section">Bijlage 2 Waterwingebieden'
+        '</span> <span class="context">(bijlage)</span> <span class="stance">· uitgesloten</span>'
+    ) in text
+    assert '<span class="verdict">· beleidskeuze (onder voorwaarden)</span></h4>' in text
+
+
+def test_html_verdicts_in_english_and_for_sections(verdicts: Report) -> None:
+    text = render(as_sections(verdicts), "html", lang="en")
+    parse_html(text)
+    assert '<span class="verdict">policy choice (conditional)</span>' in text
+    assert "<th>Sections</th>" in text and "48 sections" in text
+    assert '<span class="page">section 18</span>' in text
+    assert '<span class="context">(annex)</span> <span class="stance">· excluded</span>' in text
+    assert "soil archive: not found (searched 1 term and 1 form; all sections readable)" in text
+    dutch = render(as_sections(verdicts), "html")
+    assert '<span class="page">sectie 14</span>' in dutch and "<th>Secties</th>" in dutch
+    assert "p. " not in dutch
+
+
+def test_html_escapes_a_hostile_section_path(verdicts: Report) -> None:
+    hostile = "3 Water › <script>alert('sectie')</script><img src=x onerror=alert(1)>"
+    document = verdicts.documents[0]
+    themes = tuple(
+        replace(c, evidence=(replace(c.evidence[0], section=hostile),))
+        if c.theme_id == "grondwater"
+        else c
+        for c in document.themes
+    )
+    text = render(replace(verdicts, documents=(replace(document, themes=themes),)), "html")
+    parser = parse_html(text)
+    assert "<script" not in text.lower() and "<img" not in text
+    assert "script" not in parser.tags and "img" not in parser.tags
+    assert (
+        '<span class="section">3 Water › &lt;script&gt;alert(&#39;sectie&#39;)&lt;/script&gt;'
+        "&lt;img src=x onerror=alert(1)&gt;</span>"
+    ) in text

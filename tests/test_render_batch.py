@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 from openpyxl import load_workbook
 
+from visiecheck.duplicates import DuplicatePair
 from visiecheck.models import (
     Context,
+    Depth,
     DocumentReport,
     Hit,
     LexiconInfo,
     Report,
+    SectionKind,
     Status,
     ThemeCoverage,
 )
 from visiecheck.render import render_batch
+from visiecheck.stance import Stance
 
 THEMES = (("geothermie", "Geothermie (aardwarmte)"), ("grondwater", "Grondwater"))
 
@@ -136,3 +141,141 @@ def test_markdown_matrix_and_json_csv_keep_input_order() -> None:
     ]
     csv_text = render_batch(REPORT, "csv")
     assert csv_text.splitlines()[1].startswith("Wierden;Wierden.pdf;geothermie;")
+
+
+# --- duplicates, verdicts and sections in the overviews ------------------------------------
+
+PAIR = DuplicatePair("Almelo.pdf", "Wierden.pdf", jaccard=0.7123, containment=0.834)
+HOSTILE_SECTION = "4 Energie › <script>alert('x')</script>"
+
+
+def _with_verdicts(document: DocumentReport) -> DocumentReport:
+    """Almelo's geothermie as a policy choice (exclusion) in an annex section."""
+    themes = []
+    for coverage in document.themes:
+        if coverage.theme_id == "geothermie" and coverage.evidence:
+            hit = replace(
+                coverage.evidence[0],
+                section=HOSTILE_SECTION,
+                section_kind=SectionKind.ANNEX,
+                stance=Stance.EXCLUSION,
+            )
+            coverage = replace(
+                coverage, depth=Depth.POLICY_CHOICE, stance=Stance.EXCLUSION, evidence=(hit,)
+            )
+        themes.append(coverage)
+    return replace(document, themes=tuple(themes))
+
+
+DUPLICATES = replace(
+    REPORT,
+    documents=tuple(
+        _with_verdicts(d) if d.municipality == "Almelo" else d for d in REPORT.documents
+    ),
+    duplicates=(PAIR,),
+)
+LINE_NL = "Mogelijk dezelfde visie: Almelo en Wierden delen 83% van hun tekst"
+LINE_EN = "Possibly the same vision: Almelo and Wierden share 83% of their text"
+
+
+def test_terminal_matrix_names_duplicates_under_the_matrix() -> None:
+    for lang, line in (("nl", LINE_NL), ("en", LINE_EN)):
+        text = render_batch(DUPLICATES, "table", lang=lang, width=100)
+        lines = text.splitlines()
+        assert lines.count(line) == 1
+        legend = next(i for i, entry in enumerate(lines) if entry.startswith(("Legenda", "Legend")))
+        assert lines[legend + 1 : legend + 3] == ["", line]
+        assert max(len(entry) for entry in lines) <= 100
+        # the cells stay the status symbols
+        almelo = next(entry for entry in lines if entry.startswith("| Almelo"))
+        assert re.split(r"\s*\|\s*", almelo)[1:-1] == ["Almelo", "✔", "~", "1/1/0"]
+    assert "Mogelijk dezelfde visie" not in render_batch(REPORT, "table")
+
+
+def test_duplicate_names_fall_back_to_the_key() -> None:
+    from visiecheck.render._batch import duplicate_line
+
+    pair = DuplicatePair("elders/Onbekend.pdf", "Wierden.pdf", 0.5, 0.6)
+    assert duplicate_line(DUPLICATES, pair, "nl") == (
+        "Mogelijk dezelfde visie: elders/Onbekend.pdf en Wierden delen 60% van hun tekst"
+    )
+
+
+def test_markdown_overview_lists_duplicates() -> None:
+    lines = render_batch(DUPLICATES, "markdown").splitlines()
+    start = lines.index("## Mogelijk dezelfde visie")
+    assert lines[start : start + 3] == ["## Mogelijk dezelfde visie", "", f"- {LINE_NL}"]
+    english = render_batch(DUPLICATES, "markdown", lang="en").splitlines()
+    assert "## Possibly the same vision" in english and f"- {LINE_EN}" in english
+    assert "Mogelijk dezelfde visie" not in render_batch(REPORT, "markdown")
+
+
+def test_html_overview_duplicates_tooltips_and_escaped_sections() -> None:
+    html = render_batch(DUPLICATES, "html")
+    assert isinstance(html, str)
+    assert (
+        f'<h2>Mogelijk dezelfde visie</h2>\n<ul class="duplicates">\n<li>{LINE_NL}</li>'
+    ) in html
+    assert (
+        '<td class="cell status-addressed" title="✔ uitgewerkt · beleidskeuze (uitgesloten)">\n'
+        '<a href="#ev-1-geothermie">✔ uitgewerkt</a></td>'
+    ) in html
+    assert '<td class="cell status-mentioned" title="~ genoemd">' in html
+    assert "<script>" not in html
+    assert (
+        "<strong>p. 3, 4 Energie › &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; (bijlage)"
+        "</strong> · uitgesloten: “"
+    ) in html
+    assert "✔ uitgewerkt · beleidskeuze (uitgesloten)</span></h4>" in html
+    english = render_batch(DUPLICATES, "html", lang="en")
+    assert f"<li>{LINE_EN}</li>" in english
+    assert 'title="✔ addressed · policy choice (excluded)"' in english
+    assert "(annex)</strong> · excluded: “" in english
+    assert "Mogelijk dezelfde visie" not in render_batch(REPORT, "html")
+
+
+def test_xlsx_duplicates_sheet_and_evidence_stance_and_section() -> None:
+    workbook = load_workbook(io.BytesIO(render_batch(DUPLICATES, "xlsx")))
+    assert workbook.sheetnames == ["Overzicht", "Bewijs", "Dubbel"]
+    sheet = workbook["Dubbel"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows == [
+        ["Gemeente A", "Gemeente B", "gedeelde tekst", "Jaccard"],
+        ["Almelo", "Wierden", 0.834, 0.7123],
+    ]
+    assert sheet["C2"].number_format == "0%"
+    evidence = workbook["Bewijs"]
+    assert [cell.value for cell in evidence[1]][7:] == ["houding", "sectie", "eenheid"]
+    assert evidence.auto_filter.ref == "A1:J4"
+    first = [cell.value for cell in evidence[2]]
+    assert first[:4] == ["Almelo", "Geothermie (aardwarmte)", "uitgewerkt", 3]
+    assert first[7:] == ["uitgesloten", HOSTILE_SECTION, "pagina"]
+    second = [cell.value for cell in evidence[3]]
+    assert second[7:] == [None, None, "pagina"]  # no stance, no section: empty cells
+    english = load_workbook(io.BytesIO(render_batch(DUPLICATES, "xlsx", lang="en")))
+    assert english.sheetnames == ["Overview", "Evidence", "Duplicates"]
+    assert [c.value for c in english["Duplicates"][1]] == [
+        "Municipality A", "Municipality B", "shared text", "Jaccard",
+    ]  # fmt: skip
+    assert [c.value for c in english["Evidence"][2]][7:] == ["excluded", HOSTILE_SECTION, "page"]
+
+
+def test_json_and_csv_of_a_batch_carry_duplicates_and_verdicts() -> None:
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from visiecheck.schema import load_report_schema
+
+    data = json.loads(render_batch(DUPLICATES, "json"))
+    for document in data["documents"]:  # the fixture's "abc" is no real digest
+        document["sha256"] = "0" * 64 if document["sha256"] else ""
+    Draft202012Validator(load_report_schema()).validate(data)
+    assert data["duplicates"] == [
+        {"a": "Almelo.pdf", "b": "Wierden.pdf", "jaccard": 0.7123, "containment": 0.834}
+    ]
+    almelo = data["documents"][1]["themes"][0]
+    assert (almelo["depth"], almelo["stance"]) == ("policy_choice", "exclusion")
+    assert almelo["evidence"][0]["section_kind"] == "annex"
+    csv_lines = render_batch(DUPLICATES, "csv").splitlines()
+    assert csv_lines[0].endswith(";fout;diepgang;houding;sectie;eenheid")

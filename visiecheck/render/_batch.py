@@ -1,9 +1,10 @@
-"""What every batch overview shares: theme codes, row order, totals and its words."""
+"""What every batch overview shares: theme codes, row order, totals, duplicates, words."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..duplicates import DuplicatePair
 from ..i18n import STATUS_SYMBOLS, t
 from ..models import DocumentReport, Report, Status
 from ._text import in_sentence, missing_themes, short_label
@@ -174,3 +175,34 @@ def failed_summary(report: Report, lang: str) -> str | None:
 
 def error_text(document: DocumentReport, lang: str) -> str:
     return t("error_line", lang, error=document.error)
+
+
+def document_name(report: Report, key: str) -> str:
+    """The row label of the document a duplicate pair names by ``key`` (its file, as the
+    batch gives it, or just the file name); the key itself when no document matches."""
+    for document in report.documents:
+        if key in (document.file, document.file.replace("\\", "/").rsplit("/", 1)[-1]):
+            return row_label(document) or document.file
+    return key
+
+
+def percent(fraction: float) -> int:
+    """``0.834`` → ``83``."""
+    return round(fraction * 100)
+
+
+def duplicate_line(report: Report, pair: DuplicatePair, lang: str) -> str:
+    """``Mogelijk dezelfde visie: Dinkelland en Tubbergen delen 83% van hun tekst``
+    (the containment: the share of the smaller text that the other one also holds)."""
+    return t(
+        "duplicates.line",
+        lang,
+        a=document_name(report, pair.a),
+        b=document_name(report, pair.b),
+        percent=percent(pair.containment),
+    )
+
+
+def duplicate_lines(report: Report, lang: str) -> list[str]:
+    """One ``duplicate_line`` per pair, in the report's order (most similar first)."""
+    return [duplicate_line(report, pair, lang) for pair in report.duplicates]

@@ -3,9 +3,13 @@
 The coloured matrix (municipalities × themes, symbol + word in every cell, readable in
 black and white) where every cell links to ``#ev-<row>-<theme>``: that municipality's
 evidence for that theme further down the page (every target exists, also for missing
-themes: "Niets gevonden"). Inline CSS only: no script, no external resource. All PDF
-text is escaped by jinja2's autoescaping; the ``<mark>`` around terms is built from
-escaped pieces (``html.mark_terms``).
+themes: "Niets gevonden"). A cell's tooltip (``title``) adds the depth and the dominant
+stance ("✔ uitgewerkt · beleidskeuze (uitgesloten)"); each evidence sentence carries its
+page or section number, section path, annex label and stance. Documents that share most
+of their text are listed under the matrix ("Mogelijk dezelfde visie: …"). Inline CSS
+only: no script, no external resource. All PDF text is escaped by jinja2's
+autoescaping; the ``<mark>`` around terms is built from escaped pieces
+(``html.mark_terms``).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from ..i18n import status_label, t
 from ..models import Report
 from ._batch import (
     counts_cell,
+    duplicate_lines,
     error_text,
     mentioned_line,
     row_label,
@@ -27,7 +32,13 @@ from ._batch import (
     theme_total,
     word,
 )
-from ._text import missing_themes, missing_words
+from ._text import (
+    hit_location,
+    hit_stance,
+    missing_themes,
+    missing_words,
+    verdict_label,
+)
 from .html import mark_terms
 
 _TEMPLATE = """\
@@ -68,7 +79,8 @@ h3 { margin-top: 1.6rem; } h4 { margin: 1rem 0 .3rem; }
 <td class="error" colspan="{{ columns|length + 1 }}">{{ row.error }}</td>
 {% else %}
 {% for cell in row.cells %}
-<td class="cell status-{{ cell.status }}"><a href="#{{ cell.target }}">{{ cell.text }}</a></td>
+<td class="cell status-{{ cell.status }}" title="{{ cell.title }}">
+<a href="#{{ cell.target }}">{{ cell.text }}</a></td>
 {% endfor %}
 <td>{{ row.counts }}</td>
 {% endif %}
@@ -78,6 +90,13 @@ h3 { margin-top: 1.6rem; } h4 { margin: 1rem 0 .3rem; }
 </tbody>
 </table>
 <ul>{% for line in mentioned %}<li>{{ line }}</li>{% endfor %}</ul>
+{% if duplicates %}
+<h2>{{ t("duplicates.heading") }}</h2>
+<ul class="duplicates">
+{% for line in duplicates %}<li>{{ line }}</li>
+{% endfor %}
+</ul>
+{% endif %}
 {% if missing %}
 <h2>{{ missing_heading }}</h2>
 <ul>
@@ -95,7 +114,8 @@ h3 { margin-top: 1.6rem; } h4 { margin: 1rem 0 .3rem; }
 <span class="status-{{ theme.status }}">{{ theme.status_text }}</span></h4>
 {% if theme.hits %}
 <ul>
-{% for item in theme.hits %}<li><strong>{{ item.page }}</strong>: “{{ item.text }}”</li>
+{% for item in theme.hits %}<li><strong>{{ item.page }}</strong>
+{%- if item.stance %} · {{ item.stance }}{% endif %}: “{{ item.text }}”</li>
 {% endfor %}
 </ul>
 {% else %}<p>{{ none_found }}</p>{% endif %}
@@ -127,18 +147,27 @@ def render_batch_html(report: Report, lang: str = "nl", *, sort: str = "name") -
             target = f"ev-{key}-{column.id}"
             if status is None:
                 continue
-            cells.append(
-                {"status": status.value, "target": target, "text": status_label(status, lang)}
-            )
             coverage = document.coverage(column.id)
+            cells.append(
+                {
+                    "status": status.value,
+                    "target": target,
+                    "text": status_label(status, lang),
+                    "title": verdict_label(coverage, lang),
+                }
+            )
             themes.append(
                 {
                     "target": target,
                     "label": column.label,
                     "status": status.value,
-                    "status_text": status_label(status, lang),
+                    "status_text": verdict_label(coverage, lang),
                     "hits": [
-                        {"page": t("page_short", lang, page=hit.page), "text": mark_terms(hit)}
+                        {
+                            "page": hit_location(hit, document, lang),
+                            "stance": hit_stance(hit, lang),
+                            "text": mark_terms(hit),
+                        }
                         for hit in coverage.evidence
                     ],
                 }
@@ -171,6 +200,7 @@ def render_batch_html(report: Report, lang: str = "nl", *, sort: str = "name") -
         total_word=word("total", lang),
         totals=[theme_total(report, c.id) for c in columns],
         mentioned=[mentioned_line(report, c, lang) for c in columns],
+        duplicates=duplicate_lines(report, lang),
         missing=[
             (row_label(d), missing_words(d, lang))
             for d in documents

@@ -1,4 +1,5 @@
-"""The batch overview as Markdown: the matrix table, the totals and what is missing."""
+"""The batch overview as Markdown: the matrix table, the totals, documents that are
+possibly one joint visie, and what is missing."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from ..i18n import t
 from ..models import Report
 from ._batch import (
     counts_cell,
+    duplicate_lines,
     error_text,
     mentioned_line,
     row_label,
@@ -47,6 +49,10 @@ def render_batch_markdown(report: Report, lang: str = "nl", *, sort: str = "name
         "",
     ]
     lines += [f"- {mentioned_line(report, c, lang)}" for c in columns]
+    duplicates = duplicate_lines(report, lang)
+    if duplicates:
+        lines += ["", f"## {t('duplicates.heading', lang)}", ""]
+        lines += [f"- {md_escape(line)}" for line in duplicates]
     missing = [d for d in documents if not d.failed and missing_themes(d)]
     if missing:
         lines += ["", f"## {word('missing_per', lang)}", ""]

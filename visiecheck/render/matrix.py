@@ -5,8 +5,10 @@ theme with a three-letter code (legend under the table), the status as a symbol
 (✔ addressed, ~ mentioned, ✘ missing; green/yellow/red with colour), the counts per
 municipality, a totals row (how many municipalities name each theme), one line per theme
 ("7 van 14 gemeenten noemen geothermie") and the missing themes per municipality in
-words. An unreadable file is a row with "Fout" and its reason below the table. Without
-colour the table is plain ASCII and the output holds no escape codes.
+words. Documents that share most of their text get a line under the legend ("Mogelijk
+dezelfde visie: Dinkelland en Tubbergen delen 83% van hun tekst"), so that a joint visie
+is not counted twice. An unreadable file is a row with "Fout" and its reason below the
+table. Without colour the table is plain ASCII and the output holds no escape codes.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from rich.text import Text
 from ..models import Report
 from ._batch import (
     counts_cell,
+    duplicate_lines,
     error_text,
     failed_summary,
     mentioned_line,
@@ -82,6 +85,11 @@ def render_matrix(
             f"~ {t('status.mentioned', lang)}, ✘ {t('status.missing', lang)}; {legend}"
         )
     )
+    duplicates = duplicate_lines(report, lang)
+    if duplicates:
+        console.print()
+        for line in duplicates:
+            console.print(Text(line, style="yellow" if color else ""))
     console.print()
     for column in columns:
         console.print(Text(mentioned_line(report, column, lang)))

@@ -3,8 +3,11 @@
 Sheet one (*Overzicht* / *Overview*): municipalities × themes, each cell the status word on
 a green / yellow / red fill, the totals row and per municipality the counts. Sheet two
 (*Bewijs* / *Evidence*): one row per evidence sentence (municipality, theme, status,
-page, term, match kind, sentence), so a coordinator can filter to one theme. Both sheets
-have a frozen header, an autofilter and column widths that fit their content. PDF text
+page, term, match kind, sentence, then the sentence's stance, its section path and what
+the number counts: pagina or sectie), so a coordinator can filter to one theme. Both
+sheets have a frozen header, an autofilter and column widths that fit their content.
+When documents share most of their text, a small third sheet (*Dubbel* /
+*Duplicates*) lists each pair with the share of text they have in common. PDF text
 is written as text (``safe_cell``), never as a formula.
 """
 
@@ -20,6 +23,7 @@ from ..i18n import status_word, t
 from ..models import Report, Status
 from ._batch import (
     counts_cell,
+    document_name,
     error_text,
     row_label,
     sort_documents,
@@ -28,6 +32,7 @@ from ._batch import (
     theme_total,
     word,
 )
+from ._text import hit_stance, unit_word
 from .csv_report import safe_cell
 
 FILLS = {
@@ -87,6 +92,9 @@ def render_xlsx(report: Report, lang: str = "nl", *, sort: str = "name") -> byte
             word("term", lang),
             word("match", lang),
             word("sentence", lang),
+            t("col.stance", lang),
+            t("col.section", lang),
+            t("csv.unit", lang),
         ]
     )
     for cell in evidence[1]:
@@ -104,12 +112,47 @@ def render_xlsx(report: Report, lang: str = "nl", *, sort: str = "name") -> byte
                         safe_cell(hit.term),
                         hit.match,
                         safe_cell(hit.snippet),
+                        hit_stance(hit, lang),
+                        safe_cell(hit.section),
+                        unit_word(document, lang),
                     ]
                 )
     evidence.freeze_panes = "A2"
-    evidence.auto_filter.ref = f"A1:G{max(evidence.max_row, 1)}"
-    for letter, width in zip("ABCDEFG", (24, 28, 12, 8, 24, 10, 100), strict=True):
+    evidence.auto_filter.ref = f"A1:J{max(evidence.max_row, 1)}"
+    widths = (24, 28, 12, 8, 24, 10, 100, 16, 40, 10)
+    for letter, width in zip("ABCDEFGHIJ", widths, strict=True):
         evidence.column_dimensions[letter].width = width
+    if report.duplicates:
+        _duplicates_sheet(workbook, report, lang)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _duplicates_sheet(workbook: Workbook, report: Report, lang: str) -> None:
+    """Pairs of documents that share most of their text: names, shared share, Jaccard."""
+    sheet = workbook.create_sheet(t("duplicates.sheet", lang))
+    sheet.append(
+        [
+            t("duplicates.first", lang),
+            t("duplicates.second", lang),
+            t("duplicates.containment", lang),
+            t("duplicates.jaccard", lang),
+        ]
+    )
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for pair in report.duplicates:
+        sheet.append(
+            [
+                safe_cell(document_name(report, pair.a)),
+                safe_cell(document_name(report, pair.b)),
+                pair.containment,
+                pair.jaccard,
+            ]
+        )
+        for cell in sheet[sheet.max_row][2:]:
+            cell.number_format = "0%"
+    sheet.freeze_panes = "A2"
+    for letter, width in zip("ABCD", (24, 24, 16, 12), strict=True):
+        sheet.column_dimensions[letter].width = width
