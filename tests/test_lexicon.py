@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,17 @@ def test_cli_list_and_show() -> None:
     assert shown.output.startswith("geothermie: Geothermie (aardwarmte)")
     unknown = runner.invoke(app, ["lexicon", "show", "vulkanen"])
     assert unknown.exit_code == ExitCode.USAGE
+
+
+def test_measured_recall_is_read_only_for_the_same_version(tmp_path: Path) -> None:
+    import json
+
+    path = write(
+        tmp_path, HEADER + "  - id: grondwater\n    label: G\n    label_en: G\n    terms: [kwel]\n"
+    )
+    accuracy = tmp_path / "lex.accuracy.json"
+    accuracy.write_text(json.dumps({"lexicon_version": "0.1.0", "recall": {"grondwater": 0.8}}))
+    assert load_lexicon(path).measured_recall == (("grondwater", 0.8),)
+    accuracy.write_text(json.dumps({"lexicon_version": "0.0.9", "recall": {"grondwater": 0.8}}))
+    os.utime(path, ns=(1, 1))  # loaded lexicons are cached per file version
+    assert load_lexicon(path).measured_recall == ()

@@ -301,7 +301,37 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--lexicon", default=None, help="lexicon YAML (default: shipped one)")
     parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    parser.add_argument(
+        "--write-recall",
+        action="store_true",
+        help="record each theme's held-out recall beside the lexicon (<name>.accuracy.json), "
+        "which reports quote for a missing theme",
+    )
     return parser.parse_args(argv)
+
+
+def write_recall(lexicon_source: str, version: str, heldout: SetResult) -> Path:
+    """Write ``<lexicon>.accuracy.json``: the held-out recall per theme for this version.
+
+    The held-out set is the one written blind to the lexicon, so its recall is the honest
+    estimate of how often a theme that is there is found.
+    """
+    from visiecheck.lexicon import accuracy_path
+
+    per_theme = heldout.matcher_eval().as_dict()["per_theme"]
+    target = accuracy_path(Path(lexicon_source))
+    payload = {
+        "lexicon_version": version,
+        "measured_on": "benchmarks/accuracy/heldout.jsonl",
+        "items": len(heldout.items),
+        "recall": {
+            theme: round(counts["recall"], 2)
+            for theme, counts in per_theme.items()
+            if counts["recall"] is not None
+        },
+    }
+    target.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return target
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -338,6 +368,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     heldout_stance = stance_accuracy(heldout_items)
     if stance is None:
         notes.append("stance accuracy skipped: visiecheck.stance is not available yet")
+
+    if args.write_recall:
+        written_to = write_recall(lexicon.source, lexicon.version, heldout)
+        print(f"held-out recall written to {written_to}", file=sys.stderr)
 
     if args.json:
         payload = {
