@@ -28,7 +28,13 @@ from pathlib import Path
 
 from . import __version__, match_cache
 from .errors import InputFileNotFoundError, UsageError, VisiecheckError
-from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, cpu_count, run_isolated
+from .isolation import (
+    DEFAULT_MAX_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    WorkerPool,
+    cpu_count,
+    run_isolated,
+)
 from .models import DocumentReport, Lexicon, LexiconInfo, Report
 from .names import municipality_name
 from .settings import MatchSettings
@@ -161,11 +167,44 @@ class _Task:
     cache_key: str | None
 
 
+def _preload() -> None:
+    """What every worker needs whatever the lexicon: spaCy's sentencizer, lemma data, readers.
+
+    Runs as soon as a worker process exists (``WorkerPool``), before the parent has
+    loaded the lexicon or looked in the cache, so these ~1.5 s overlap that work and
+    are not counted against the first document's timeout.
+    """
+    from . import check, nlp  # noqa: F401  (check imports the PDF readers)
+
+    nlp.get_sentencizer()
+    nlp.inflected_forms("bodem")  # loads the lemma table
+    nlp.is_known_word("bodem")  # and its set of lemmas
+
+
 def _warm_up(lexicon: Lexicon, settings: MatchSettings) -> None:
     """Build the matcher once per worker, before the first document's clock starts."""
     from .matching import get_matcher
 
     get_matcher(lexicon, settings)
+
+
+def start_workers(
+    jobs: int | None = None,
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
+    *,
+    documents: int | None = None,
+) -> WorkerPool:
+    """Start the workers of a batch now, to pass to ``batch(..., pool=...)`` later.
+
+    ``jobs`` workers (default: the CPUs), never more than ``documents``. Call it before
+    the slow preparation (loading the lexicon, asking the cache): the workers load
+    spaCy meanwhile. Use it as a context manager so the workers stop if ``batch`` is
+    not reached; a batch whose results are all cached stops them unused.
+    """
+    count = jobs or cpu_count()
+    if documents is not None:
+        count = min(count, max(1, documents))
+    return WorkerPool(count, preload=_preload, max_memory_mb=max_memory_mb)
 
 
 def _check_one(task: _Task) -> DocumentReport:
@@ -207,13 +246,35 @@ def batch(
     timeout: float | None = DEFAULT_TIMEOUT,
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
     progress: ProgressCallback | None = None,
+    pool: WorkerPool | None = None,
 ) -> Report:
     """Check every item; the report lists them in input order, failures as rows.
 
     ``progress(event, index, item, report)`` is called with ``"start"`` when a worker
     begins a document and ``"done"`` (with its report) when a document is finished,
-    cached ones included.
+    cached ones included. ``pool`` (from ``start_workers``) replaces ``jobs`` and
+    ``max_memory_mb`` with workers that are already starting; it is used up either way.
     """
+    try:
+        return _batch(
+            items, lexicon, settings, theme_ids, jobs, timeout, max_memory_mb, progress, pool
+        )
+    finally:
+        if pool is not None:
+            pool.close()  # not used up when something failed before the run
+
+
+def _batch(
+    items: Sequence[BatchItem],
+    lexicon: Lexicon,
+    settings: MatchSettings,
+    theme_ids: tuple[str, ...],
+    jobs: int | None,
+    timeout: float | None,
+    max_memory_mb: int | None,
+    progress: ProgressCallback | None,
+    pool: WorkerPool | None,
+) -> Report:
     settings = settings.validate()
     results: list[DocumentReport | None] = [None] * len(items)
     use_cache = settings.use_cache and settings.password is None
@@ -259,6 +320,8 @@ def batch(
         initializer=_warm_up,
         initargs=(lexicon, settings),
         on_start=on_start,
+        preload=_preload,
+        pool=pool,
     )
     for task_index, outcome in outcomes:
         index = task_items[task_index]

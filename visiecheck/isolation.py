@@ -13,10 +13,15 @@ processes and yields ``(index, Outcome)`` as tasks finish. Each worker:
 A ``concurrent.futures`` pool cannot kill one hung worker, so this is a small pool of
 ``multiprocessing`` processes with one pipe each. Workers are started with ``spawn``
 (no forked copy of the parent's threads or locks, safe with spaCy and PDFium) and live
-for many tasks, so the expensive set-up (``initializer``: loading spaCy, compiling the
-lexicon) is paid once per worker, not per document. Failures come back as an
-``Outcome`` with a ``VisiecheckError`` (timeout, memory, crash, or an unexpected
-exception); the caller turns them into report rows.
+for many tasks, so the expensive set-up is paid once per worker, not per document. It
+comes in two parts: ``preload`` (what every task needs whatever the data: importing
+spaCy, building the sentencizer) runs as soon as the process exists, and
+``initializer(*initargs)`` (compiling one lexicon) once the work is known. A
+``WorkerPool`` starts workers and their preload *before* the caller has its tasks, so
+the seconds of start-up overlap the caller's own preparation; ``run_isolated(...,
+pool=...)`` then uses them. Failures come back as an ``Outcome`` with a
+``VisiecheckError`` (timeout, memory, crash, or an unexpected exception); the caller
+turns them into report rows.
 """
 
 from __future__ import annotations
@@ -81,35 +86,34 @@ def _limit_memory(max_memory_mb: int | None) -> None:
 
 def _worker_main(
     connection: Connection,
-    func: Callable[[Any], Any],
-    initializer: Callable[..., Any] | None,
-    initargs: tuple[Any, ...],
+    preload: Callable[[], Any] | None,
     max_memory_mb: int | None,
 ) -> None:
     # Ctrl-C reaches the whole process group; the parent decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _limit_memory(max_memory_mb)
-    if initializer is not None:
-        try:
-            initializer(*initargs)
-        except MemoryError:
-            connection.send(("init-failed", "memory"))
-            return
-        except Exception:
-            connection.send(("init-failed", traceback.format_exc(limit=3)))
-            return
-    connection.send(("ready", None))
+    if not _set_up(connection, preload, ()):
+        return
+    connection.send(("booted", None))
+    func: Callable[[Any], Any] | None = None
     while True:
         try:
             message = connection.recv()
         except EOFError:
-            return
+            _exit_now()
         if message is None:
-            return
-        index, task = message
+            _exit_now()
+        kind, payload = message
+        if kind == "setup":
+            func, initializer, initargs = payload
+            if not _set_up(connection, initializer, initargs):
+                return
+            connection.send(("ready", None))
+            continue
+        index, task = payload
         connection.send(("started", index))
         try:
-            value = func(task)
+            value = func(task)  # type: ignore[misc]  # "task" only follows "setup"
         except MemoryError:
             # The heap may be in a poor state: report and let the parent start a new worker.
             connection.send(("memory", index))
@@ -118,6 +122,33 @@ def _worker_main(
             connection.send(("exception", (index, f"{type(error).__name__}: {error}")))
             continue
         connection.send(("done", (index, value)))
+
+
+def _set_up(
+    connection: Connection, function: Callable[..., Any] | None, args: tuple[Any, ...]
+) -> bool:
+    """Run a set-up step; on failure tell the parent and return False."""
+    if function is None:
+        return True
+    try:
+        function(*args)
+    except MemoryError:
+        connection.send(("init-failed", "memory"))
+        return False
+    except Exception:
+        connection.send(("init-failed", traceback.format_exc(limit=3)))
+        return False
+    return True
+
+
+def _exit_now() -> None:
+    """Leave without tearing down the interpreter.
+
+    Freeing spaCy's vocabulary and every module one by one takes a few tenths of a
+    second that the parent would wait for; all results have been sent, nothing is
+    left to flush.
+    """
+    os._exit(0)
 
 
 # --- the parent side ---------------------------------------------------------------
@@ -129,7 +160,9 @@ class _Worker:
     connection: Connection
     index: int | None = None  # the task it is working on
     started: float | None = None  # when it started that task (monotonic)
-    ready: bool = False
+    booted: bool = False  # preload done
+    set_up: bool = False  # "setup" sent
+    ready: bool = False  # initializer done: may take tasks
 
 
 def _signal_name(number: int) -> str:
@@ -178,6 +211,69 @@ def _stop(worker: _Worker) -> None:
     process.join()
 
 
+class WorkerPool:
+    """Worker processes started ahead of the work, so their start-up overlaps the caller's.
+
+    ``WorkerPool(jobs, preload=...)`` starts ``jobs`` processes at once; each runs
+    ``preload()`` (module-level, picklable) and then waits. Hand the pool to
+    ``run_isolated(..., pool=pool)``, which uses these workers (and starts any
+    replacement the same way); ``close()`` (or leaving a ``with`` block) stops whatever
+    is left, so a pool that turns out not to be needed (every result cached) costs no
+    more than the start-up it already did.
+    """
+
+    def __init__(
+        self,
+        jobs: int,
+        *,
+        preload: Callable[[], Any] | None = None,
+        max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
+        start_method: str = START_METHOD,
+    ) -> None:
+        self.jobs = max(1, jobs)
+        self.preload = preload
+        self.max_memory_mb = max_memory_mb
+        self._context = multiprocessing.get_context(start_method)
+        self._idle: list[_Worker] = []
+        self._closed = False
+        for _ in range(self.jobs):
+            self._idle.append(self.start_worker())
+
+    def start_worker(self) -> _Worker:
+        """A new worker process running the preload (not yet set up for any work)."""
+        parent_end, child_end = self._context.Pipe(duplex=True)
+        process = self._context.Process(
+            target=_worker_main,
+            args=(child_end, self.preload, self.max_memory_mb),
+            daemon=True,
+        )
+        process.start()
+        child_end.close()
+        return _Worker(process=process, connection=parent_end)
+
+    def take(self, count: int) -> list[_Worker]:
+        """Up to ``count`` of the started workers; the rest are stopped."""
+        if self._closed:
+            raise RuntimeError("this WorkerPool has been used or closed")
+        taken, rest = self._idle[:count], self._idle[count:]
+        self._idle = []
+        self._closed = True
+        for worker in rest:
+            _stop(worker)
+        return taken
+
+    def close(self) -> None:
+        """Stop every worker not taken by ``run_isolated``."""
+        if not self._closed:
+            self.take(0)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def run_isolated(
     func: Callable[[Any], Any],
     tasks: Sequence[Any],
@@ -189,33 +285,33 @@ def run_isolated(
     initargs: tuple[Any, ...] = (),
     on_start: Callable[[int], None] | None = None,
     start_method: str = START_METHOD,
+    preload: Callable[[], Any] | None = None,
+    pool: WorkerPool | None = None,
 ) -> Iterator[tuple[int, Outcome]]:
     """Yield ``(index, Outcome)`` for every task, in the order they finish.
 
-    ``func``, ``initializer`` and the tasks must be picklable (module-level functions,
-    plain data). ``on_start(index)`` is called in this process when a worker begins a
-    task (for progress displays). Every worker is gone when the iterator is exhausted
-    or closed (also on Ctrl-C).
+    ``func``, ``preload``, ``initializer`` and the tasks must be picklable (module-level
+    functions, plain data). ``on_start(index)`` is called in this process when a worker
+    begins a task (for progress displays). With a ``pool`` its already started workers
+    are used (its ``jobs``, ``preload``, ``max_memory_mb`` and start method replace the
+    arguments of the same name). Every worker is gone when the iterator is exhausted or
+    closed (also on Ctrl-C).
     """
+    if pool is None:
+        pool_jobs = max(1, min(jobs, len(tasks)))
+        if not tasks:
+            return
+        pool = WorkerPool(
+            pool_jobs, preload=preload, max_memory_mb=max_memory_mb, start_method=start_method
+        )
+    max_memory_mb = pool.max_memory_mb
+    wanted = max(1, min(pool.jobs, len(tasks)))
+    workers: list[_Worker] = pool.take(wanted if tasks else 0)
     if not tasks:
         return
-    context = multiprocessing.get_context(start_method)
     pending: deque[int] = deque(range(len(tasks)))
-    workers: list[_Worker] = []
-    wanted = max(1, min(jobs, len(tasks)))
     remaining = len(tasks)
     start_failures = 0
-
-    def start_worker() -> None:
-        parent_end, child_end = context.Pipe(duplex=True)
-        process = context.Process(
-            target=_worker_main,
-            args=(child_end, func, initializer, initargs, max_memory_mb),
-            daemon=True,
-        )
-        process.start()
-        child_end.close()
-        workers.append(_Worker(process=process, connection=parent_end))
 
     def retire(worker: _Worker) -> None:
         workers.remove(worker)
@@ -224,12 +320,15 @@ def run_isolated(
     try:
         while remaining:
             while len(workers) < min(wanted, remaining):
-                start_worker()
+                workers.append(pool.start_worker())
             for worker in workers:
+                if worker.booted and not worker.set_up:
+                    worker.connection.send(("setup", (func, initializer, initargs)))
+                    worker.set_up = True
                 if worker.ready and worker.index is None and pending:
                     worker.index = pending.popleft()
                     worker.started = None
-                    worker.connection.send((worker.index, tasks[worker.index]))
+                    worker.connection.send(("task", (worker.index, tasks[worker.index])))
             deadlines = [
                 worker.started + timeout
                 for worker in workers
@@ -246,7 +345,9 @@ def run_isolated(
                 try:
                     while worker.connection.poll():
                         kind, payload = worker.connection.recv()
-                        if kind == "ready":
+                        if kind == "booted":
+                            worker.booted = True
+                        elif kind == "ready":
                             worker.ready = True
                         elif kind == "started":
                             worker.started = time.monotonic()
@@ -302,12 +403,13 @@ def run_isolated(
                 remaining -= 1
                 yield item
     finally:
-        for worker in workers:
-            if worker.index is None and worker.ready:
-                with contextlib.suppress(OSError, ValueError):
-                    worker.connection.send(None)
+        idle = [worker for worker in workers if worker.index is None and worker.booted]
+        for worker in idle:
+            with contextlib.suppress(OSError, ValueError):
+                worker.connection.send(None)
         for worker in list(workers):
-            worker.process.join(0.5 if worker.index is None else 0)
+            # An idle worker leaves at once (os._exit); any other is stopped by force.
+            worker.process.join(0.5 if worker in idle else 0)
             _stop(worker)
         workers.clear()
 

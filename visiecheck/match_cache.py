@@ -30,8 +30,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .extract import EXTRACTOR_VERSION
-from .extract.cache import _TIMEOUT, cache_directory
 from .models import (
     Context,
     Depth,
@@ -89,6 +87,8 @@ def cache_key(
     theme_ids: tuple[str, ...] | None,
 ) -> str:
     """The key of one document's result under these lexicon, settings and themes."""
+    from .extract import EXTRACTOR_VERSION  # lazily: the PDF readers are not needed to start
+
     relevant = {
         field.name: getattr(settings, field.name)
         for field in dataclasses.fields(settings)
@@ -168,7 +168,15 @@ def from_payload(payload: str) -> DocumentReport:
 # --- the SQLite store ----------------------------------------------------------------
 
 
+def _cache_directory(directory: Path | None) -> Path:
+    from .extract.cache import cache_directory
+
+    return cache_directory(directory)
+
+
 def _connect(directory: Path) -> sqlite3.Connection:
+    from .extract.cache import _TIMEOUT
+
     directory.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(directory / CACHE_FILE, timeout=_TIMEOUT)
     try:
@@ -183,7 +191,7 @@ def _connect(directory: Path) -> sqlite3.Connection:
 def load(key: str, directory: Path | None = None) -> DocumentReport | None:
     """The cached result for ``key``, or None (absent, unreadable or of an old shape)."""
     try:
-        connection = _connect(cache_directory(directory))
+        connection = _connect(_cache_directory(directory))
         try:
             row = connection.execute("SELECT payload FROM reports WHERE key = ?", (key,)).fetchone()
         finally:
@@ -198,7 +206,7 @@ def store(key: str, report: DocumentReport, directory: Path | None = None) -> bo
     if report.failed:
         return False  # a failure may be temporary (a timeout, a file being written)
     try:
-        connection = _connect(cache_directory(directory))
+        connection = _connect(_cache_directory(directory))
         try:
             with connection:
                 connection.execute(
