@@ -285,3 +285,18 @@ def test_regular_dutch_plurals_are_derived(word: str, plural: str) -> None:
     from visiecheck.nlp import regular_inflections
 
     assert plural in regular_inflections(word)
+
+
+def test_requires_phrase_matches_across_a_line_break(tmp_path: Path) -> None:
+    path = tmp_path / "bron.yaml"
+    path.write_text(
+        "name: t\nversion: 1\nthemes:\n  - id: bodemenergie\n    label: B\n    label_en: B\n"
+        "    terms:\n      - {term: bron, requires: [koude bron]}\n",
+        encoding="utf-8",
+    )
+    bronnen = Matcher(load_lexicon(path))
+    assert found(bronnen, "De bron levert water.") == []
+    assert found(bronnen, "Deze bron is een koude\nbron voor het kantoor.") == [
+        ("bodemenergie", "bron", "bron", "exact"),
+        ("bodemenergie", "bron", "bron", "exact"),
+    ]

@@ -411,8 +411,10 @@ class Matcher:
         self._requires: dict[tuple[str, ...], re.Pattern[str]] = {}
         for entry in term_entries:
             if entry.term.requires and entry.term.requires not in self._requires:
+                # "koude bron" also across a line break: any run of white space between words
                 alternatives = "|".join(
-                    re.escape(word.lower()) for word in sorted(entry.term.requires, key=len)[::-1]
+                    r"\s+".join(re.escape(part) for part in word.lower().split())
+                    for word in sorted(entry.term.requires, key=len)[::-1]
                 )
                 self._requires[entry.term.requires] = re.compile(
                     rf"(?<![^\W_])(?:{alternatives})", re.IGNORECASE
