@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from visiecheck import batch as batch_module
 from visiecheck import nlp
-from visiecheck.batch import BatchItem, batch, collect
+from visiecheck.batch import BatchItem, batch, collect, start_workers
 from visiecheck.check import select_themes
 from visiecheck.cli import app
 from visiecheck.errors import ExitCode, InputFileNotFoundError, UsageError
@@ -123,6 +123,33 @@ def test_warm_run_reads_nothing_and_loads_no_language_model(
     warm = batch(items, lexicon=lexicon, settings=settings, theme_ids=themes, jobs=2)
     assert tasks_seen == [0]
     assert warm == cold
+
+
+def test_workers_start_ahead_on_a_cold_run_and_not_on_a_warm_one(region: Path) -> None:
+    lexicon = load_lexicon(None)
+    settings = MatchSettings()
+    themes = select_themes(lexicon, None)
+    items = [item for item in collect(region) if item.municipality != "Losser"]
+    with start_workers(items, jobs=4) as pool:
+        assert len(pool.pids) == 3  # never more workers than documents
+        cold = batch(items, lexicon=lexicon, settings=settings, theme_ids=themes, pool=pool)
+    assert pool.pids == []
+    assert [document.municipality for document in cold.documents] == [
+        "Borne",
+        "Almelo",
+        "Hof van Twente",
+    ]  # input order: the file names sorted
+    assert not any(document.failed for document in cold.documents)
+
+    with start_workers(items, jobs=2) as pool:
+        assert pool.pids == []  # every file has a cached result: nothing started ahead
+        warm = batch(items, lexicon=lexicon, settings=settings, theme_ids=themes, pool=pool)
+    assert warm == cold
+    with start_workers(items, jobs=2, use_cache=False) as pool:
+        assert len(pool.pids) == 2
+    losser = [item for item in collect(region) if item.municipality == "Losser"]
+    with start_workers(items + losser, jobs=2) as pool:
+        assert len(pool.pids) == 2  # Losser.pdf was never stored (it fails)
 
 
 def test_manifest_with_bom_header_version_and_relative_paths(region: Path, tmp_path: Path) -> None:

@@ -171,7 +171,7 @@ def _preload() -> None:
     """What every worker needs whatever the lexicon: spaCy's sentencizer, lemma data, readers.
 
     Runs as soon as a worker process exists (``WorkerPool``), before the parent has
-    loaded the lexicon or looked in the cache, so these ~1.5 s overlap that work and
+    loaded the lexicon or looked in the cache, so this second overlaps that work and
     are not counted against the first document's timeout.
     """
     from . import check, nlp  # noqa: F401  (check imports the PDF readers)
@@ -189,21 +189,29 @@ def _warm_up(lexicon: Lexicon, settings: MatchSettings) -> None:
 
 
 def start_workers(
+    items: Sequence[BatchItem],
+    *,
     jobs: int | None = None,
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
-    *,
-    documents: int | None = None,
+    use_cache: bool = True,
 ) -> WorkerPool:
-    """Start the workers of a batch now, to pass to ``batch(..., pool=...)`` later.
+    """Start the workers for ``items`` now, to pass to ``batch(..., pool=...)`` later.
 
-    ``jobs`` workers (default: the CPUs), never more than ``documents``. Call it before
-    the slow preparation (loading the lexicon, asking the cache): the workers load
-    spaCy meanwhile. Use it as a context manager so the workers stop if ``batch`` is
-    not reached; a batch whose results are all cached stops them unused.
+    ``jobs`` workers (default: the CPUs), never more than there are items. Call it
+    before the slow preparation (loading the lexicon, asking the cache): the workers
+    load spaCy meanwhile. Use it as a context manager, so the workers stop if ``batch``
+    is not reached. When every file already has a cached result (``use_cache``) the run
+    is probably warm: then no worker is started ahead, and ``batch`` starts them only
+    if a result turns out to be missing after all.
     """
-    count = jobs or cpu_count()
-    if documents is not None:
-        count = min(count, max(1, documents))
+    count = min(jobs or cpu_count(), max(1, len(items)))
+    if use_cache and items:
+        # One file first: on a cold run the others need not be hashed before starting.
+        first = match_cache.file_sha256(items[0].path)
+        if first is not None and match_cache.known_files([first]):
+            hashes = [match_cache.file_sha256(item.path) for item in items]
+            if None not in hashes and len(match_cache.known_files(hashes)) == len(set(hashes)):
+                count = 0
     return WorkerPool(count, preload=_preload, max_memory_mb=max_memory_mb)
 
 

@@ -470,9 +470,9 @@ def batch(
         raise UsageError("--format xlsx writes a binary file: give --output overzicht.xlsx")
     settings = MatchSettings(engine=engine, evidence=evidence, use_cache=not no_cache).validate()
     items = collect(source, recursive=recursive)
-    # The workers load spaCy (~1.5 s each) while this process loads the lexicon and
-    # asks the cache; when everything is cached they are stopped unused.
-    with start_workers(jobs, max_memory, documents=len(items)) as pool:
+    # The workers load spaCy (~1 s each) while this process loads the lexicon and asks
+    # the cache; when every file already has a cached result none is started ahead.
+    with start_workers(items, jobs=jobs, max_memory_mb=max_memory, use_cache=not no_cache) as pool:
         from .check import exit_code_for, select_themes
         from .lexicon import load_lexicon
 
@@ -484,6 +484,7 @@ def batch(
             lexicon=loaded,
             settings=settings,
             theme_ids=theme_ids,
+            jobs=jobs,
             timeout=timeout,
             pool=pool,
         )

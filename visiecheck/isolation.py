@@ -219,7 +219,8 @@ class WorkerPool:
     ``run_isolated(..., pool=pool)``, which uses these workers (and starts any
     replacement the same way); ``close()`` (or leaving a ``with`` block) stops whatever
     is left, so a pool that turns out not to be needed (every result cached) costs no
-    more than the start-up it already did.
+    more than the start-up it already did. ``jobs=0`` starts nothing ahead:
+    ``run_isolated`` then starts one worker per CPU it is asked for.
     """
 
     def __init__(
@@ -230,7 +231,7 @@ class WorkerPool:
         max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
         start_method: str = START_METHOD,
     ) -> None:
-        self.jobs = max(1, jobs)
+        self.jobs = max(0, jobs)
         self.preload = preload
         self.max_memory_mb = max_memory_mb
         self._context = multiprocessing.get_context(start_method)
@@ -238,6 +239,11 @@ class WorkerPool:
         self._closed = False
         for _ in range(self.jobs):
             self._idle.append(self.start_worker())
+
+    @property
+    def pids(self) -> list[int]:
+        """Process ids of the workers started ahead and not yet taken or stopped."""
+        return [worker.process.pid for worker in self._idle]
 
     def start_worker(self) -> _Worker:
         """A new worker process running the preload (not yet set up for any work)."""
@@ -293,8 +299,8 @@ def run_isolated(
     ``func``, ``preload``, ``initializer`` and the tasks must be picklable (module-level
     functions, plain data). ``on_start(index)`` is called in this process when a worker
     begins a task (for progress displays). With a ``pool`` its already started workers
-    are used (its ``jobs``, ``preload``, ``max_memory_mb`` and start method replace the
-    arguments of the same name). Every worker is gone when the iterator is exhausted or
+    are used (its ``preload``, ``max_memory_mb``, start method and, unless 0, ``jobs``
+    replace the arguments of the same name). Every worker is gone when the iterator is exhausted or
     closed (also on Ctrl-C).
     """
     if pool is None:
@@ -305,7 +311,7 @@ def run_isolated(
             pool_jobs, preload=preload, max_memory_mb=max_memory_mb, start_method=start_method
         )
     max_memory_mb = pool.max_memory_mb
-    wanted = max(1, min(pool.jobs, len(tasks)))
+    wanted = max(1, min(pool.jobs or jobs, len(tasks)))
     workers: list[_Worker] = pool.take(wanted if tasks else 0)
     if not tasks:
         return

@@ -25,6 +25,7 @@ import dataclasses
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -54,8 +55,12 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
     key TEXT PRIMARY KEY,
     payload TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS files (
+    sha256 TEXT PRIMARY KEY
 )
 """
+_hashes: dict[tuple[str, int, int], str] = {}  # (path, size, mtime) → SHA-256, this process
 
 
 @cache
@@ -106,7 +111,18 @@ def cache_key(
 
 
 def file_sha256(path: str | Path) -> str | None:
-    """The SHA-256 of a file, read in chunks; None when it cannot be read."""
+    """The SHA-256 of a file, read in chunks; None when it cannot be read.
+
+    Remembered in this process per path, size and modification time, so asking twice
+    (``batch.start_workers`` and then ``batch.batch``) reads the file once.
+    """
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return None
+    remembered = (str(path), status.st_size, status.st_mtime_ns)
+    if remembered in _hashes:
+        return _hashes[remembered]
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:
@@ -114,7 +130,8 @@ def file_sha256(path: str | Path) -> str | None:
                 digest.update(chunk)
     except OSError:
         return None
-    return digest.hexdigest()
+    _hashes[remembered] = digest.hexdigest()
+    return _hashes[remembered]
 
 
 # --- (de)serialising a DocumentReport ------------------------------------------------
@@ -181,7 +198,7 @@ def _connect(directory: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(directory / CACHE_FILE, timeout=_TIMEOUT)
     try:
         connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute(_SCHEMA)
+        connection.executescript(_SCHEMA)
     except sqlite3.Error:
         connection.close()
         raise
@@ -201,6 +218,31 @@ def load(key: str, directory: Path | None = None) -> DocumentReport | None:
         return None
 
 
+def known_files(sha256s: Iterable[str], directory: Path | None = None) -> set[str]:
+    """Which of these files have a stored result under *any* lexicon or settings.
+
+    Cheap (no lexicon needed): ``batch`` uses it to guess a warm run before the
+    lexicon is loaded, and then does not start workers it will not need.
+    """
+    wanted = list(dict.fromkeys(sha256s))
+    try:
+        connection = _connect(_cache_directory(directory))
+        try:
+            found: set[str] = set()
+            for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT sha256 FROM files WHERE sha256 IN ({marks})", chunk
+                )
+                found.update(row[0] for row in rows)
+        finally:
+            connection.close()
+        return found
+    except (OSError, sqlite3.Error):
+        return set()
+
+
 def store(key: str, report: DocumentReport, directory: Path | None = None) -> bool:
     """Save one result; False (nothing raised) when the cache cannot be written."""
     if report.failed:
@@ -212,6 +254,9 @@ def store(key: str, report: DocumentReport, directory: Path | None = None) -> bo
                 connection.execute(
                     "INSERT OR REPLACE INTO reports (key, payload) VALUES (?, ?)",
                     (key, to_payload(report)),
+                )
+                connection.execute(
+                    "INSERT OR IGNORE INTO files (sha256) VALUES (?)", (report.sha256,)
                 )
         finally:
             connection.close()
