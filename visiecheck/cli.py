@@ -266,18 +266,22 @@ def check(
     if len(files) > 1:
         # Several files: each is read in an isolated worker process (time and memory
         # limits; a PDF that crashes the parser becomes a row), like ``batch``.
-        from .batch import BatchItem
+        from .batch import BatchItem, start_workers
         from .check import select_themes
         from .names import municipality_name
 
-        loaded = load_lexicon(lexicon)
-        report = _run_batch(
-            [BatchItem(Path(f), municipality or municipality_name(f)) for f in files],
-            progress_ok=output_format != "table" or output is not None,
-            lexicon=loaded,
-            settings=settings,
-            theme_ids=select_themes(loaded, themes),
-        )
+        items = [BatchItem(Path(f), municipality or municipality_name(f)) for f in files]
+        cached = settings.use_cache and settings.password is None
+        with start_workers(items, use_cache=cached) as pool:  # spaCy loads meanwhile
+            loaded = load_lexicon(lexicon)
+            report = _run_batch(
+                items,
+                progress_ok=output_format != "table" or output is not None,
+                lexicon=loaded,
+                settings=settings,
+                theme_ids=select_themes(loaded, themes),
+                pool=pool,
+            )
     else:
         report = check_files(
             files,
