@@ -8,7 +8,10 @@ one run on this machine:
   substring of every lexicon term) over its text, as many files at a time as there are
   CPUs (skipped with a note when ``pdftotext`` is missing);
 * ``visiecheck batch`` cold: an empty cache, the default engine and ``--jobs``;
-* ``visiecheck batch`` warm: the same run again on the filled cache.
+* ``visiecheck batch`` warm: the same run again on the filled cache;
+* ``visiecheck batch`` cold on the first two visies only: the difference with the full
+  run is the cost of the other twelve without start-up, from which the time for all 342
+  municipalities is extrapolated.
 
 Each is run ``--repeat`` times (default 3; every cold run with a fresh, empty cache) and
 the best and the median wall time are printed: on a shared machine other processes only
