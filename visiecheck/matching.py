@@ -77,6 +77,15 @@ class _Candidate:
 
 
 @dataclass(frozen=True)
+class _WordWork:
+    """For one distinct word: its matches, multi-word terms it may start, a broken start."""
+
+    matches: tuple[_Candidate, ...]
+    multi: tuple[int, ...]
+    may_break: bool
+
+
+@dataclass(frozen=True)
 class Segment:
     """A sentence, heading or table-of-contents line of a page."""
 
@@ -128,6 +137,7 @@ class _TermIndex:
         self.fuzzy_choices = list(fuzzy_forms)
         self.fuzzy_entries = list(fuzzy_forms.values())
         self._word_cache: dict[str, tuple[_Candidate, ...]] = {}
+        self._work_cache: dict[str, _WordWork | None] = {}
 
     # -- single words --------------------------------------------------------------
 
@@ -202,15 +212,29 @@ class _TermIndex:
 
     # -- a whole page ----------------------------------------------------------------
 
+    def _word_work(self, word: str) -> _WordWork | None:
+        """What a word asks of ``find`` (cached): None for the many words that ask nothing."""
+        if word in self._work_cache:
+            return self._work_cache[word]
+        lowered = word.lower()
+        matches = self.word_matches(word)
+        multi = tuple(self.multi_first.get(lowered, ()))
+        may_break = not matches and lowered in self.broken_prefixes
+        work = _WordWork(matches, multi, may_break) if matches or multi or may_break else None
+        self._work_cache[word] = work
+        return work
+
     def find(
         self, text: str, words: Sequence[re.Match[str]], *, longest_wins: bool
     ) -> list[_Candidate]:
         found: list[_Candidate] = []
+        last = len(words) - 1
         for position, word_match in enumerate(words):
-            word = word_match.group()
+            work = self._word_work(word_match.group())
+            if work is None:
+                continue  # most words: one dictionary lookup
             offset = word_match.start()
-            matches = self.word_matches(word)
-            for candidate in matches:
+            for candidate in work.matches:
                 found.append(
                     _Candidate(
                         offset + candidate.start,
@@ -219,12 +243,11 @@ class _TermIndex:
                         candidate.kind,
                     )
                 )
-            lowered = word.lower()
-            for entry in self.multi_first.get(lowered, ()):
+            for entry in work.multi:
                 multi = self._multi_word(text, words, position, entry)
                 if multi is not None:
                     found.append(multi)
-            if not matches and self.whole and position + 1 < len(words):
+            if work.may_break and position < last:
                 broken = self._broken_word(text, words, position)
                 if broken is not None:
                     found.append(broken)
@@ -256,8 +279,6 @@ class _TermIndex:
     ) -> _Candidate | None:
         """``grondwa ter``: two fragments that only together form a term (OCR, bad PDFs)."""
         first, second = words[position], words[position + 1]
-        if first.group().lower() not in self.broken_prefixes:
-            return None
         if text[first.end() : second.start()] != " ":
             return None
         joined = (first.group() + second.group()).lower()
