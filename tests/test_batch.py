@@ -217,3 +217,41 @@ def test_the_prefilter_changes_no_hit(make_pdf: Callable[..., Path]) -> None:
         assert {hit.matched_text for hit in brute} == {
             hit.matched_text for hit in whole if hit.page == page.number
         }
+
+
+def test_joint_visie_of_two_municipalities_is_flagged(
+    make_pdf: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Two municipalities that adopted one text (with their own map chapter) are flagged;
+    a third, different visie is not."""
+    shared = [
+        [
+            f"Paragraaf {number}: de gemeenten in het noordoosten werken samen aan een "
+            f"vitaal platteland, met ruimte voor boeren, natuur en recreatie rond kern {number}. "
+            "Wij beschermen het grondwater en houden regenwater vast in de bodem."
+            for number in range(1, 9)
+        ]
+    ]
+    folder = tmp_path / "regio"
+    folder.mkdir()
+    make_pdf(folder, [*shared, ["De waardenkaart van Dinkelland toont de essen."]],
+             filename="Dinkelland.pdf")  # fmt: skip
+    make_pdf(folder, [*shared, ["De waardenkaart van Tubbergen toont de beekdalen."]],
+             filename="Tubbergen.pdf")  # fmt: skip
+    make_pdf(
+        folder,
+        [[f"Almelo bouwt in zone {n} woningen bij het station en de haven." for n in range(12)]],
+        filename="Almelo.pdf",
+    )
+    lexicon = load_lexicon(None)
+    report = batch(
+        collect(folder),
+        lexicon=lexicon,
+        settings=MatchSettings(),
+        theme_ids=select_themes(lexicon, None),
+        jobs=1,
+    )
+    assert [(Path(p.a).name, Path(p.b).name) for p in report.duplicates] == [
+        ("Dinkelland.pdf", "Tubbergen.pdf")
+    ]
+    assert report.duplicates[0].containment > 0.8

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__, match_cache
+from .duplicates import DuplicatePair, Fingerprint, duplicates_from_fingerprints
 from .errors import InputFileNotFoundError, UsageError, VisiecheckError
 from .isolation import (
     DEFAULT_MAX_MEMORY_MB,
@@ -345,7 +346,19 @@ def _batch(
         lexicon=LexiconInfo(name=lexicon.name, version=lexicon.version, themes=len(lexicon.themes)),
         documents=documents,
         selected_themes=theme_ids,
+        duplicates=joint_visies(documents),
     )
+
+
+def joint_visies(documents: Sequence[DocumentReport]) -> tuple[DuplicatePair, ...]:
+    """Pairs of documents that share most of their text (two municipalities, one visie),
+    so a coordinator does not count one text twice."""
+    prints = {
+        document.file: Fingerprint(frozenset(document.fingerprint), document.shingles)
+        for document in documents
+        if not document.failed and document.shingles
+    }
+    return tuple(duplicates_from_fingerprints(prints))
 
 
 def _error_row(item: BatchItem, error: VisiecheckError) -> DocumentReport:

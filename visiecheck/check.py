@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .coverage import assess
+from .duplicates import fingerprint
 from .errors import ExitCode, UsageError, VisiecheckError
 from .extract import extract
 from .lexicon import load_lexicon
@@ -96,6 +97,7 @@ def check_document(
     )
     matcher = get_matcher(lexicon, settings)
     hits = matcher.match_document(document)
+    text_print = fingerprint("\n\n".join(page.text for page in document.pages))
     return DocumentReport(
         file=str(path),
         municipality=municipality or municipality_name(path),
@@ -112,6 +114,8 @@ def check_document(
             variants=matcher.variants_per_theme,
             unreadable_pages=len(document.pages_without_text),
         ),
+        fingerprint=tuple(sorted(text_print.sample)),
+        shingles=text_print.shingles,
         location_unit=document.location_unit,
     )
 

@@ -176,6 +176,7 @@ def from_payload(payload: str) -> DocumentReport:
         **{
             **data,
             "pages_without_text": tuple(data["pages_without_text"]),
+            "fingerprint": tuple(data.get("fingerprint", ())),
             "warnings": tuple(data["warnings"]),
             "themes": tuple(_coverage_from(item) for item in data["themes"]),
         }

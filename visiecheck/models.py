@@ -234,6 +234,10 @@ class DocumentReport:
     themes: tuple[ThemeCoverage, ...]
     error_code: int | None = None  # ExitCode value when error is set
     location_unit: str = "page"  # "section" when page numbers are section numbers
+    # A sample of hashed word 5-grams of the text (see ``duplicates.fingerprint``), so a
+    # batch can flag joint visies without keeping texts; not part of the JSON report.
+    fingerprint: tuple[int, ...] = field(default=(), repr=False)
+    shingles: int = 0
 
     @property
     def failed(self) -> bool:
