@@ -71,7 +71,7 @@ def test_terminal_matrix_rows_cells_totals_and_missing_words() -> None:
         ["Wierden", "✘", "✔", "1/0/1"],
         ["Totaal", "1", "2", "3"],
     ]
-    assert "1 van 3 gemeenten noemen geothermie" in text
+    assert "1 van 3 gemeenten noemt geothermie" in text
     assert "2 van 3 gemeenten noemen grondwater" in text
     assert "- Losser: geothermie en grondwater" in text
     assert "- Wierden: geothermie" in text

@@ -29,6 +29,7 @@ THEME_CODES = {
 _WORDS = {
     "nl": {
         "mentioned_by": "{n} van {total} gemeenten noemen {theme}",
+        "mentioned_by_one": "{n} van {total} gemeenten noemt {theme}",
         "legend": "Legenda",
         "missing_per": "Ontbreekt per gemeente",
         "errors": "Niet gelezen",
@@ -48,6 +49,7 @@ _WORDS = {
     },
     "en": {
         "mentioned_by": "{n} of {total} municipalities mention {theme}",
+        "mentioned_by_one": "{n} of {total} municipalities mentions {theme}",
         "legend": "Legend",
         "missing_per": "Missing per municipality",
         "errors": "Not read",
@@ -149,10 +151,11 @@ def read_count(report: Report) -> int:
 
 def mentioned_line(report: Report, column: ThemeColumn, lang: str) -> str:
     """``7 van 14 gemeenten noemen geothermie`` (addressed or mentioned)."""
+    count = theme_total(report, column.id)
     return word(
-        "mentioned_by",
+        "mentioned_by_one" if count == 1 else "mentioned_by",  # "1 van 3 gemeenten noemt"
         lang,
-        n=theme_total(report, column.id),
+        n=count,
         total=read_count(report),
         theme=in_sentence(column.label),
     )
