@@ -254,3 +254,35 @@ def test_cli_explain_lists_every_hit_in_context(visie: Path) -> None:
 
 def test_status_enum_values_are_the_contract() -> None:
     assert [s.value for s in Status] == ["missing", "mentioned", "addressed"]
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from visiecheck import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    assert cli._use_color()
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli._use_color()
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(sys, "stdout", io.StringIO())  # piped
+    assert not cli._use_color()
+
+
+def test_cli_table_on_a_colour_terminal_has_colour(
+    visie: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from visiecheck import cli
+
+    monkeypatch.setattr(cli, "_use_color", lambda: True)
+    code, out, _ = run("check", str(visie))
+    assert code == 0
+    assert "\x1b[" in out
