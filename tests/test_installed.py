@@ -1,0 +1,71 @@
+"""The installed console script works on its own: entry point, packaged lexicon, samples.
+
+Run from a temporary folder, so the checkout's ``visiecheck/`` and ``lexicons/`` are not on
+the path and the installed package must bring its own lexicon. Skipped on a development
+machine without an install; in CI (``CI`` set) a missing script is a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(sys.executable).parent / "visiecheck"
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "omgevingsvisie-zuiderveen.pdf"
+
+
+@pytest.fixture
+def installed_script() -> Path:
+    if not SCRIPT.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"the console script {SCRIPT} is not installed (pip install .)")
+        pytest.skip("visiecheck is not installed in this environment (pip install .)")
+    return SCRIPT
+
+
+def test_installed_script_checks_a_sample_with_its_packaged_lexicon(
+    installed_script: Path, tmp_path: Path
+) -> None:
+    environment = {**os.environ, "VISIECHECK_CACHE_DIR": str(tmp_path / "cache")}
+    environment.pop("PYTHONPATH", None)
+    result = subprocess.run(
+        [str(installed_script), "check", str(SAMPLE), "--format", "json"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["lexicon"]["name"] == "ondergrond-nl"
+    (document,) = report["documents"]
+    statuses = {theme["id"]: theme["status"] for theme in document["themes"]}
+    assert statuses["bodemdaling"] == "addressed"
+    assert statuses["mijnbouw"] == "missing"
+
+
+def test_installed_package_ships_the_lexicon_and_its_recall(installed_script: Path, tmp_path: Path) -> None:
+    environment = {**os.environ}
+    environment.pop("PYTHONPATH", None)
+    where = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import visiecheck.lexicon as l; print(l.shipped_lexicon_dir())",
+        ],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert where.returncode == 0, where.stderr
+    shipped = Path(where.stdout.strip())
+    assert (shipped / "ondergrond-nl.yaml").is_file()
+    assert (shipped / "ondergrond-nl.accuracy.json").is_file()
