@@ -50,7 +50,9 @@ def test_installed_script_checks_a_sample_with_its_packaged_lexicon(
     assert statuses["mijnbouw"] == "missing"
 
 
-def test_installed_package_ships_the_lexicon_and_its_recall(installed_script: Path, tmp_path: Path) -> None:
+def test_installed_package_ships_the_lexicon_and_its_recall(
+    installed_script: Path, tmp_path: Path
+) -> None:
     environment = {**os.environ}
     environment.pop("PYTHONPATH", None)
     where = subprocess.run(

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__, match_cache
+from .check import failed_document
 from .duplicates import DuplicatePair, Fingerprint, duplicates_from_fingerprints
 from .errors import InputFileNotFoundError, UsageError, VisiecheckError
 from .isolation import (
@@ -218,7 +219,7 @@ def start_workers(
 
 def _check_one(task: _Task) -> DocumentReport:
     """Read, match and assess one file; a user-caused failure is a row, not an exception."""
-    from .check import check_document, failed_document
+    from .check import check_document
 
     try:
         report = check_document(
@@ -335,7 +336,11 @@ def _batch(
     for task_index, outcome in outcomes:
         index = task_items[task_index]
         item = items[index]
-        report = outcome.value if outcome.error is None else _error_row(item, outcome.error)
+        report = (
+            outcome.value
+            if outcome.error is None
+            else failed_document(item.path, outcome.error, item.municipality)
+        )
         results[index] = report
         if progress is not None:
             progress("done", index, item, report)
@@ -359,17 +364,3 @@ def joint_visies(documents: Sequence[DocumentReport]) -> tuple[DuplicatePair, ..
         if not document.failed and document.shingles
     }
     return tuple(duplicates_from_fingerprints(prints))
-
-
-def _error_row(item: BatchItem, error: VisiecheckError) -> DocumentReport:
-    return DocumentReport(
-        file=str(item.path),
-        municipality=item.municipality,
-        sha256="",
-        pages=0,
-        pages_without_text=(),
-        warnings=(),
-        error=error.reason,
-        themes=(),
-        error_code=int(error.exit_code),
-    )

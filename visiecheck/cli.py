@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -110,6 +110,12 @@ OcrOption = Annotated[
 ]
 
 
+def require_choice(option: str, value: str, choices: Sequence[str]) -> None:
+    """A usage error naming the option and the allowed values, e.g. for --format."""
+    if value not in choices:
+        raise UsageError(f"{option} {value!r}: choose one of {', '.join(choices)}")
+
+
 def parse_page_range(spec: str | None) -> tuple[int, int] | None:
     """``"3-7"`` → (3, 7); ``"5"`` → (5, 5); None → None (all pages)."""
     if spec is None:
@@ -145,8 +151,7 @@ def extract(
     """Print the normalised text per page: what visiecheck reads in a file."""
     from .extract import extract as extract_document
 
-    if output_format not in ("text", "json"):
-        raise UsageError(f"--format {output_format!r}: choose text or json")
+    require_choice("--format", output_format, ("text", "json"))
     MatchSettings(engine=engine).validate()
     page_range = parse_page_range(pages)
     document = extract_document(
@@ -256,10 +261,8 @@ def check(
     from .lexicon import load_lexicon
     from .render import FORMATS, render
 
-    if output_format not in FORMATS:
-        raise UsageError(f"--format {output_format!r}: choose one of {', '.join(FORMATS)}")
-    if lang not in LANGUAGES:
-        raise UsageError(f"--lang {lang!r}: choose nl or en")
+    require_choice("--format", output_format, FORMATS)
+    require_choice("--lang", lang, LANGUAGES)
     settings = MatchSettings(
         engine=engine, evidence=evidence, use_cache=not no_cache, password=password, ocr=ocr
     ).validate()
@@ -458,12 +461,9 @@ def batch(
     from .batch import collect, start_workers
     from .render import BATCH_FORMATS, render_batch
 
-    if output_format not in BATCH_FORMATS:
-        raise UsageError(f"--format {output_format!r}: choose one of {', '.join(BATCH_FORMATS)}")
-    if lang not in LANGUAGES:
-        raise UsageError(f"--lang {lang!r}: choose nl or en")
-    if sort not in ("name", "missing"):
-        raise UsageError(f"--sort {sort!r}: choose name or missing")
+    require_choice("--format", output_format, BATCH_FORMATS)
+    require_choice("--lang", lang, LANGUAGES)
+    require_choice("--sort", sort, ("name", "missing"))
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs must be 1 or more")
     if timeout <= 0:
@@ -541,10 +541,8 @@ def diff(
     from .lexicon import load_lexicon
     from .render.diff import DIFF_FORMATS, render_diff
 
-    if output_format not in DIFF_FORMATS:
-        raise UsageError(f"--format {output_format!r}: choose one of {', '.join(DIFF_FORMATS)}")
-    if lang not in LANGUAGES:
-        raise UsageError(f"--lang {lang!r}: choose nl or en")
+    require_choice("--format", output_format, DIFF_FORMATS)
+    require_choice("--lang", lang, LANGUAGES)
     # every sentence as evidence: a capped list would make sentences look lost or new
     settings = MatchSettings(
         engine=engine, evidence=DIFF_EVIDENCE, use_cache=not no_cache, password=password, ocr=ocr
