@@ -78,6 +78,9 @@ class Page:
     has_text_layer: bool
     removed_lines: tuple[str, ...] = ()
     ocr: bool = False  # the text was made by OCR (--ocr) from a page without a text layer
+    # Lines of ``text`` (exactly as they stand there) that the PDF sets in a heading
+    # font: larger than the body text, or bold throughout and short.
+    heading_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -313,3 +313,63 @@ def blocks_to_text(blocks: Sequence[Sequence[str]]) -> str:
     parts = ["\n".join(kept) for kept in ([line for line in block if line] for block in blocks)]
     # One pass over the page: the joiner never reaches across a blank line.
     return join_hyphenated("\n\n".join(part for part in parts if part))
+
+
+# --- headings from fonts --------------------------------------------------------------
+
+HEADING_SIZE_RATIO = 1.15  # a line this much larger than the body text is set as a heading
+HEADING_MAX_WORDS = 12
+HEADING_MAX_LINES = 3
+_HEADING_CLOSERS = (".", ";", ",")  # a heading may end in "?" or ":" but not like a clause
+
+
+def body_font_size(sizes: Sequence[float], weights: Sequence[int]) -> float:
+    """The body text's font size: the most common size, weighted by characters.
+
+    Sizes are compared to half a point; 0.0 when there are none.
+    """
+    counts: Counter[float] = Counter()
+    for size, weight in zip(sizes, weights, strict=True):
+        counts[round(size * 2) / 2] += weight
+    return counts.most_common(1)[0][0] if counts else 0.0
+
+
+def heading_line_flags(
+    lines: Sequence[str], sizes: Sequence[float], bolds: Sequence[bool], body_size: float
+) -> list[bool]:
+    """Which lines of one block are set as a heading, judged by their font.
+
+    A *styled* line is at least ``HEADING_SIZE_RATIO`` times the body size, or bold
+    throughout (a bold word inside a sentence leaves its line unstyled). A run of
+    consecutive styled lines in one style is a heading when it is short (at most
+    ``HEADING_MAX_LINES`` lines and ``HEADING_MAX_WORDS`` words), starts with a capital
+    or a digit and does not end like a sentence: a lead paragraph or quote set large,
+    or a bold sentence, is not a heading.
+    """
+    large = body_size * HEADING_SIZE_RATIO if body_size > 0 else float("inf")
+    styled = [size >= large or bold for size, bold in zip(sizes, bolds, strict=True)]
+    flags = [False] * len(lines)
+    index = 0
+    while index < len(lines):
+        if not styled[index]:
+            index += 1
+            continue
+        end = index + 1
+        while (
+            end < len(lines)
+            and styled[end]
+            and bolds[end] == bolds[index]
+            and abs(sizes[end] - sizes[index]) <= 0.12 * sizes[index]
+        ):
+            end += 1
+        run = lines[index:end]
+        first = run[0][:1]
+        if (
+            end - index <= HEADING_MAX_LINES
+            and sum(len(line.split()) for line in run) <= HEADING_MAX_WORDS
+            and (first.isupper() or first.isdigit())
+            and not run[-1].endswith(_HEADING_CLOSERS)
+        ):
+            flags[index:end] = [True] * (end - index)
+        index = end
+    return flags

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from operator import itemgetter
 from pathlib import Path
 
 from ..errors import (
@@ -23,13 +24,20 @@ from ..errors import (
     UsageError,
 )
 from ..models import Document, Page
-from ..normalize import blocks_to_text, find_running_lines, normalize_lines
+from ..normalize import (
+    HEADING_SIZE_RATIO,
+    blocks_to_text,
+    body_font_size,
+    find_running_lines,
+    heading_line_flags,
+    normalize_lines,
+)
 from ..settings import ENGINES
 from . import _formats, _ocr, _pdfium, _pdfplumber, cache
-from ._types import RawPage
+from ._types import LineStyle, RawPage
 
 # Bump whenever the text that comes out changes: it is part of the cache key.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "format_page_list"]
 
@@ -83,37 +91,112 @@ def _normalise_blocks(blocks: list[list[str]]) -> list[list[str]]:
     return [[next(cleaned) for _ in block] for block in blocks]
 
 
+def _body_size(raw_pages: list[RawPage], pages_blocks: list[list[list[str]]]) -> float:
+    """The document's body font size (most common, weighted by characters).
+
+    Counted per block with the size of its first line: the layout starts a new block
+    where the font size changes, so a block has one size (and this is cheap).
+    """
+    weights: dict[float, int] = {}
+    for raw, blocks in zip(raw_pages, pages_blocks, strict=True):
+        if raw.styles is None:
+            continue
+        for block, block_styles in zip(blocks, raw.styles, strict=True):
+            if block_styles:
+                size = block_styles[0][0]
+                weights[size] = weights.get(size, 0) + sum(map(len, block))
+    return body_font_size(list(weights), list(weights.values()))
+
+
+_SENTENCE_DONE = (".", "!", "?", ":", ";")
+
+
+def _split_at_headings(
+    lines: list[str], styles: list[LineStyle], body_size: float
+) -> tuple[list[list[str]], list[str]]:
+    """A block's lines → blocks, cut before a heading that follows a finished sentence.
+
+    A bold heading drawn without space above it lands inside the previous paragraph's
+    block; the outline only looks at a block's first line, so it starts a block here.
+    Returns the blocks and the block's heading lines (see ``heading_line_flags``).
+    """
+    flags = heading_line_flags(
+        lines, [size for size, _ in styles], [bold for _, bold in styles], body_size
+    )
+    if not any(flags):
+        return [lines], []
+    blocks: list[list[str]] = [[]]
+    for index, (line, flag) in enumerate(zip(lines, flags, strict=True)):
+        if (
+            flag
+            and index > 0
+            and not flags[index - 1]
+            and lines[index - 1].endswith(_SENTENCE_DONE)
+        ):
+            blocks.append([])
+        blocks[-1].append(line)
+    return blocks, [line for line, flag in zip(lines, flags, strict=True) if flag]
+
+
 def _normalise(
     raw_pages: list[RawPage], *, running_lines: bool = True
 ) -> tuple[tuple[Page, ...], tuple[str, ...]]:
     """Character rules per line, running lines per document, blocks → page text.
 
     ``running_lines=False`` for sections of page-less formats: they have no running
-    headers, and a repeated short heading there is content.
+    headers, and a repeated short heading there is content. Lines the engine reports
+    in a heading font (larger than the body text, or bold throughout) become the
+    page's ``heading_lines``.
     """
     pages_blocks = [_normalise_blocks(raw.blocks) for raw in raw_pages]
     flat_lines = [[line for block in blocks for line in block] for blocks in pages_blocks]
     running = find_running_lines(flat_lines) if running_lines else [set() for _ in flat_lines]
+    body_size = _body_size(raw_pages, pages_blocks)
+    large = body_size * HEADING_SIZE_RATIO if body_size > 0 else float("inf")
     pages: list[Page] = []
     for number, (raw, blocks, remove) in enumerate(
         zip(raw_pages, pages_blocks, running, strict=True), start=1
     ):
         kept_blocks: list[list[str]] = []
         removed: list[str] = []
+        headings: list[str] = []
         position = 0
-        for block in blocks:
-            kept: list[str] = []
-            for line in block:
-                (removed if position in remove else kept).append(line)
-                position += 1
-            kept_blocks.append(kept)
+        for block_index, block in enumerate(blocks):
+            block_styles = raw.styles[block_index] if raw.styles is not None else None
+            if remove and not remove.isdisjoint(range(position, position + len(block))):
+                kept = [line for i, line in enumerate(block) if position + i not in remove]
+                removed.extend(line for i, line in enumerate(block) if position + i in remove)
+                if block_styles is not None:
+                    block_styles = [
+                        style for i, style in enumerate(block_styles) if position + i not in remove
+                    ]
+            else:
+                kept = block
+            position += len(block)
+            # Most blocks have no line in a heading font: skip them cheaply.
+            # (one size per block: the layout starts a block where the size changes)
+            if block_styles is None or not (
+                (block_styles and block_styles[0][0] >= large)
+                or any(map(itemgetter(1), block_styles))
+            ):
+                kept_blocks.append(kept)
+                continue
+            split, block_headings = _split_at_headings(kept, block_styles, body_size)
+            kept_blocks.extend(split)
+            headings.extend(block_headings)
+        text = blocks_to_text(kept_blocks)
+        if headings:
+            # Only lines that stand as lines in the text (the segmenter compares them).
+            present = set(text.split("\n"))
+            headings = [line for line in dict.fromkeys(headings) if line in present]
         pages.append(
             Page(
                 number=number,
-                text=blocks_to_text(kept_blocks),
+                text=text,
                 has_text_layer=raw.has_text,
                 removed_lines=tuple(removed),
                 ocr=raw.ocr,
+                heading_lines=tuple(headings),
             )
         )
     return tuple(pages), ()

@@ -5,17 +5,21 @@ An engine turns a page into ``Segment``s: runs of text on one line with their bo
 ``page_blocks`` finds column gutters from the x-coverage of the segments, reads
 full-width lines (titles, running headers) as separators between bands, reads each
 band column by column, merges segments into lines and splits lines into blocks at
-clearly larger vertical gaps or font-size changes.
+clearly larger vertical gaps or font-size changes. Per line it also reports the font
+size and, for lines that could be headings, whether the line is bold throughout
+(``page_layout``); the document-level heading decision is ``normalize.heading_line_flags``.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate, pairwise
 from statistics import median
 from typing import NamedTuple
+
+from ._types import LineStyle
 
 
 class Segment(NamedTuple):
@@ -28,6 +32,22 @@ class Segment(NamedTuple):
     baseline: float
     size: float
     text: str
+    # Set by engines that know it cheaply (pdfplumber); None: ask ``bold_of`` when needed.
+    bold: bool | None = None
+    probe: int = -1  # the engine's index of one character of the run (pdfium)
+
+
+# Font names of bold faces: "Arial-BoldMT", "OpenSans-Semibold", "Lato-Black", "FuturaDemi".
+_BOLD_FONT = re.compile(r"bold|black|heavy|demi", re.IGNORECASE)
+
+
+def is_bold_font(name: str) -> bool:
+    """Whether a PDF font name names a bold (or heavier) face."""
+    return bool(_BOLD_FONT.search(name))
+
+
+BoldOf = Callable[[Segment], bool]
+HEADING_MAX_WORDS = 12  # a longer line is never (part of) a heading
 
 
 class _Line:
@@ -63,6 +83,38 @@ class _Line:
             parts.append(segment.text)
             previous = segment
         return "".join(parts).strip()
+
+    def bold(self, bold_of: BoldOf | None) -> bool:
+        """Bold throughout: every run with a letter or digit is bold (bullets don't count)."""
+        for segment in self.segments:
+            if not _HAS_WORD.search(segment.text):
+                continue
+            bold = segment.bold
+            if bold is None:
+                bold = bold_of(segment) if bold_of is not None else False
+            if not bold:
+                return False
+        return True
+
+
+_LINE_DONE = (".", "!", "?", ":", ";")
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
+def _may_be_heading(text: str, previous: str | None, continues_candidate: bool) -> bool:
+    """Cheap text test before the font is looked up.
+
+    A heading line starts a block or follows a finished sentence (``previous`` is the
+    line before it in its block, None at a block start), starts with a capital or a
+    digit, is short and does not end like a sentence. A heading's later lines (wrapped
+    over two lines) continue a candidate and may start in lower case.
+    """
+    if not continues_candidate:
+        if previous is not None and not previous.endswith(_LINE_DONE):
+            return False  # inside a paragraph: the most common case, decided first
+        if not (text[0].isupper() or text[0].isdigit()):
+            return False
+    return not text.endswith((".", ";")) and text.count(" ") < HEADING_MAX_WORDS
 
 
 MIN_GUTTER = 6.0  # points; narrower white strips are word spaces, not gutters
@@ -224,13 +276,29 @@ def _typical_pitch(lines: Sequence[_Line]) -> float | None:
 
 def page_blocks(segments: Sequence[Segment], width: float, height: float) -> list[list[str]]:
     """The page's text as blocks of lines in reading order."""
+    return page_layout(segments, width, height)[0]
+
+
+def page_layout(
+    segments: Sequence[Segment],
+    width: float,
+    height: float,
+    bold_of: BoldOf | None = None,
+) -> tuple[list[list[str]], list[list[LineStyle]]]:
+    """The page's blocks of lines in reading order, and each line's ``LineStyle``.
+
+    ``bold_of`` tells whether a segment whose ``bold`` is None is set in a bold font;
+    it is only asked for lines that could be headings, so its cost stays small.
+    """
     segments = [segment for segment in segments if segment.text.strip()]
     if not segments:
-        return []
+        return [], []
     lines = _build_lines(segments, width, height)
     relative_pitch = _typical_pitch(lines) or 1.25
     blocks: list[list[str]] = []
+    styles: list[list[LineStyle]] = []
     previous: _Line | None = None
+    previous_bold = False
     for line in lines:
         text = line.text()
         if not text:
@@ -248,9 +316,21 @@ def page_blocks(segments: Sequence[Segment], width: float, height: float) -> lis
                 # Next column of the same band: a paragraph running on from the previous
                 # column continues the block (last line open, next starts lowercase).
                 new_block = bool(_SENTENCE_END.search(blocks[-1][-1])) or not text[:1].islower()
+        before = None if new_block else blocks[-1][-1]
+        continues = previous_bold and not new_block
+        # Inside a running paragraph no line can start a heading: decided without a call.
+        bold = (
+            (continues or before is None or before.endswith(_LINE_DONE))
+            and _may_be_heading(text, before, continues)
+            and line.bold(bold_of)
+        )
+        style = (line.size, bold)
         if new_block:
             blocks.append([text])
+            styles.append([style])
         else:
             blocks[-1].append(text)
+            styles[-1].append(style)
         previous = line
-    return blocks
+        previous_bold = bold
+    return blocks, styles

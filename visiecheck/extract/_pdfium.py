@@ -5,7 +5,9 @@ order). Layout comes from pdfium's text rectangles (``FPDFText_CountRects`` /
 ``GetRect``: one per run of text on a line): for each rectangle one lookup finds its
 first character, which gives the rectangle's slice of the page text, its font size
 and its baseline. No per-character loop, except for short letter-spaced headings.
-The shared layout code then puts the segments in column-by-column order.
+The shared layout code then puts the segments in column-by-column order. pdfium
+cuts rectangles at font changes, so one character's font (``FPDFText_GetFontInfo``)
+tells whether a run is bold; it is looked up only for lines that could be headings.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import CorruptPdfError, EncryptedPdfError
-from ._layout import Segment, page_blocks, respace_letters
+from ._layout import BoldOf, Segment, is_bold_font, page_layout, respace_letters
 from ._types import RawPage
 
 _LETTER_SPACED = re.compile(r"^(?:\S ){3,}\S$")
@@ -168,8 +170,43 @@ def _page_segments(textpage: pdfium.PdfTextPage, n_chars: int, height: float) ->
         text = text.replace("\r", "").replace("\n", " ")
         if char >= 0 and not by_bounds and _LETTER_SPACED.match(text.strip()):
             text = _respace(textpage, char, end - char) or text
-        segments.append(Segment(x0, x1, height - y1, height - y0, height - baseline, size, text))
+        segments.append(
+            Segment(x0, x1, height - y1, height - y0, height - baseline, size, text, None, probe)
+        )
     return segments
+
+
+_FONT_BOLD_FLAG = 1 << 18  # ForceBold in the PDF font descriptor flags
+_NAME_BUFFER = 128
+
+
+def _bold_lookup(textpage: pdfium.PdfTextPage, names: dict[bytes, bool]) -> BoldOf:
+    """A function telling whether a segment's run is set in a bold font.
+
+    ``names`` caches the verdict per font name for the whole document: the name (and,
+    for fonts with a plain name, the declared weight or ForceBold flag) is read once.
+    """
+    raw = textpage.raw
+    buffer = ctypes.create_string_buffer(_NAME_BUFFER)
+    flags = ctypes.c_int()
+
+    def bold_of(segment: Segment) -> bool:
+        if segment.probe < 0:
+            return False
+        length = pdfium_c.FPDFText_GetFontInfo(raw, segment.probe, buffer, _NAME_BUFFER, flags)
+        name = buffer.value if 0 < length <= _NAME_BUFFER else b""
+        known = names.get(name) if name else None
+        if known is None:
+            known = (
+                is_bold_font(name.decode("latin-1"))
+                or bool(flags.value & _FONT_BOLD_FLAG)
+                or pdfium_c.FPDFText_GetFontWeight(raw, segment.probe) >= 600
+            )
+            if name:
+                names[name] = known
+        return known
+
+    return bold_of
 
 
 def _text_of_range(
@@ -197,6 +234,7 @@ def read_pages(data: bytes, password: str | None, path: str | Path) -> list[RawP
 
 def _read_pages_locked(data: bytes, password: str | None, path: str | Path) -> list[RawPage]:
     document = _open(data, password, path)
+    font_names: dict[bytes, bool] = {}  # bold or not, per font name
     try:
         pages: list[RawPage] = []
         for index in range(len(document)):
@@ -208,6 +246,10 @@ def _read_pages_locked(data: bytes, password: str | None, path: str | Path) -> l
                 try:
                     n_chars = textpage.count_chars()
                     segments = _page_segments(textpage, n_chars, height) if n_chars > 0 else []
+                    # Layout before the text page closes: it looks fonts up on demand.
+                    blocks, styles = page_layout(
+                        segments, width, height, _bold_lookup(textpage, font_names)
+                    )
                 finally:
                     textpage.close()
             except pdfium.PdfiumError:
@@ -218,8 +260,7 @@ def _read_pages_locked(data: bytes, password: str | None, path: str | Path) -> l
                 ) from None
             finally:
                 page.close()
-            blocks = page_blocks(segments, width, height)
-            pages.append(RawPage(blocks=blocks, has_text=bool(blocks)))
+            pages.append(RawPage(blocks=blocks, has_text=bool(blocks), styles=styles))
         return pages
     finally:
         document.close()

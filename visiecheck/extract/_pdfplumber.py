@@ -3,7 +3,8 @@
 ``extract_text()`` would interleave two columns line by line, so it is not used.
 Words are grouped into rows by baseline, each row is cut into segments where the
 horizontal gap is far wider than a word space (a column gutter), and the shared
-layout code reads the segments column by column.
+layout code reads the segments column by column. A segment is bold when every word's
+first and last character come from a bold font (pdfminer's ``fontname``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import CorruptPdfError, EncryptedPdfError
-from ._layout import Segment, page_blocks, respace_letters
+from ._layout import Segment, is_bold_font, page_layout, respace_letters
 from ._types import RawPage
 
 SEGMENT_GAP = 1.5  # a horizontal gap wider than this many font sizes starts a new segment
@@ -75,6 +76,16 @@ def _replace_cids(text: str, *, first: bool) -> str:
     return _CID.sub("", text)
 
 
+def _word_bold(word: dict[str, Any]) -> bool:
+    chars = word.get("chars") or ()
+    if not chars:
+        return False
+    # A bold word inside a sentence is bold in all its letters; the ends decide.
+    return is_bold_font(chars[0].get("fontname", "")) and is_bold_font(
+        chars[-1].get("fontname", "")
+    )
+
+
 def _row_segments(words: Sequence[dict[str, Any]]) -> list[Segment]:
     """Words of one row (sorted by x) → segments split at gutter-wide gaps."""
     segments: list[Segment] = []
@@ -90,6 +101,7 @@ def _row_segments(words: Sequence[dict[str, Any]]) -> list[Segment]:
         # Size and baseline of the longest word: a bullet in a larger symbol font
         # must not make the run look like a heading or shift its baseline.
         longest = max(run, key=lambda w: len(w["text"]))
+        bold = all(_word_bold(word) for word in run if any(c.isalnum() for c in word["text"]))
         segments.append(
             Segment(
                 x0=min(w["x0"] for w in run),
@@ -99,6 +111,7 @@ def _row_segments(words: Sequence[dict[str, Any]]) -> list[Segment]:
                 baseline=longest["bottom"],
                 size=longest["size"],
                 text=text,
+                bold=bold,
             )
         )
         run.clear()
@@ -116,7 +129,7 @@ def _row_segments(words: Sequence[dict[str, Any]]) -> list[Segment]:
 
 
 def _page_segments(page: Any) -> list[Segment]:
-    words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+    words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False, return_chars=True)
     words = [word for word in words if word.get("upright", True)]
     words.sort(key=lambda w: (w["bottom"], w["x0"]))
     rows: list[list[dict[str, Any]]] = []
@@ -138,8 +151,8 @@ def read_pages(data: bytes, password: str | None, path: str | Path) -> list[RawP
             pages: list[RawPage] = []
             for page in pdf.pages:
                 segments = _page_segments(page)
-                blocks = page_blocks(segments, float(page.width), float(page.height))
-                pages.append(RawPage(blocks=blocks, has_text=bool(blocks)))
+                blocks, styles = page_layout(segments, float(page.width), float(page.height))
+                pages.append(RawPage(blocks=blocks, has_text=bool(blocks), styles=styles))
                 page.close()
             return pages
     except (PdfminerException, *_MALFORMED) as error:

@@ -75,6 +75,7 @@ def load(
                 has_text_layer=bool(page["has_text_layer"]),
                 removed_lines=tuple(str(line) for line in page["removed_lines"]),
                 ocr=bool(page.get("ocr", False)),
+                heading_lines=tuple(str(line) for line in page.get("heading_lines", ())),
             )
             for page in payload["pages"]
         )
@@ -101,6 +102,7 @@ def store(
                     "has_text_layer": page.has_text_layer,
                     "removed_lines": list(page.removed_lines),
                     "ocr": page.ocr,
+                    "heading_lines": list(page.heading_lines),
                 }
                 for page in pages
             ],
