@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -319,13 +319,20 @@ def _longest_wins(candidates: list[_Candidate]) -> list[_Candidate]:
 # --- segments: table of contents, headings, sentences ------------------------------------
 
 
-def segment_page(text: str, positions: Sequence[int] | None = None) -> list[Segment]:
+def segment_page(
+    text: str,
+    positions: Sequence[int] | None = None,
+    heading_lines: Collection[str] = (),
+) -> list[Segment]:
     """Cut a page into TOC lines, headings and body sentences (in text order).
 
     With ``positions`` (sorted character offsets), only the blocks containing one of
     them are cut: sentence splitting is the costly step, and a block without a term
     has no sentence to quote. A segment is the same whichever blocks are cut.
+    ``heading_lines`` (``Page.heading_lines``): lines set in a heading font; a block
+    that starts with them starts with headings, whatever the text rules say.
     """
+    heading_lines = frozenset(heading_lines)
     segments: list[Segment] = []
     is_toc_page = any(TOC_TITLE_RE.match(line) for line in text.splitlines())
     block_start = 0
@@ -335,13 +342,21 @@ def segment_page(text: str, positions: Sequence[int] | None = None) -> list[Segm
             bisect.bisect_left(positions, block_start) < bisect.bisect_left(positions, block_end)
         )
         if wanted:
-            segments.extend(_segment_block(text, block_start, block_end, is_toc_page))
+            segments.extend(
+                _segment_block(text, block_start, block_end, is_toc_page, heading_lines)
+            )
         if block_match:
             block_start = block_match.end()
     return segments
 
 
-def _segment_block(text: str, start: int, end: int, is_toc_page: bool) -> list[Segment]:
+def _segment_block(
+    text: str,
+    start: int,
+    end: int,
+    is_toc_page: bool,
+    heading_lines: Collection[str] = (),
+) -> list[Segment]:
     segments: list[Segment] = []
     lines: list[tuple[int, int]] = []
     position = start
@@ -368,6 +383,9 @@ def _segment_block(text: str, start: int, end: int, is_toc_page: bool) -> list[S
             flush_body(line_start)
             segments.append(Segment(line_start, line_end, Context.TOC))
         elif number == 0 and looks_like_heading(line, single_line=len(lines) == 1):
+            segments.append(Segment(line_start, line_end, Context.HEADING))
+        elif body_start is None and line in heading_lines and len(segments) == number:
+            # a font heading at the top of the block (every line before it a heading)
             segments.append(Segment(line_start, line_end, Context.HEADING))
         elif body_start is None:
             body_start = line_start
@@ -460,7 +478,9 @@ class Matcher:
         hits: list[Hit] = []
         for page in document.pages:
             if page.has_text_layer and page.text:
-                hits.extend(self.match_page(page.text, page.number))
+                hits.extend(
+                    self.match_page(page.text, page.number, heading_lines=page.heading_lines)
+                )
         if not hits:
             return hits
         outline = Outline(document.pages)
@@ -471,12 +491,19 @@ class Matcher:
             placed.append(replace(hit, section=place.path, section_kind=kind))
         return placed
 
-    def match_page(self, text: str, page: int) -> list[Hit]:
+    def match_page(self, text: str, page: int, *, heading_lines: Sequence[str] = ()) -> list[Hit]:
+        """Hits in one page's text; ``heading_lines`` as in ``segment_page``."""
         words = list(WORD_RE.finditer(text))
         candidates = self._terms.find(text, words, longest_wins=True)
         if not candidates:
             return []  # the cheap path: no sentence splitting for pages without a term
-        segments = segment_page(text, sorted({candidate.start for candidate in candidates}))
+        positions = sorted({candidate.start for candidate in candidates})
+        # Without font headings the call keeps its two-argument form (replaceable in tests).
+        segments = (
+            segment_page(text, positions, heading_lines)
+            if heading_lines
+            else segment_page(text, positions)
+        )
         starts = [segment.start for segment in segments]
         exclusions = self._exclusion_index.find(text, words, longest_wins=False)
         hits: list[Hit] = []

@@ -1,8 +1,11 @@
 """The outline of a document: its headings, the section path and kind of every place.
 
-Headings are recognised from the text alone (the engines give no font sizes yet): the
-first line of a block that is short, has no closing punctuation and is numbered
-(``3.2 Energie``), written in capitals, or stands alone as its own block.
+Headings are recognised from the text: the first line of a block that is short, has
+no closing punctuation and is numbered (``3.2 Energie``), written in capitals, or
+stands alone as its own block; and from the PDF's fonts: a block's first line that the
+reader found set larger than the body text or bold throughout (``Page.heading_lines``),
+even when it runs straight on into body text. Further font heading lines right below
+it (a heading wrapped over two lines) belong to its title.
 
 Each heading opens a section. Numbered headings nest by their number (``3`` ›
 ``3.2``); an unnumbered heading nests under the current numbered one. Some headings
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .models import Page, SectionKind
@@ -93,8 +96,18 @@ def _special(title: str) -> SectionKind | None:
     return None
 
 
-def page_headings(text: str, page: int) -> list[Heading]:
-    """The headings of one page: first lines of blocks that look like headings."""
+def _font_heading(line: str, heading_lines: Collection[str]) -> bool:
+    """A line set in a heading font (never a table-of-contents entry)."""
+    return line in heading_lines and not TOC_ENTRY_RE.search(line)
+
+
+def page_headings(text: str, page: int, heading_lines: Collection[str] = ()) -> list[Heading]:
+    """The headings of one page: first lines of blocks that look like headings.
+
+    ``heading_lines``: lines the PDF sets in a heading font (``Page.heading_lines``);
+    a block's first line among them is a heading whatever the text rules say.
+    """
+    heading_lines = frozenset(heading_lines)
     headings = []
     position = 0
     for block_match in [*BLOCK_SPLIT_RE.finditer(text), None]:
@@ -103,14 +116,21 @@ def page_headings(text: str, page: int) -> list[Heading]:
         lines = [line for line in block.split("\n") if line.strip()]
         if lines:
             first = lines[0].strip()
-            if looks_like_heading(first, single_line=len(lines) == 1):
+            by_font = _font_heading(first, heading_lines)
+            if by_font or looks_like_heading(first, single_line=len(lines) == 1):
                 offset = position + block.index(lines[0]) + (len(lines[0]) - len(lines[0].lstrip()))
                 number = NUMBER_RE.match(first)
+                title = first
+                if by_font:
+                    for line in lines[1:]:
+                        if not _font_heading(line.strip(), heading_lines):
+                            break
+                        title = f"{title} {line.strip()}"
                 headings.append(
                     Heading(
                         page=page,
                         offset=offset,
-                        title=first[:TITLE_MAX].rstrip(),
+                        title=title[:TITLE_MAX].rstrip(),
                         level=number.group(1).count(".") + 1 if number else 0,
                         numbered=number is not None,
                         kind=_special(first),
@@ -138,7 +158,7 @@ class Outline:
             self._page_starts[page.number] = Place(_path(stack), kind)
             if not page.has_text_layer:
                 continue
-            for heading in page_headings(page.text, page.number):
+            for heading in page_headings(page.text, page.number, page.heading_lines):
                 if kind is SectionKind.TOC and heading.kind is None:
                     continue  # "1 Inleiding   3" on a contents page is an entry, not a chapter
                 stack, kind = _open(stack, kind, heading)
