@@ -11,6 +11,9 @@ numbers the tests assert are the physical ones.
 
 With ``columns=2`` a leading ``"# "`` heading of a page spans both columns (a title
 above the columns); everything else flows through the left column, then the right.
+``run_in_heading(title, body)`` builds a body paragraph whose first line is a bold
+heading at the body's size, with the body running on below it at the normal line
+pitch (no space between them), as many layouts set unnumbered subheadings.
 """
 
 from __future__ import annotations
@@ -259,6 +262,11 @@ def make_pdf(
     )
     doc.build(story)
     return path
+
+
+def run_in_heading(title: str, body: str) -> str:
+    """Markup of a paragraph that starts with a bold heading line (same size, no gap)."""
+    return f"<b>{title}</b><br/>{body}"
 
 
 def _flowable(paragraph: str, styles: dict[str, ParagraphStyle], font_size: float) -> Flowable:
