@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from operator import itemgetter
 from pathlib import Path
 
 from ..errors import (
@@ -34,7 +33,7 @@ from ..normalize import (
 )
 from ..settings import ENGINES
 from . import _formats, _ocr, _pdfium, _pdfplumber, cache
-from ._types import LineStyle, RawPage
+from ._types import RawPage
 
 # Bump whenever the text that comes out changes: it is part of the cache key.
 EXTRACTOR_VERSION = "4"
@@ -92,19 +91,13 @@ def _normalise_blocks(blocks: list[list[str]]) -> list[list[str]]:
 
 
 def _body_size(raw_pages: list[RawPage], pages_blocks: list[list[list[str]]]) -> float:
-    """The document's body font size (most common, weighted by characters).
-
-    Counted per block with the size of its first line: the layout starts a new block
-    where the font size changes, so a block has one size (and this is cheap).
-    """
+    """The document's body font size (most common, weighted by characters)."""
     weights: dict[float, int] = {}
     for raw, blocks in zip(raw_pages, pages_blocks, strict=True):
         if raw.styles is None:
             continue
-        for block, block_styles in zip(blocks, raw.styles, strict=True):
-            if block_styles:
-                size = block_styles[0][0]
-                weights[size] = weights.get(size, 0) + sum(map(len, block))
+        for block, (size, _bold) in zip(blocks, raw.styles, strict=True):
+            weights[size] = weights.get(size, 0) + sum(map(len, block))
     return body_font_size(list(weights), list(weights.values()))
 
 
@@ -112,7 +105,7 @@ _SENTENCE_DONE = (".", "!", "?", ":", ";")
 
 
 def _split_at_headings(
-    lines: list[str], styles: list[LineStyle], body_size: float
+    lines: list[str], size: float, bolds: list[bool], body_size: float
 ) -> tuple[list[list[str]], list[str]]:
     """A block's lines → blocks, cut before a heading that follows a finished sentence.
 
@@ -120,9 +113,7 @@ def _split_at_headings(
     block; the outline only looks at a block's first line, so it starts a block here.
     Returns the blocks and the block's heading lines (see ``heading_line_flags``).
     """
-    flags = heading_line_flags(
-        lines, [size for size, _ in styles], [bold for _, bold in styles], body_size
-    )
+    flags = heading_line_flags(lines, [size] * len(lines), bolds, body_size)
     if not any(flags):
         return [lines], []
     blocks: list[list[str]] = [[]]
@@ -162,26 +153,22 @@ def _normalise(
         headings: list[str] = []
         position = 0
         for block_index, block in enumerate(blocks):
-            block_styles = raw.styles[block_index] if raw.styles is not None else None
+            kept_indexes: list[int] | None = None  # None: every line kept
             if remove and not remove.isdisjoint(range(position, position + len(block))):
-                kept = [line for i, line in enumerate(block) if position + i not in remove]
+                kept_indexes = [i for i in range(len(block)) if position + i not in remove]
                 removed.extend(line for i, line in enumerate(block) if position + i in remove)
-                if block_styles is not None:
-                    block_styles = [
-                        style for i, style in enumerate(block_styles) if position + i not in remove
-                    ]
+                kept = [block[i] for i in kept_indexes]
             else:
                 kept = block
             position += len(block)
+            style = raw.styles[block_index] if raw.styles is not None else None
             # Most blocks have no line in a heading font: skip them cheaply.
-            # (one size per block: the layout starts a block where the size changes)
-            if block_styles is None or not (
-                (block_styles and block_styles[0][0] >= large)
-                or any(map(itemgetter(1), block_styles))
-            ):
+            if style is None or not kept or not (style[0] >= large or style[1]):
                 kept_blocks.append(kept)
                 continue
-            split, block_headings = _split_at_headings(kept, block_styles, body_size)
+            size, bold_lines = style
+            bolds = [i in bold_lines for i in (kept_indexes or range(len(block)))]
+            split, block_headings = _split_at_headings(kept, size, bolds, body_size)
             kept_blocks.extend(split)
             headings.extend(block_headings)
         text = blocks_to_text(kept_blocks)

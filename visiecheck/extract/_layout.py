@@ -19,7 +19,7 @@ from itertools import accumulate, pairwise
 from statistics import median
 from typing import NamedTuple
 
-from ._types import LineStyle
+from ._types import BlockStyle
 
 
 class Segment(NamedTuple):
@@ -86,6 +86,11 @@ class _Line:
 
     def bold(self, bold_of: BoldOf | None) -> bool:
         """Bold throughout: every run with a letter or digit is bold (bullets don't count)."""
+        if len(self.segments) == 1:  # the usual case, without the word test
+            segment = self.segments[0]
+            if segment.bold is not None:
+                return segment.bold
+            return bold_of(segment) if bold_of is not None else False
         for segment in self.segments:
             if not _HAS_WORD.search(segment.text):
                 continue
@@ -284,8 +289,8 @@ def page_layout(
     width: float,
     height: float,
     bold_of: BoldOf | None = None,
-) -> tuple[list[list[str]], list[list[LineStyle]]]:
-    """The page's blocks of lines in reading order, and each line's ``LineStyle``.
+) -> tuple[list[list[str]], list[BlockStyle]]:
+    """The page's blocks of lines in reading order, and each block's ``BlockStyle``.
 
     ``bold_of`` tells whether a segment whose ``bold`` is None is set in a bold font;
     it is only asked for lines that could be headings, so its cost stays small.
@@ -296,7 +301,7 @@ def page_layout(
     lines = _build_lines(segments, width, height)
     relative_pitch = _typical_pitch(lines) or 1.25
     blocks: list[list[str]] = []
-    styles: list[list[LineStyle]] = []
+    styles: list[BlockStyle] = []
     previous: _Line | None = None
     previous_bold = False
     for line in lines:
@@ -324,13 +329,13 @@ def page_layout(
             and _may_be_heading(text, before, continues)
             and line.bold(bold_of)
         )
-        style = (line.size, bold)
         if new_block:
             blocks.append([text])
-            styles.append([style])
+            styles.append((line.size, []))
         else:
             blocks[-1].append(text)
-            styles[-1].append(style)
+        if bold:
+            styles[-1][1].append(len(blocks[-1]) - 1)
         previous = line
         previous_bold = bold
     return blocks, styles

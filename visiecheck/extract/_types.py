@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# How one line is set: (font size in points, bold throughout). A plain tuple, as there
-# is one per line of every page. Bold is only looked up for lines that could be a
+# How one block is set: (font size of its first line in points, indexes of its lines
+# that are bold throughout). The layout starts a new block where the font size changes,
+# so one size per block suffices. Bold is only looked up for lines that could be a
 # heading (short, starting with a capital or a digit, or continuing such a line).
-LineStyle = tuple[float, bool]
+BlockStyle = tuple[float, list[int]]
 
 
 @dataclass(frozen=True)
@@ -17,5 +18,5 @@ class RawPage:
     blocks: list[list[str]]
     has_text: bool
     ocr: bool = False  # the blocks come from OCR of a page without a text layer
-    # One style per line of ``blocks`` (same shape), when the engine knows fonts.
-    styles: list[list[LineStyle]] | None = None
+    # One style per block of ``blocks``, when the engine knows fonts.
+    styles: list[BlockStyle] | None = None
