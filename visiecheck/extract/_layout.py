@@ -103,22 +103,18 @@ class _Line:
 
 
 _LINE_DONE = (".", "!", "?", ":", ";")
+_SHORT_LINE = 0.7  # a heading inside a block is shorter than this share of its longest line
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
-def _may_be_heading(text: str, previous: str | None, continues_candidate: bool) -> bool:
+def _may_be_heading(text: str, continues_candidate: bool) -> bool:
     """Cheap text test before the font is looked up.
 
-    A heading line starts a block or follows a finished sentence (``previous`` is the
-    line before it in its block, None at a block start), starts with a capital or a
-    digit, is short and does not end like a sentence. A heading's later lines (wrapped
-    over two lines) continue a candidate and may start in lower case.
+    A heading line starts with a capital or a digit, is short and does not end like a
+    sentence; its later lines (a heading wrapped over two lines) may start in lower case.
     """
-    if not continues_candidate:
-        if previous is not None and not previous.endswith(_LINE_DONE):
-            return False  # inside a paragraph: the most common case, decided first
-        if not (text[0].isupper() or text[0].isdigit()):
-            return False
+    if not (continues_candidate or text[0].isupper() or text[0].isdigit()):
+        return False
     return not text.endswith((".", ";")) and text.count(" ") < HEADING_MAX_WORDS
 
 
@@ -304,6 +300,7 @@ def page_layout(
     styles: list[BlockStyle] = []
     previous: _Line | None = None
     previous_bold = False
+    widest = 0  # the longest line of the current block so far (characters)
     for line in lines:
         text = line.text()
         if not text:
@@ -321,14 +318,20 @@ def page_layout(
                 # Next column of the same band: a paragraph running on from the previous
                 # column continues the block (last line open, next starts lowercase).
                 new_block = bool(_SENTENCE_END.search(blocks[-1][-1])) or not text[:1].islower()
-        before = None if new_block else blocks[-1][-1]
+        # Where a heading can start: at a block's top, or inside a block as a short line
+        # after a finished sentence (a heading drawn without space above it); below a
+        # bold line (a heading wrapped over two lines). Decided before any call: most
+        # lines run on inside a paragraph.
         continues = previous_bold and not new_block
-        # Inside a running paragraph no line can start a heading: decided without a call.
-        bold = (
-            (continues or before is None or before.endswith(_LINE_DONE))
-            and _may_be_heading(text, before, continues)
-            and line.bold(bold_of)
-        )
+        if new_block:
+            widest = 0
+            candidate = True
+        else:
+            candidate = continues or (
+                len(text) < _SHORT_LINE * widest and blocks[-1][-1].endswith(_LINE_DONE)
+            )
+        bold = candidate and _may_be_heading(text, continues) and line.bold(bold_of)
+        widest = max(widest, len(text))
         if new_block:
             blocks.append([text])
             styles.append((line.size, []))
