@@ -67,6 +67,7 @@ def test_extract_json_and_page_range(good_pdf: Path) -> None:
     assert payload["page_texts"][0]["text"] == (
         "Geothermie\n\nAardwarmte kan de wijken van de toekomst verwarmen."
     )
+    assert payload["page_texts"][0]["heading_lines"] == ["Geothermie"]
 
 
 def test_image_only_page_warned_on_stderr(make_pdf: Callable[..., Path]) -> None:

@@ -180,6 +180,7 @@ def extract(
                     "has_text_layer": page.has_text_layer,
                     "text": page.text,
                     "removed_lines": list(page.removed_lines),
+                    "heading_lines": list(page.heading_lines),  # set in a heading font
                     "ocr": page.ocr,
                 }
                 for page in selected
