@@ -205,6 +205,9 @@ LexiconOption = Annotated[
     typer.Option("--lexicon", help="A lexicon YAML file or shipped name (default: ondergrond-nl)."),
 ]
 LangOption = Annotated[str, typer.Option("--lang", help="Report language: nl or en.")]
+ThemesOption = Annotated[
+    str, typer.Option("--themes", help="core, all, or theme ids separated by commas.")
+]
 
 
 def _terminal_width() -> int:
@@ -228,9 +231,7 @@ def _emit(text: str, output: Path | None) -> None:
 def check(
     files: Annotated[list[Path], typer.Argument(help="One or more visie PDFs.")],
     lexicon: LexiconOption = None,
-    themes: Annotated[
-        str, typer.Option("--themes", help="core, all, or theme ids separated by commas.")
-    ] = "all",
+    themes: ThemesOption = "all",
     engine: EngineOption = DEFAULT_ENGINE,
     output_format: Annotated[
         str, typer.Option("--format", help="table, json, csv, markdown or html.")
@@ -430,9 +431,7 @@ def batch(
     ],
     jobs: JobsOption = None,
     lexicon: LexiconOption = None,
-    themes: Annotated[
-        str, typer.Option("--themes", help="core, all, or theme ids separated by commas.")
-    ] = "all",
+    themes: ThemesOption = "all",
     engine: EngineOption = DEFAULT_ENGINE,
     output_format: Annotated[
         str, typer.Option("--format", help="table, json, csv, xlsx, html or markdown.")
@@ -523,9 +522,7 @@ def diff(
     old: Annotated[Path, typer.Argument(help="The earlier draft.")],
     new: Annotated[Path, typer.Argument(help="The later draft.")],
     lexicon: LexiconOption = None,
-    themes: Annotated[
-        str, typer.Option("--themes", help="core, all, or theme ids separated by commas.")
-    ] = "all",
+    themes: ThemesOption = "all",
     engine: EngineOption = DEFAULT_ENGINE,
     output_format: Annotated[str, typer.Option("--format", help="table, json or html.")] = "table",
     output: Annotated[
