@@ -261,7 +261,9 @@ def test_hits_are_the_same_as_with_every_block_cut(
     lazy = matcher.match_text(page)
     full_segmentation = matching.segment_page
     monkeypatch.setattr(
-        matching, "segment_page", lambda text, positions=None: full_segmentation(text)
+        matching,
+        "segment_page",
+        lambda text, positions=None, heading_lines=(): full_segmentation(text, None, heading_lines),
     )
     assert matcher.match_text(page) == lazy
     assert len(lazy) == 5

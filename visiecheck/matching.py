@@ -498,12 +498,7 @@ class Matcher:
         if not candidates:
             return []  # the cheap path: no sentence splitting for pages without a term
         positions = sorted({candidate.start for candidate in candidates})
-        # Without font headings the call keeps its two-argument form (replaceable in tests).
-        segments = (
-            segment_page(text, positions, heading_lines)
-            if heading_lines
-            else segment_page(text, positions)
-        )
+        segments = segment_page(text, positions, heading_lines)
         starts = [segment.start for segment in segments]
         exclusions = self._exclusion_index.find(text, words, longest_wins=False)
         hits: list[Hit] = []
