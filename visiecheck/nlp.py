@@ -4,6 +4,9 @@
   ``spacy-lookups-data``) and the rule-based sentencizer. No model download.
 - ``get_sentencizer()``: the same tokenizer and sentencizer without the lemmatizer:
   what sentence splitting needs, without loading the lemma tables into spaCy again.
+  Its Dutch abbreviation rules ("bijv.", "o.a.") are added as they occur in a text
+  (``sentence_spans``), which gives the same tokens as loading all 4,500 up front and
+  saves every batch worker a third of a second of start-up.
 - ``lemmatize(word)``: the lookup lemma of one word (the lemmatizer's own table).
 - ``inflected_forms(word)``: every surface form the lookup table maps onto the lemma
   of ``word``, plus regular Dutch endings. The matcher searches these forms directly,
@@ -19,8 +22,10 @@ import json
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import ClassVar
 
 import spacy
+from spacy.lang.nl import Dutch
 from spacy.language import Language
 
 VOWELS = set("aeiouy")
@@ -62,12 +67,76 @@ def get_nlp() -> Language:
     return nlp
 
 
+class _DutchWithoutExceptions(Dutch):
+    """spaCy's Dutch with the same affix rules but no special cases (added on demand)."""
+
+    class Defaults(Dutch.Defaults):
+        tokenizer_exceptions: ClassVar[dict[str, list[dict[str, str]]]] = {}
+
+
+class _OnDemandExceptions:
+    """Adds spaCy's Dutch tokenizer exceptions to a tokenizer when a text contains them.
+
+    Building the tokenizer with all ~4,670 special cases costs ~0.35 s (each one is
+    affix-tokenized and added to a phrase matcher), paid by every batch worker. A special
+    case can only change the tokens of a text that contains its string, so adding
+    exactly those before tokenizing gives the same tokens. The ~150 without a full stop
+    (apostrophe forms, whitespace, emoticons) are cheap and added at once; the dotted
+    abbreviations are looked up in the text's tokens that contain a full stop.
+    """
+
+    def __init__(self, nlp: Language, exceptions: dict[str, list[dict[str, str]]]) -> None:
+        self._tokenizer = nlp.tokenizer
+        self._dotted: dict[str, list[dict[str, str]]] = {}
+        for string, tokens in exceptions.items():
+            if "." in string:
+                self._dotted[string] = tokens
+            else:
+                self._tokenizer.add_special_case(string, tokens)
+        self._longest = max((len(string) for string in self._dotted), default=0)
+        self._seen_chunks: set[str] = set()
+
+    def prepare(self, text: str) -> None:
+        """Add the dotted special cases that occur in ``text`` (once per distinct chunk)."""
+        if "." not in text:
+            return
+        for chunk in text.split():
+            if "." not in chunk or chunk in self._seen_chunks:
+                continue
+            self._seen_chunks.add(chunk)
+            first_dot, last_dot = chunk.index("."), chunk.rindex(".")
+            # every substring that contains a full stop (a special case has one)
+            for start in range(last_dot + 1):
+                for end in range(
+                    max(start, first_dot) + 1, min(len(chunk), start + self._longest) + 1
+                ):
+                    string = chunk[start:end]
+                    tokens = self._dotted.pop(string, None)
+                    if tokens is not None:
+                        self._tokenizer.add_special_case(string, tokens)
+
+
 @cache
-def get_sentencizer() -> Language:
-    """Tokenizer (with Dutch abbreviation rules: "bijv.", "o.a.") and sentencizer only."""
-    nlp = spacy.blank("nl")
+def _sentencizer_and_exceptions() -> tuple[Language, _OnDemandExceptions]:
+    from spacy.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+
+    nlp = _DutchWithoutExceptions()
     nlp.add_pipe("sentencizer")
-    return nlp
+    return nlp, _OnDemandExceptions(nlp, TOKENIZER_EXCEPTIONS)
+
+
+def get_sentencizer() -> Language:
+    """Tokenizer and sentencizer only, Dutch abbreviation rules ("bijv.", "o.a.") on demand.
+
+    Call ``prepare_text(text)`` before running it on ``text`` (``sentence_spans`` does):
+    that adds the abbreviation rules the text needs.
+    """
+    return _sentencizer_and_exceptions()[0]
+
+
+def prepare_text(text: str) -> None:
+    """Give the sentencizer's tokenizer the Dutch abbreviation rules ``text`` contains."""
+    _sentencizer_and_exceptions()[1].prepare(text)
 
 
 @cache
@@ -181,7 +250,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     if not text.strip():
         return []
-    doc = get_sentencizer()(text.replace("\n", " "))
+    flat = text.replace("\n", " ")
+    prepare_text(flat)
+    doc = get_sentencizer()(flat)
     spans = []
     for sentence in doc.sents:
         start, end = sentence.start_char, sentence.end_char

@@ -1,0 +1,87 @@
+"""Sentence splitting with spaCy's Dutch tokenizer, abbreviation rules added on demand."""
+
+from __future__ import annotations
+
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+from spacy.language import Language
+
+from visiecheck import nlp
+
+_FULL: list[Language] = []
+
+
+def full_dutch() -> Language:
+    """spaCy's own Dutch pipeline with every tokenizer exception loaded up front."""
+    if not _FULL:
+        pipeline = spacy.blank("nl")
+        pipeline.add_pipe("sentencizer")
+        _FULL.append(pipeline)
+    return _FULL[0]
+
+
+def tokens_on_demand(text: str) -> list[tuple[str, int]]:
+    nlp.prepare_text(text)
+    return [(token.text, token.idx) for token in nlp.get_sentencizer().tokenizer(text)]
+
+
+def tokens_full(text: str) -> list[tuple[str, int]]:
+    return [(token.text, token.idx) for token in full_dutch().tokenizer(text)]
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in nlp.sentence_spans(text)]
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    text = (
+        "Wij stimuleren bodemenergie, bijv. in nieuwe wijken zoals De Esch. "
+        "Ook o.a. het waterbedrijf en de provincie denken mee. "
+        "Dat gebeurt i.s.m. de omgevingsdienst."
+    )
+    assert sentences(text) == [
+        "Wij stimuleren bodemenergie, bijv. in nieuwe wijken zoals De Esch.",
+        "Ook o.a. het waterbedrijf en de provincie denken mee.",
+        "Dat gebeurt i.s.m. de omgevingsdienst.",
+    ]
+
+
+def test_line_breaks_inside_a_sentence_keep_it_whole() -> None:
+    text = "Het grondwater is\nkwetsbaar. De gemeente\nbeschermt het."
+    assert sentences(text) == ["Het grondwater is\nkwetsbaar.", "De gemeente\nbeschermt het."]
+
+
+def test_on_demand_rules_match_spacys_full_dutch_tokenizer() -> None:
+    texts = [
+        "Zie bijv. hfdst. 4 en blz. 12 t/m 14, o.a. de kaart.",
+        '(o.a. Losser) en [bijv.] "m.b.t." de bodem; zgn. WKO-systemen.',
+        "De gem. Enschede, prov. Overijssel e.d. werken samen m.i.v. 2025.",
+        "Een URL: www.enschede.nl/omgevingsvisie.pdf en 1.200 m³ per jr.",
+        "Wij gaan!?... Nee:) het is 's avonds z'n beurt.",
+        "Bijv. aan het begin en aan het eind: etc.",
+    ]
+    for text in texts:
+        assert tokens_on_demand(text) == tokens_full(text), text
+        assert nlp.sentence_spans(text) == [
+            (sentence.start_char, sentence.end_char) for sentence in full_dutch()(text).sents
+        ], text
+
+
+_EXCEPTIONS = sorted(TOKENIZER_EXCEPTIONS)
+_PIECES = st.one_of(
+    st.sampled_from(_EXCEPTIONS),
+    st.sampled_from(["de", "bodem", "Grondwater", "wij", "2040", "1.2", "www.twente.nl"]),
+    st.sampled_from([".", ",", "(", ")", "!", "?", "...", "'", '"', ":", "-", "/"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_PIECES, st.sampled_from([" ", "", "  ", " "])), max_size=20))
+def test_on_demand_rules_give_the_same_tokens_for_any_text(
+    parts: list[tuple[str, str]],
+) -> None:
+    # pieces glued together without spaces put an exception inside a longer chunk
+    text = "".join(piece + separator for piece, separator in parts)
+    assert tokens_on_demand(text) == tokens_full(text)
