@@ -232,6 +232,58 @@ def test_fuzzy_needs_the_same_first_letters(matcher: Matcher) -> None:
     assert found(matcher, "De neothermie is een verzonnen woord.") == []
 
 
+def _fuzzy_by_the_plain_rule(matcher: Matcher, word: str) -> int | None:
+    """The fuzzy rule as written down: not a known word, the closest choice within the
+    distance, and that choice starts like the word. The entry index, or None."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from visiecheck.nlp import is_known_word
+
+    index = matcher._terms
+    if not word.isalpha() or is_known_word(word):
+        return None
+    best = process.extractOne(
+        word, index.fuzzy_choices, scorer=Levenshtein.distance, score_cutoff=2
+    )
+    if best is None or best[0][:2] != word[:2]:
+        return None
+    return index.fuzzy_entries[best[2]]
+
+
+def test_fuzzy_checks_in_a_cheaper_order_with_the_same_outcome() -> None:
+    matcher = Matcher(load_lexicon(None))
+    words = [
+        "geotherrnie", "grondwatcr", "bodemdaIing", "neothermie", "aanleiding",
+        "voorzieningen", "bedrijventerreinen", "drinkwaterwinnlng", "bodemenergiesysteem",
+        "zoutwinnig", "archeoIogie", "warmtevoorziening", "gasleidingen", "kabelsenleidingen",
+    ]  # fmt: skip
+    for word in words:
+        candidates = matcher._terms._fuzzy(word)
+        expected = _fuzzy_by_the_plain_rule(matcher, word)
+        assert [c.entry for c in candidates] == ([] if expected is None else [expected]), word
+
+
+def test_clean_text_never_needs_the_dictionary_of_known_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Loading the lemma table costs every batch worker a tenth of a second; ordinary
+    # long words are ruled out before it is needed.
+    import visiecheck.matching as matching
+
+    def refuse(word: str) -> bool:
+        raise AssertionError(f"is_known_word({word!r}) was called")
+
+    matcher = Matcher(load_lexicon(None))
+    monkeypatch.setattr(matching, "is_known_word", refuse)
+    text = (
+        "De bedrijventerreinen en woonwijken krijgen voorzieningen die toekomstbestendig "
+        "zijn. Wij versterken de fietsverbindingen tussen de kernen en investeren in "
+        "duurzaamheid, bereikbaarheid en leefbaarheid. Het grondwater is kwetsbaar."
+    )
+    assert [h.term for h in matcher.match_text(text)] == ["grondwater"]
+
+
 def test_only_blocks_with_a_candidate_are_cut_and_cut_the_same() -> None:
     page = (
         "1 Inleiding\n\nDe gemeente telt vier kernen. Het centrum groeit.\n\n"

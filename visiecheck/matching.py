@@ -136,6 +136,11 @@ class _TermIndex:
         self.part_prefixes = {form[:3] for form in self.parts}
         self.fuzzy_choices = list(fuzzy_forms)
         self.fuzzy_entries = list(fuzzy_forms.values())
+        # A fuzzy match keeps the first two letters (see ``_fuzzy``): grouping the choices
+        # by them rules out nearly every word without comparing it to all choices.
+        self.fuzzy_by_start: dict[str, list[str]] = {}
+        for choice in self.fuzzy_choices:
+            self.fuzzy_by_start.setdefault(choice[:2], []).append(choice)
         self._word_cache: dict[str, tuple[_Candidate, ...]] = {}
         self._work_cache: dict[str, _WordWork | None] = {}
 
@@ -195,20 +200,36 @@ class _TermIndex:
                         yield _Candidate(position, stop, entry, "compound")
 
     def _fuzzy(self, lowered: str) -> list[_Candidate]:
-        if not lowered.isalpha() or is_known_word(lowered):
+        """A fuzzy candidate for a long word no term matched, or none.
+
+        The rule: the closest fuzzy choice (within the distance) must start with the
+        word's first two letters, and the word must not be a known Dutch word. The
+        checks run cheapest first; the dictionary of known words (the lemma table, a
+        tenth of a second to load) is consulted only for the rare near miss.
+        """
+        if not lowered.isalpha():
             return []
-        best = process.extractOne(
-            lowered,
-            self.fuzzy_choices,
-            scorer=Levenshtein.distance,
-            score_cutoff=self.settings.fuzzy_max_distance,
-        )
+        same_start = self.fuzzy_by_start.get(lowered[:2])
+        if not same_start or self._closest(lowered, same_start) is None:
+            return []  # then the closest of all choices is absent or starts differently
+        best = self._closest(lowered, self.fuzzy_choices)
         if best is None:
             return []
         choice, _distance, position = best
         if choice[:2] != lowered[:2]:
             return []  # OCR noise keeps the start of a word; a different start is another word
+        if is_known_word(lowered):
+            return []
         return [_Candidate(0, len(lowered), self.fuzzy_entries[position], "fuzzy")]
+
+    def _closest(self, lowered: str, choices: list[str]) -> tuple[str, int, int] | None:
+        found: tuple[str, int, int] | None = process.extractOne(
+            lowered,
+            choices,
+            scorer=Levenshtein.distance,
+            score_cutoff=self.settings.fuzzy_max_distance,
+        )
+        return found
 
     # -- a whole page ----------------------------------------------------------------
 
