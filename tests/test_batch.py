@@ -120,9 +120,27 @@ def test_warm_run_reads_nothing_and_loads_no_language_model(
     monkeypatch.setattr(nlp, "get_nlp", refuse)
     monkeypatch.setattr(nlp, "get_sentencizer", refuse)
     monkeypatch.setattr(batch_module, "_check_one", refuse)
+    monkeypatch.setattr(batch_module, "get_matcher", refuse)  # nor build the matcher
     warm = batch(items, lexicon=lexicon, settings=settings, theme_ids=themes, jobs=2)
     assert tasks_seen == [0]
     assert warm == cold
+
+
+def test_a_worker_uses_the_matcher_the_parent_sent() -> None:
+    import pickle
+
+    from visiecheck.matching import Matcher, use_matcher
+
+    lexicon = load_lexicon(None)
+    settings = MatchSettings(fuzzy_max_distance=1)  # not a matcher any other test built
+    built = Matcher(lexicon, settings)
+    built.match_text("Het grondwater en de bodemenergie.")  # fills its per-word caches
+    received = pickle.loads(pickle.dumps(built))  # what travels to a worker
+    assert received._terms._word_cache == {}  # the parent's caches stay home
+    batch_module._warm_up(received)
+    assert get_matcher(lexicon, settings) is received
+    assert [h.term for h in received.match_text("Het grondwater daalt.")] == ["grondwater"]
+    use_matcher(built)  # leave the process as it was for the tests after this one
 
 
 def test_workers_start_ahead_on_a_cold_run_and_not_on_a_warm_one(region: Path) -> None:

@@ -37,6 +37,7 @@ from .isolation import (
     cpu_count,
     run_isolated,
 )
+from .matching import Matcher, get_matcher
 from .models import DocumentReport, Lexicon, LexiconInfo, Report
 from .names import municipality_name
 from .settings import MatchSettings
@@ -170,24 +171,24 @@ class _Task:
 
 
 def _preload() -> None:
-    """What every worker needs whatever the lexicon: spaCy's sentencizer, lemma data, readers.
+    """What every worker needs whatever the lexicon: spaCy's sentencizer and the readers.
 
     Runs as soon as a worker process exists (``WorkerPool``), before the parent has
-    loaded the lexicon or looked in the cache, so this second overlaps that work and
-    are not counted against the first document's timeout.
+    loaded the lexicon or looked in the cache, so this half second overlaps that work and
+    is not counted against the first document's timeout. The lemma table is not loaded:
+    the matcher arrives built (``_warm_up``) and fuzzy matching reads it only for a rare
+    near miss.
     """
     from . import check, nlp  # noqa: F401  (check imports the PDF readers)
 
     nlp.get_sentencizer()
-    nlp.inflected_forms("bodem")  # loads the lemma table
-    nlp.is_known_word("bodem")  # and its set of lemmas
 
 
-def _warm_up(lexicon: Lexicon, settings: MatchSettings) -> None:
-    """Build the matcher once per worker, before the first document's clock starts."""
-    from .matching import get_matcher
+def _warm_up(matcher: Matcher) -> None:
+    """Take the matcher the parent built, before the first document's clock starts."""
+    from .matching import use_matcher
 
-    get_matcher(lexicon, settings)
+    use_matcher(matcher)
 
 
 def start_workers(
@@ -328,7 +329,9 @@ def _batch(
         timeout=timeout,
         max_memory_mb=max_memory_mb,
         initializer=_warm_up,
-        initargs=(lexicon, settings),
+        # built here once rather than in every worker (only when there is work: a warm
+        # run never loads the lemma table)
+        initargs=(get_matcher(lexicon, settings),) if tasks else (),
         on_start=on_start,
         preload=_preload,
         pool=pool,

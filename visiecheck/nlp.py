@@ -22,11 +22,14 @@ import json
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-import spacy
-from spacy.lang.nl import Dutch
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# spaCy itself (half a second to import) is imported where a pipeline is built: the
+# lemma-table functions below do not need it, so a batch's parent process can build
+# the matcher without it.
 
 VOWELS = set("aeiouy")
 # Function words inside multi-word terms are matched as they are, never inflected.
@@ -60,18 +63,13 @@ FUNCTION_WORDS = frozenset(
 @cache
 def get_nlp() -> Language:
     """The shared Dutch pipeline: tokenizer, lookup lemmatizer, sentencizer."""
+    import spacy
+
     nlp = spacy.blank("nl")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("sentencizer")
     nlp.initialize()
     return nlp
-
-
-class _DutchWithoutExceptions(Dutch):
-    """spaCy's Dutch with the same affix rules but no special cases (added on demand)."""
-
-    class Defaults(Dutch.Defaults):
-        tokenizer_exceptions: ClassVar[dict[str, list[dict[str, str]]]] = {}
 
 
 class _OnDemandExceptions:
@@ -118,9 +116,16 @@ class _OnDemandExceptions:
 
 @cache
 def _sentencizer_and_exceptions() -> tuple[Language, _OnDemandExceptions]:
+    from spacy.lang.nl import Dutch
     from spacy.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 
-    nlp = _DutchWithoutExceptions()
+    class DutchWithoutExceptions(Dutch):
+        """spaCy's Dutch: the same affix rules, no special cases (added on demand)."""
+
+        class Defaults(Dutch.Defaults):
+            tokenizer_exceptions: ClassVar[dict[str, list[dict[str, str]]]] = {}
+
+    nlp = DutchWithoutExceptions()
     nlp.add_pipe("sentencizer")
     return nlp, _OnDemandExceptions(nlp, TOKENIZER_EXCEPTIONS)
 
