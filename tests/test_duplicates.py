@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
+import re
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from visiecheck.duplicates import (
     MIN_SHINGLES,
+    SAMPLE_MOD,
     DuplicatePair,
+    Fingerprint,
     duplicates_from_fingerprints,
     fingerprint,
     near_duplicates,
@@ -207,3 +213,147 @@ def test_fingerprints_give_the_same_pairs_with_close_estimates() -> None:
     )
     with pytest.raises(ValueError, match="threshold"):
         duplicates_from_fingerprints(prints, threshold=0)
+
+
+# -- the vectorised shingles equal the plain algorithm, bit for bit ------------------------
+# Fingerprints are stored in the result cache, so a faster implementation may not change
+# one hash. The reference below is the original pure-Python algorithm, written out.
+
+_REF_MASK = (1 << 64) - 1
+_REF_BASE = 0x100000001B3
+
+
+def _reference_shingles(text: str, size: int = 5) -> set[int]:
+    words = re.findall(r"[^\W_]+", text.lower())
+    hashes = [
+        int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
+        for word in words
+    ]
+    result = set()
+    for start in range(len(hashes) - size + 1):
+        value = 0
+        for offset in range(size):
+            value = (value * _REF_BASE + hashes[start + offset]) & _REF_MASK
+        value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & _REF_MASK
+        value = ((value ^ (value >> 27)) * 0x94D049BB133111EB) & _REF_MASK
+        result.add(value ^ (value >> 31))
+    return result
+
+
+def _reference_fingerprint(text: str) -> Fingerprint:
+    found = _reference_shingles(text)
+    return Fingerprint(frozenset(v for v in found if v % SAMPLE_MOD == 0), len(found))
+
+
+def _assert_same_as_reference(text: str) -> None:
+    found = shingles(text)
+    assert found == _reference_shingles(text)
+    assert all(type(value) is int for value in found)  # not numpy scalars: JSON and cache
+    print_ = fingerprint(text)
+    assert print_ == _reference_fingerprint(text)
+    assert type(print_.shingles) is int
+    assert all(type(value) is int for value in print_.sample)
+
+
+# Dutch as PDFs deliver it: accents, typographic quotes and dashes, a soft hyphen, a
+# non-breaking space, numbers with separators, article numbers, an underscore.
+MESSY = [
+    "In ’s-Hertogenbosch en ’t Harde geldt: één bodemenergieplan per wijk — géén "
+    "losse systemen; de gemeente coördineert de aanleg (zie § 4.2, art. 3.1a).",
+    "De ondergrond\u00a0is een ‘verborgen’ ruimte: kabels, leidingen, warmte- en "
+    "koudeopslag (WKO), archeologie en grondwater delen 1.250 km² aan vierkante meters.",
+    "Naïeve aannames over zoutwinning in Veendam? Nee! Bodemdaling tot 0,35 m in 2050 is "
+    "reëel; daarom monitoren wij jaarlijks, ook bij het bestand_grondwater_2023.csv.",
+    "GEOTHERMIE IN HET WESTLAND: doublet WL-01 levert 12 MW aan 1.400 woningen; de "
+    "ge\u00adothermie-bron ligt op 2.300 meter diepte, onder de zoetwaterbel.",
+    "Het drinkwater­wingebied (Vitens) en de 25-jaarszone blijven vrij van boringen "
+    "dieper dan 50 m –– ook voor gesloten bodemlussen van particulieren.",
+    "Café ‘De Zoete Inval’, crème-kleurige gevels en de oude Ëmmer-fabriek: het "
+    "erfgoed van de kern vraagt om behoedzaam bouwen op slappe veengrond.",
+]
+
+
+def test_shingles_match_the_plain_algorithm_on_dutch_paragraphs() -> None:
+    for paragraphs in (JOINT, OTHER_A, OTHER_B, WAARDEN_DINKELLAND, MESSY):
+        _assert_same_as_reference(_text(paragraphs))
+    _assert_same_as_reference(_text(MESSY + JOINT + OTHER_A + OTHER_B))
+    for paragraph in MESSY:
+        _assert_same_as_reference(paragraph)
+        for size in (1, 2, 3, 4, 6, 9):
+            assert shingles(paragraph, size=size) == _reference_shingles(paragraph, size)
+
+
+def test_short_empty_and_odd_texts_match_the_plain_algorithm() -> None:
+    for text in ("", "   \n\n ", "— … ’", "één", "een twee drie vier", "a_b_c_d_e", "x y z 1 2"):
+        _assert_same_as_reference(text)
+    assert fingerprint("") == Fingerprint(frozenset(), 0)
+    assert fingerprint("Een twee, drie vier.") == Fingerprint(frozenset(), 0)
+    # a size of 0 or less gave {0} (one empty combination) and still does
+    assert shingles("een twee", size=0) == _reference_shingles("een twee", 0) == {0}
+    assert shingles("", size=-1) == _reference_shingles("", -1) == {0}
+
+
+def test_a_lone_surrogate_is_dropped_like_any_non_word_character() -> None:
+    text = "de bodem\ud800 onder de stad \udfffen het grondwater erin"
+    _assert_same_as_reference(text)
+    assert shingles(text) == shingles("de bodem onder de stad en het grondwater erin")
+
+
+def test_known_hash_values_do_not_change() -> None:
+    # Pinned: cached fingerprints of earlier runs must stay comparable with new ones.
+    assert shingles("Een twee drie vier vijf") == {11659854070122285020}
+    assert shingles("één", size=1) == _reference_shingles("één", 1)
+
+
+def test_the_shared_word_cache_gives_the_same_shingles() -> None:
+    cache: dict[bytes, bytes] = {}
+    texts = [_text(JOINT), _text(MESSY), _text(JOINT + MESSY), _text(MESSY)]
+    for text in texts:
+        assert shingles(text, _cache=cache) == _reference_shingles(text)
+
+
+def test_ascii_bytes_are_words_exactly_when_the_regex_says_so() -> None:
+    # _word_hashes turns ASCII non-word bytes into spaces before splitting; that is only
+    # the same as the regex if the regex agrees on every ASCII character.
+    for code in range(128):
+        character = chr(code)
+        assert bool(re.fullmatch(r"[^\W_]", character)) == bytes([code]).isalnum()
+
+
+_VOCABULARY = [
+    "de", "het", "een", "bodem", "ondergrond", "grondwater", "geothermie", "bodemenergie",
+    "drinkwater", "zoutwinning", "bodemdaling", "archeologie", "één", "reëel", "coördinatie",
+    "café", "naïef", "ideeën", "ʼs", "’t", "km²", "2040", "3.1a", "wko_systeem", "İzmir",
+    "ΟΔΟΣ", "straße", "ǅemal", "½", "٣", "Ⅻ",
+]  # fmt: skip
+_SEPARATORS = [
+    " ", "  ", "\n", "\n\n", "\t", ", ", ". ", "; ", ": ", " – ", " — ", "-", "’", "'",
+    "_", "/", "(", ")", "\u00a0", "\u00ad", "\u200b", "\u2028", "…", "\ud800", "",
+]  # fmt: skip
+_CASES = [str, str.upper, str.capitalize, str.title, str.swapcase]
+
+
+@st.composite
+def _dutch_like_text(draw: st.DrawFn) -> str:
+    pieces = draw(
+        st.lists(
+            st.tuples(
+                st.one_of(
+                    st.sampled_from(_VOCABULARY),
+                    st.integers(0, 10**9).map(str),
+                    st.text(max_size=4),
+                ),
+                st.sampled_from(_CASES),
+                st.sampled_from(_SEPARATORS),
+            ),
+            max_size=80,
+        )
+    )
+    return "".join(case(word) + separator for word, case, separator in pieces)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_dutch_like_text(), st.integers(1, 7))
+def test_shingles_match_the_plain_algorithm_on_generated_text(text: str, size: int) -> None:
+    _assert_same_as_reference(text)
+    assert shingles(text, size=size) == _reference_shingles(text, size)
