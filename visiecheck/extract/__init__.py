@@ -32,7 +32,7 @@ from ..normalize import (
     normalize_lines,
 )
 from ..settings import ENGINES
-from . import _formats, _ocr, _pdfium, _pdfplumber, cache
+from . import _formats, _ocr, _pdfium, cache
 from ._types import RawPage
 
 # Bump whenever the text that comes out changes: it is part of the cache key.
@@ -66,6 +66,9 @@ def _read_raw(engine: str, data: bytes, password: str | None, path: Path) -> lis
     if engine == "pdfium":
         return _pdfium.read_pages(data, password, path)
     if engine == "pdfplumber":
+        # imported on demand: pdfplumber and pdfminer take 50 ms that most runs never need
+        from . import _pdfplumber
+
         return _pdfplumber.read_pages(data, password, path)
     raise UsageError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
 
