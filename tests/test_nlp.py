@@ -85,3 +85,36 @@ def test_on_demand_rules_give_the_same_tokens_for_any_text(
     # pieces glued together without spaces put an exception inside a longer chunk
     text = "".join(piece + separator for piece, separator in parts)
     assert tokens_on_demand(text) == tokens_full(text)
+    assert nlp.sentence_spans(text) == spacy_sentences(text)
+
+
+def spacy_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans as spaCy's own sentencizer component gives them (blank ones out)."""
+    if not text.strip():
+        return []
+    return [
+        (sentence.start_char, sentence.end_char)
+        for sentence in full_dutch()(text).sents
+        if text[sentence.start_char : sentence.end_char].strip()
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                ["Wij", "gaan", "bodem", "bijv.", "o.a.", "2040", "1.2", "De", "zgn.", "etc."]
+            ),
+            st.sampled_from(
+                [" ", ". ", "! ", "? ", "?! ", '." ', ".) ", "... ", ".", "  ", ". \n", ", ", ": "]
+            ),
+        ),
+        max_size=25,
+    )
+)
+def test_sentence_boundaries_are_spacys_sentencizer_boundaries(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(word + separator for word, separator in parts)
+    assert nlp.sentence_spans(text) == spacy_sentences(text.replace("\n", " "))
