@@ -5,14 +5,33 @@ Every sentence here was written for these tests (none comes from the accuracy se
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from visiecheck.stance import (
+    _AMBITION,
+    _AMBITION_RE,
+    _AMBITION_VERB_RE,
+    _BRACKETS_RE,
+    _CONDITION,
+    _CONDITION_RE,
+    _EXCLUSION,
+    _EXCLUSION_RE,
+    _NEGATED_CHOICE,
+    _SUBJECT_RE,
     PRECEDENCE,
     Stance,
+    StanceCue,
+    _combine,
+    _escaped,
+    _first,
     classify_stance,
     dominant_stance,
     explain_stance,
+    normalise_sentence,
 )
 
 AMBITION = [
@@ -169,3 +188,138 @@ A, C, E, B = Stance.AMBITION, Stance.CONDITION, Stance.EXCLUSION, Stance.BACKGRO
 def test_dominant_stance(stances: list[Stance], expected: Stance) -> None:
     assert dominant_stance(stances) is expected
     assert dominant_stance(list(reversed(stances))) is expected  # order does not matter
+
+
+# --- one combined pattern per stance gives what the cues give one by one -------------
+
+
+def _reference_explain(sentence: str) -> StanceCue:
+    """``explain_stance`` with every cue searched on its own and the leftmost match kept."""
+    text = _BRACKETS_RE.sub(" ", normalise_sentence(sentence))
+    exclusion = _first((*_EXCLUSION, _NEGATED_CHOICE), text)
+    condition = _first(_CONDITION, text)
+    if exclusion is not None and not (condition is not None and _escaped(text, exclusion)):
+        return StanceCue(Stance.EXCLUSION, exclusion.group(0), exclusion.start())
+    if condition is not None:
+        return StanceCue(Stance.CONDITION, condition.group(0), condition.start())
+    ambition = _first(_AMBITION, text)
+    if ambition is None and _SUBJECT_RE.search(text):
+        ambition = _AMBITION_VERB_RE.search(text)
+    if ambition is not None:
+        return StanceCue(Stance.AMBITION, ambition.group(0), ambition.start())
+    return StanceCue(Stance.BACKGROUND, "", -1)
+
+
+def _span(match: re.Match[str] | None) -> tuple[int, int, str] | None:
+    return None if match is None else (match.start(), match.end(), match.group(0))
+
+
+def _assert_same_as_per_cue(sentence: str) -> None:
+    text = _BRACKETS_RE.sub(" ", normalise_sentence(sentence))
+    for combined, per_cue in (
+        (_EXCLUSION_RE, (*_EXCLUSION, _NEGATED_CHOICE)),
+        (_CONDITION_RE, _CONDITION),
+        (_AMBITION_RE, _AMBITION),
+    ):
+        assert _span(combined.search(text)) == _span(_first(per_cue, text)), text
+    assert explain_stance(sentence) == _reference_explain(sentence)
+
+
+TIES_AND_NEAR_MISSES = [
+    # two exclusion cues start at "geen": the earlier cue ("geen ruimte") wins
+    "Hier is geen ruimte toegestaan voor boringen.",
+    # two condition cues start at "alleen": the earlier cue takes "als" along
+    "Bodemenergie is alleen toegestaan als het systeem gesloten is.",
+    # "niet alleen" is no condition: the lookbehind after the word boundary still holds
+    "Dat geldt niet alleen wanneer het droog is.",
+    "Dat geldt alleen wanneer het droog is.",
+    # the last exclusion pattern (a negated choice) is leftmost and wins
+    "Wij willen geen boringen en wij sluiten winning uit.",
+    "Boren is hier niet toegestaan, tenzij het om een gesloten bodemlus gaat.",
+    "Er is geen ruimte voor nieuwe gaswinning",
+    "Er is nog geen bodemkwaliteitskaart",
+    "Wij willen dat de wijk Twekkelerveld in 2030 aardgasvrij is, met bodemenergie.",
+    "Wij zetten in op aardwarmte, maar schaliegaswinning wijzen wij af.",
+    "WIJ   ZETTEN\nIN OP bodemenergie.",
+    "De warmtevraag neemt toe wanneer de winters strenger worden "
+    "(zie de Nota Bodem, niet toegestaan).",
+]
+
+
+@pytest.mark.parametrize(
+    "sentence", AMBITION + CONDITION + EXCLUSION + BACKGROUND + TIES_AND_NEAR_MISSES
+)
+def test_combined_patterns_equal_the_cues_one_by_one(sentence: str) -> None:
+    _assert_same_as_per_cue(sentence)
+
+
+def test_ties_keep_the_first_cue_and_its_text() -> None:
+    assert explain_stance("Hier is geen ruimte toegestaan voor boringen.") == StanceCue(
+        Stance.EXCLUSION, "geen ruimte", 8
+    )
+    assert explain_stance(
+        "Bodemenergie is alleen toegestaan als het systeem gesloten is."
+    ) == StanceCue(Stance.CONDITION, "alleen toegestaan als", 16)
+    assert explain_stance("Dat geldt niet alleen wanneer het droog is.") == StanceCue(
+        Stance.BACKGROUND, "", -1
+    )
+    assert explain_stance("Wij willen geen boringen en wij sluiten winning uit.") == StanceCue(
+        Stance.EXCLUSION, "willen geen", 4
+    )
+
+
+# Words the cues are made of, and a few that sit between them, grouped by role.
+_DENIAL = ("geen", "niet", "nee", "tegen", "ongewenst", "verbod", "schaliegasvrij", "ook", "meer")
+_PERMISSION = ("toe", "te", "staan", "staat", "toegestaan", "vergund", "mogelijk", "bespreekbaar")
+_REJECTION = ("sluiten", "sluit", "uit", "wijzen", "wijst", "af", "langer", "behalve")
+_RESTRICTION = ("alleen", "uitsluitend", "enkel", "slechts", "als", "wanneer", "indien", "waar")
+_PROVISO = ("zolang", "mits", "tenzij", "voorwaarde", "voorwaarden", "onder", "zover", "nodig")
+_SUBJECTS = ("wij", "we", "ons", "de", "gemeente", "het", "er", "willen", "wil", "kiezen", "gaan")
+_CHOICE = ("zetten", "in", "op", "stimuleren", "streven", "maken", "benutten", "beschermen", "doel")
+_FILLER = ("aan", "ruimte", "plaats", "voor", "bij", "met", "zijn", "is", "wordt", "onderzoek")
+_THEME = ("vergunning", "verplicht", "boringen", "winning", "opslag", "bodem", "grondwater")
+_BRACKETS = ("(", ")")  # a bracketed part is dropped before the cues run
+CUE_WORDS = (
+    *_DENIAL,
+    *_PERMISSION,
+    *_REJECTION,
+    *_RESTRICTION,
+    *_PROVISO,
+    *_SUBJECTS,
+    *_CHOICE,
+    *_FILLER,
+    *_THEME,
+    *_BRACKETS,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(CUE_WORDS), st.sampled_from((" ", " ", " ", ", ", ". ", "; "))),
+        max_size=30,
+    )
+)
+def test_combined_patterns_equal_the_cues_on_built_sentences(
+    words: list[tuple[str, str]],
+) -> None:
+    _assert_same_as_per_cue("".join(word + separator for word, separator in words))
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        r"\b(geen)\s+ruimte\b",  # a capturing group
+        r"\b(?P<woord>geen)\s+(?P=woord)\b",  # a named group and its backreference
+        r"(?i)\bgeen\s+ruimte\b",  # an inline global flag
+    ],
+)
+def test_a_cue_that_cannot_be_combined_is_refused(cue: str) -> None:
+    with pytest.raises(ValueError, match="capturing group or inline flag"):
+        _combine((r"\bmits\b", cue))
+
+
+def test_the_negated_choice_joins_the_exclusion_cues_without_flags() -> None:
+    # it enters the combined exclusion pattern as text: a flag passed to its compile
+    # would silently be lost there
+    assert _NEGATED_CHOICE.flags == re.UNICODE

@@ -116,9 +116,11 @@ _CONDITION_CUES: tuple[str, ...] = (
     r"\bvoorwaarden?\s+(?:aan|voor|waaronder|verbinden|stellen|gesteld|gelden)\b",
     r"\b(?:stellen|stelt|verbinden|verbindt)\b[^.]*\bvoorwaarden\b",
     r"\b(?:randvoorwaarden?|voorwaardelijk)\b",
-    r"(?<!niet )\b(?:alleen|uitsluitend|enkel|slechts)\s+(?:\w+\s+){0,5}?"
+    # "\b" before the lookbehind: same position, same meaning, but the combined pattern
+    # then rejects the positions inside a word without running the lookbehind
+    r"\b(?<!niet )(?:alleen|uitsluitend|enkel|slechts)\s+(?:\w+\s+){0,5}?"
     r"(?:als|wanneer|indien|waar|zolang|voor\s+zover|na|met|onder)\b",
-    r"(?<!niet )\b(?:alleen|uitsluitend|enkel)\s+(?:[\w\-]+\s+){0,10}?"
+    r"\b(?<!niet )(?:alleen|uitsluitend|enkel)\s+(?:[\w\-]+\s+){0,10}?"
     r"(?:toe|toegestaan|toelaatbaar|mogelijk|aanvaardbaar|vergund|bespreekbaar)\b",
     # not a bare "toe": "neemt toe wanneer" is the verb toenemen, not a permission
     r"\btoe(?:gestaan|laatbaar|gelaten)\s+(?:\w+\s+){0,3}?(?:als|wanneer|indien|mits|zolang)\b",
@@ -204,9 +206,32 @@ def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pattern) for pattern in patterns)
 
 
+def _combine(patterns: Sequence[str]) -> re.Pattern[str]:
+    """One alternation of ``patterns`` whose search finds exactly what ``_first`` finds.
+
+    An alternation tries its branches in order at each position, left to right, so its
+    first match is at the leftmost position where any cue matches, made by the earliest
+    cue that matches there: the leftmost match with the first cue winning a tie, as
+    ``_first`` picks it. One search instead of one per cue is about ten times faster,
+    and stance is the largest per-sentence cost of a batch.
+    """
+    for pattern in patterns:
+        compiled = re.compile(pattern)
+        # A capturing group would be renumbered in the alternation (breaking any
+        # backreference) and an inline global flag such as "(?i)" would apply to every
+        # cue: a cue may have neither, so the combination stays equivalent.
+        if compiled.groups or compiled.flags != re.UNICODE:
+            raise ValueError(f"stance cue has a capturing group or inline flag: {pattern!r}")
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+
+
+# Per cue: the reference the combined patterns are tested against.
 _EXCLUSION = _compile(_EXCLUSION_CUES)
 _CONDITION = _compile(_CONDITION_CUES)
 _AMBITION = _compile(_AMBITION_STRONG)
+_EXCLUSION_RE = _combine((*_EXCLUSION_CUES, _NEGATED_CHOICE.pattern))
+_CONDITION_RE = _combine(_CONDITION_CUES)
+_AMBITION_RE = _combine(_AMBITION_STRONG)
 _AMBITION_VERB_RE = re.compile(_AMBITION_VERBS)
 _SUBJECT_RE = re.compile(_SUBJECT)
 _ESCAPE_RE = re.compile(_ESCAPE)
@@ -223,12 +248,13 @@ def normalise_sentence(sentence: str) -> str:
 
 
 def _first(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """The leftmost match of any pattern, the earliest pattern on a tie (the reference)."""
     found = [match for pattern in patterns if (match := pattern.search(text))]
     return min(found, key=lambda match: match.start()) if found else None
 
 
 def _exclusion(text: str) -> re.Match[str] | None:
-    return _first((*_EXCLUSION, _NEGATED_CHOICE), text)
+    return _EXCLUSION_RE.search(text)
 
 
 def _escaped(text: str, exclusion: re.Match[str]) -> bool:
@@ -239,7 +265,7 @@ def _escaped(text: str, exclusion: re.Match[str]) -> bool:
 
 
 def _ambition(text: str) -> re.Match[str] | None:
-    strong = _first(_AMBITION, text)
+    strong = _AMBITION_RE.search(text)
     if strong is not None:
         return strong
     if _SUBJECT_RE.search(text):
@@ -251,7 +277,7 @@ def explain_stance(sentence: str) -> StanceCue:
     """The stance of ``sentence`` with the cue that decided it (see the module doc)."""
     text = _BRACKETS_RE.sub(" ", normalise_sentence(sentence))
     exclusion = _exclusion(text)
-    condition = _first(_CONDITION, text)
+    condition = _CONDITION_RE.search(text)
     if exclusion is not None and not (condition is not None and _escaped(text, exclusion)):
         return StanceCue(Stance.EXCLUSION, exclusion.group(0), exclusion.start())
     if condition is not None:
