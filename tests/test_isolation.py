@@ -37,6 +37,14 @@ def fake_work(task: tuple[str, int]) -> object:
         raise ValueError("kapot")
     if kind == "whoami":
         return (os.getpid(), tuple(_PRELOADED))
+    if kind == "surroundings":
+        return (os.environ.get("VISIECHECK_TEST_MARK"), os.getcwd())
+    if kind == "preloaded":
+        import sys
+
+        from visiecheck import nlp
+
+        return ("spacy" in sys.modules, nlp._sentencizer_and_exceptions.cache_info().currsize)
     raise AssertionError(kind)
 
 
@@ -148,3 +156,50 @@ def test_workers_that_die_while_preloading_stop_the_run() -> None:
     pool = WorkerPool(1, preload=dying_preload)
     with pytest.raises(InternalWorkerError, match="die while starting"):
         list(run_isolated(fake_work, [("ok", 1), ("ok", 2)], pool=pool))
+
+
+def test_workers_see_the_environment_and_folder_of_now_not_of_the_fork_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fork server keeps the environment it started with; the cache folder
+    # (VISIECHECK_CACHE_DIR) and relative paths must follow the caller as with spawn.
+    dict(run_isolated(fake_work, [("ok", 1)], jobs=1))  # the fork server is running now
+    monkeypatch.setenv("VISIECHECK_TEST_MARK", "bodem")
+    monkeypatch.chdir(tmp_path)
+    outcomes = dict(run_isolated(fake_work, [("surroundings", 0)], jobs=1))
+    assert outcomes[0].value == ("bodem", str(tmp_path))
+
+
+def test_a_worker_that_cannot_be_started_fails_when_the_pool_is_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(self: WorkerPool) -> object:
+        raise OSError("geen processen meer")
+
+    monkeypatch.setattr(WorkerPool, "start_worker", refuse)
+    pool = WorkerPool(2)  # workers start in a background thread: no error yet
+    with pytest.raises(OSError, match="geen processen meer"):
+        pool.take(2)
+
+
+def test_workers_of_a_batch_start_with_spacy_loaded_by_the_fork_server() -> None:
+    # A fresh interpreter, so that this pool is the one that starts the fork server.
+    import subprocess
+    import sys
+
+    script = (
+        "from visiecheck.isolation import START_METHOD, WorkerPool, run_isolated\n"
+        "from tests.test_isolation import fake_work\n"
+        "if __name__ == '__main__':\n"
+        "    pool = WorkerPool(1, preload_modules=['visiecheck.worker_preload'])\n"
+        "    outcome = dict(run_isolated(fake_work, [('preloaded', 0)], pool=pool))[0]\n"
+        "    print(START_METHOD, *outcome.value)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
+    )
+    if result.stdout.startswith("spawn"):
+        pytest.skip("no fork server on this platform: each worker loads spaCy itself")
+    # spaCy imported and the sentencizer built before the task ran (by the server)
+    assert result.stdout.split() == ["forkserver", "True", "1"]

@@ -215,7 +215,12 @@ def start_workers(
             hashes = [match_cache.file_sha256(item.path) for item in items]
             if None not in hashes and len(match_cache.known_files(hashes)) == len(set(hashes)):
                 count = 0
-    return WorkerPool(count, preload=_preload, max_memory_mb=max_memory_mb)
+    return WorkerPool(
+        count,
+        preload=_preload,
+        max_memory_mb=max_memory_mb,
+        preload_modules=["visiecheck.worker_preload"],
+    )
 
 
 def _check_one(task: _Task) -> DocumentReport:

@@ -11,11 +11,14 @@ processes and yields ``(index, Outcome)`` as tasks finish. Each worker:
   and a fresh worker takes the next task.
 
 A ``concurrent.futures`` pool cannot kill one hung worker, so this is a small pool of
-``multiprocessing`` processes with one pipe each. Workers are started with ``spawn``
-(no forked copy of the parent's threads or locks, safe with spaCy and PDFium) and live
-for many tasks, so the expensive set-up is paid once per worker, not per document. It
-comes in two parts: ``preload`` (what every task needs whatever the data: importing
-spaCy, building the sentencizer) runs as soon as the process exists, and
+``multiprocessing`` processes with one pipe each. Workers are started by a fork server
+where the platform has one (else ``spawn``): never a forked copy of the parent with its
+threads and locks, but a fork of a small clean process that has imported only the
+``preload_modules`` (for a batch: spaCy and the readers, half a second) once, so every
+worker starts with them loaded and their memory pages shared. Workers live for many
+tasks, so the remaining set-up is paid once per worker, not per document. It comes in
+two parts: ``preload`` (what every task needs whatever the data, e.g. building the
+sentencizer where it was not preloaded) runs as soon as the process exists, and
 ``initializer(*initargs)`` (compiling one lexicon) once the work is known. A
 ``WorkerPool`` starts workers and their preload *before* the caller has its tasks, so
 the seconds of start-up overlap the caller's own preparation; ``run_isolated(...,
@@ -30,6 +33,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 import time
 import traceback
 from collections import deque
@@ -48,7 +52,9 @@ from .errors import (
 
 DEFAULT_TIMEOUT = 120.0  # seconds per document
 DEFAULT_MAX_MEMORY_MB = 2048  # address space per worker; a spaCy worker needs ~0.5 GB
-START_METHOD = "spawn"
+# A fork server (Linux, macOS) imports spaCy once and forks ready workers from it; where
+# there is none (Windows) every worker is a fresh interpreter that imports it itself.
+START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 _KILL_GRACE = 2.0  # seconds between terminate() and kill()
 _MAX_START_FAILURES = 3  # workers dying before they are ready: give up, do not loop
 
@@ -88,7 +94,16 @@ def _worker_main(
     connection: Connection,
     preload: Callable[[], Any] | None,
     max_memory_mb: int | None,
+    environment: dict[str, str],
+    directory: str,
 ) -> None:
+    # A fork server was started with the parent's environment and folder of that moment;
+    # take the current ones (e.g. VISIECHECK_CACHE_DIR, relative paths), as spawn would.
+    if dict(os.environ) != environment:
+        os.environ.clear()
+        os.environ.update(environment)
+    with contextlib.suppress(OSError):
+        os.chdir(directory)
     # Ctrl-C reaches the whole process group; the parent decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _limit_memory(max_memory_mb)
@@ -214,8 +229,10 @@ def _stop(worker: _Worker) -> None:
 class WorkerPool:
     """Worker processes started ahead of the work, so their start-up overlaps the caller's.
 
-    ``WorkerPool(jobs, preload=...)`` starts ``jobs`` processes at once; each runs
-    ``preload()`` (module-level, picklable) and then waits. Hand the pool to
+    ``WorkerPool(jobs, preload=..., preload_modules=...)`` starts ``jobs`` processes
+    from a background thread; each runs ``preload()`` (module-level, picklable) and then
+    waits. ``preload_modules`` are imported once by the fork server (if this is the
+    first pool of the process to start it), so the workers start with them loaded. Hand the pool to
     ``run_isolated(..., pool=pool)``, which uses these workers (and starts any
     replacement the same way); ``close()`` (or leaving a ``with`` block) stops whatever
     is left, so a pool that turns out not to be needed (every result cached) costs no
@@ -230,19 +247,40 @@ class WorkerPool:
         preload: Callable[[], Any] | None = None,
         max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
         start_method: str = START_METHOD,
+        preload_modules: Sequence[str] = (),
     ) -> None:
         self.jobs = max(0, jobs)
         self.preload = preload
         self.max_memory_mb = max_memory_mb
         self._context = multiprocessing.get_context(start_method)
+        if start_method == "forkserver" and preload_modules:
+            # Only takes effect if this process has no fork server yet (the first pool).
+            self._context.set_forkserver_preload(list(preload_modules))
         self._idle: list[_Worker] = []
         self._closed = False
-        for _ in range(self.jobs):
-            self._idle.append(self.start_worker())
+        self._start_error: BaseException | None = None
+        # Starting blocks until a (new) fork server has imported its modules: a thread
+        # waits for that, so the caller's own preparation runs meanwhile.
+        self._starter = threading.Thread(target=self._start_all, daemon=True)
+        self._starter.start()
+
+    def _start_all(self) -> None:
+        try:
+            for _ in range(self.jobs):
+                self._idle.append(self.start_worker())
+        except BaseException as error:  # handed to the caller by ``take``
+            self._start_error = error
+
+    def _started(self) -> None:
+        self._starter.join()
+        if self._start_error is not None:
+            error, self._start_error = self._start_error, None
+            raise error
 
     @property
     def pids(self) -> list[int]:
         """Process ids of the workers started ahead and not yet taken or stopped."""
+        self._started()
         return [worker.process.pid for worker in self._idle]
 
     def start_worker(self) -> _Worker:
@@ -250,7 +288,7 @@ class WorkerPool:
         parent_end, child_end = self._context.Pipe(duplex=True)
         process = self._context.Process(
             target=_worker_main,
-            args=(child_end, self.preload, self.max_memory_mb),
+            args=(child_end, self.preload, self.max_memory_mb, dict(os.environ), os.getcwd()),
             daemon=True,
         )
         process.start()
@@ -261,6 +299,13 @@ class WorkerPool:
         """Up to ``count`` of the started workers; the rest are stopped."""
         if self._closed:
             raise RuntimeError("this WorkerPool has been used or closed")
+        try:
+            self._started()
+        except BaseException:
+            self._closed = True
+            for worker in self._idle:
+                _stop(worker)
+            raise
         taken, rest = self._idle[:count], self._idle[count:]
         self._idle = []
         self._closed = True
