@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -273,3 +274,39 @@ def test_joint_visie_of_two_municipalities_is_flagged(
         ("Dinkelland.pdf", "Tubbergen.pdf")
     ]
     assert report.duplicates[0].containment > 0.8
+
+
+def test_the_console_entry_point_with_its_early_fork_server_gives_the_same_report(
+    region: Path, tmp_path: Path
+) -> None:
+    # main() starts the workers' fork server before parsing anything; the result must be
+    # the one the CLI gives without it (the cache of this test is empty for both).
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    environment = {**os.environ, "VISIECHECK_CACHE_DIR": str(tmp_path / "cache-main")}
+    done = subprocess.run(
+        [sys.executable, "-m", "visiecheck", "batch", str(region), "--format", "json"],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == ExitCode.PARTIAL_FAILURE, done.stderr
+    code, out, _ = run("batch", str(region), "--format", "json", "--no-cache")
+    assert code == ExitCode.PARTIAL_FAILURE
+
+    def comparable(text: str) -> list[tuple[str, dict[str, str], str | None]]:
+        return [
+            (document["municipality"], _statuses(document), document.get("error"))
+            for document in json.loads(text)["documents"]
+        ]
+
+    assert comparable(done.stdout) == comparable(out)
+    assert sorted(name for name, _, _ in comparable(out)) == [
+        "Almelo",
+        "Borne",
+        "Hof van Twente",
+        "Losser",
+    ]

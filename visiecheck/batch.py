@@ -40,7 +40,7 @@ from .isolation import (
 from .matching import Matcher, get_matcher
 from .models import DocumentReport, Lexicon, LexiconInfo, Report
 from .names import municipality_name
-from .settings import MatchSettings
+from .settings import BATCH_PRELOAD_MODULES, MatchSettings
 
 MANIFEST_SUFFIXES = (".csv", ".txt")
 _MANIFEST_HEADERS = {
@@ -219,7 +219,7 @@ def start_workers(
         count,
         preload=_preload,
         max_memory_mb=max_memory_mb,
-        preload_modules=["visiecheck.worker_preload"],
+        preload_modules=BATCH_PRELOAD_MODULES,
     )
 
 

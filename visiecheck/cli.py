@@ -23,7 +23,14 @@ from . import __version__
 from .errors import ExitCode, LexiconError, UsageError, VisiecheckError
 from .models import Hit
 from .output import write_atomically
-from .settings import DEFAULT_ENGINE, DEFAULT_EVIDENCE, ENGINES, LANGUAGES, MatchSettings
+from .settings import (
+    BATCH_PRELOAD_MODULES,
+    DEFAULT_ENGINE,
+    DEFAULT_EVIDENCE,
+    ENGINES,
+    LANGUAGES,
+    MatchSettings,
+)
 
 app = typer.Typer(
     name="visiecheck",
@@ -669,4 +676,10 @@ def lexicon_test(
 
 def main() -> None:
     """Console-script entry point."""
+    if sys.argv[1:2] == ["batch"]:
+        # Before anything else: the workers' fork server loads spaCy while this process
+        # parses options, loads the lexicon and asks the cache (see batch.start_workers).
+        from .isolation import start_fork_server
+
+        start_fork_server(BATCH_PRELOAD_MODULES)
     app()

@@ -226,6 +226,22 @@ def _stop(worker: _Worker) -> None:
     process.join()
 
 
+def start_fork_server(preload_modules: Sequence[str]) -> None:
+    """Start this process's fork server now, importing ``preload_modules`` in it.
+
+    ``visiecheck batch`` calls this first thing, so the server's half second of imports
+    (spaCy) overlaps the parent's own start-up instead of following it. Does nothing
+    where the platform has no fork server or one is already running. Starting returns at
+    once; the first worker start waits until the server is ready.
+    """
+    if START_METHOD != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(list(preload_modules))
+    forkserver.ensure_running()
+
+
 class WorkerPool:
     """Worker processes started ahead of the work, so their start-up overlaps the caller's.
 

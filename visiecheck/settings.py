@@ -47,3 +47,7 @@ class MatchSettings:
         if not 0 <= self.fuzzy_max_distance <= 3:
             raise UsageError("fuzzy_max_distance must be between 0 and 3")
         return self
+
+
+# Imported once by the fork server that batch workers are forked from (see isolation).
+BATCH_PRELOAD_MODULES = ("visiecheck.worker_preload",)
