@@ -239,7 +239,10 @@ def start_fork_server(preload_modules: Sequence[str]) -> None:
     from multiprocessing import forkserver
 
     multiprocessing.get_context("forkserver").set_forkserver_preload(list(preload_modules))
-    forkserver.ensure_running()
+    # Only a head start: if the server cannot start now (no room for its socket, too
+    # many processes), the first worker start tries again and reports what went wrong.
+    with contextlib.suppress(OSError):
+        forkserver.ensure_running()
 
 
 class WorkerPool:
