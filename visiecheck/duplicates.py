@@ -37,8 +37,13 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
+# numpy (a twentieth of a second to import) is imported by the functions that hash a
+# text, which run in batch workers; the parent only compares fingerprints.
 
 SHINGLE_WORDS = 5
 # One shingle in SAMPLE_MOD goes into the candidate index (a 20 KB text has ~3,000
@@ -60,7 +65,6 @@ COMMON_MIN_DOCUMENTS = 10
 
 _MASK = (1 << 64) - 1
 _BASE = 0x100000001B3  # odd multiplier of the rolling combination (FNV prime)
-_BASE_U64 = np.uint64(_BASE)
 _WORD_RE = re.compile(r"[^\W_]+")
 # For bytes.translate in _word_hashes: ASCII letters and digits stay, every other ASCII
 # byte becomes a space; bytes of non-ASCII characters (0x80 and up) stay for the regex.
@@ -100,6 +104,8 @@ def _word_hashes(text: str, cache: dict[bytes, bytes]) -> np.ndarray:
     same pairs every run. ``cache`` maps each token to the digests of its words (none,
     one or more), so the whole text is one ``join``; it may be shared between texts.
     """
+    import numpy as np
+
     # surrogatepass: a lone surrogate from a damaged PDF is no word character, so the
     # regex drops it; it must not make encode() fail
     data = text.lower().encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATORS)
@@ -121,13 +127,16 @@ def _shingle_array(text: str, size: int, cache: dict[bytes, bytes]) -> np.ndarra
     Word hashes are combined as ``sum(w[i] * _BASE ** (size - 1 - i))`` modulo 2**64
     (Horner); numpy's uint64 arithmetic wraps modulo 2**64, which is exactly ``_MASK``.
     """
+    import numpy as np
+
+    base = np.uint64(_BASE)
     hashes = _word_hashes(text, cache)
     count = len(hashes) - size + 1
     if count <= 0:
         return np.zeros(0, dtype=np.uint64)
     values = np.zeros(count, dtype=np.uint64)
     for offset in range(size):
-        values *= _BASE_U64
+        values *= base
         values += hashes[offset : offset + count]
     return _finalise(values)
 
@@ -144,6 +153,8 @@ def shingles(
 
 def _finalise(values: np.ndarray) -> np.ndarray:
     """Mix the bits (splitmix64 finaliser) so that ``value % SAMPLE_MOD`` is uniform."""
+    import numpy as np
+
     values = values ^ (values >> np.uint64(30))
     values *= np.uint64(0xBF58476D1CE4E5B9)
     values ^= values >> np.uint64(27)
@@ -176,6 +187,8 @@ class Fingerprint:
 
 def fingerprint(text: str) -> Fingerprint:
     """The ``Fingerprint`` of one text."""
+    import numpy as np
+
     values = _shingle_array(text, SHINGLE_WORDS, {})
     if not len(values):
         return Fingerprint(frozenset(), 0)

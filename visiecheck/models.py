@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .duplicates import DuplicatePair
 from .stance import Stance
+
+if TYPE_CHECKING:  # only an annotation here; duplicates needs numpy, which the CLI need not load
+    from .duplicates import DuplicatePair
 
 MatchKind = Literal["exact", "lemma", "compound", "fuzzy"]
 
