@@ -279,7 +279,7 @@ def test_joint_visie_of_two_municipalities_is_flagged(
 def test_the_console_entry_point_with_its_early_fork_server_gives_the_same_report(
     region: Path, tmp_path: Path
 ) -> None:
-    # main() starts the workers' fork server before parsing anything; the result must be
+    # The launcher starts the workers' fork server before the CLI is imported; the result must be
     # the one the CLI gives without it (the cache of this test is empty for both).
     import subprocess
     import sys

@@ -1,6 +1,6 @@
 """``python -m visiecheck`` runs the command-line interface."""
 
-from visiecheck.cli import main
+from visiecheck.launch import main
 
 if __name__ == "__main__":
     main()

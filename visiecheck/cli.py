@@ -24,7 +24,6 @@ from .errors import ExitCode, LexiconError, UsageError, VisiecheckError
 from .models import Hit
 from .output import write_atomically
 from .settings import (
-    BATCH_PRELOAD_MODULES,
     DEFAULT_ENGINE,
     DEFAULT_EVIDENCE,
     ENGINES,
@@ -672,14 +671,3 @@ def lexicon_test(
             f"{len(result.failures)} example(s) fail; fix the terms or exclusions above",
             path=loaded.source,
         )
-
-
-def main() -> None:
-    """Console-script entry point."""
-    if sys.argv[1:2] == ["batch"]:
-        # Before anything else: the workers' fork server loads spaCy while this process
-        # parses options, loads the lexicon and asks the cache (see batch.start_workers).
-        from .isolation import start_fork_server
-
-        start_fork_server(BATCH_PRELOAD_MODULES)
-    app()
