@@ -71,3 +71,28 @@ def test_installed_package_ships_the_lexicon_and_its_recall(
     shipped = Path(where.stdout.strip())
     assert (shipped / "ondergrond-nl.yaml").is_file()
     assert (shipped / "ondergrond-nl.accuracy.json").is_file()
+
+
+def test_installed_package_ships_the_lemma_snapshot(installed_script: Path, tmp_path: Path) -> None:
+    # Without it every run would load the lemma table to build the default matcher.
+    environment = {**os.environ}
+    environment.pop("PYTHONPATH", None)
+    code = (
+        "import json; from importlib import resources; from visiecheck import nlp; "
+        "data = json.loads(resources.files('visiecheck.data')"
+        ".joinpath(nlp.SNAPSHOT_RESOURCE).read_text('utf-8')); "
+        "print(json.dumps([len(data['lemmas']), data['table'] == nlp.lookups_identity(), "
+        "nlp.snapshot_in_use()]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    lemmas, same_table, in_use = json.loads(done.stdout)
+    assert lemmas > 300
+    assert in_use == same_table

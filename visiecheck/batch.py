@@ -176,8 +176,7 @@ def _preload() -> None:
     Runs as soon as a worker process exists (``WorkerPool``), before the parent has
     loaded the lexicon or looked in the cache, so this half second overlaps that work and
     is not counted against the first document's timeout. The lemma table is not loaded:
-    the matcher arrives built (``_warm_up``) and fuzzy matching reads it only for a rare
-    near miss.
+    the matcher arrives built, its dictionary questions answered (``_warm_up``).
     """
     from . import check, nlp  # noqa: F401  (check imports the PDF readers)
 
@@ -334,9 +333,10 @@ def _batch(
         timeout=timeout,
         max_memory_mb=max_memory_mb,
         initializer=_warm_up,
-        # built here once rather than in every worker (only when there is work: a warm
-        # run never loads the lemma table)
-        initargs=(get_matcher(lexicon, settings),) if tasks else (),
+        # built here once rather than in every worker, with its dictionary questions
+        # answered, so no worker loads the lemma table (only when there is work: a warm
+        # run never loads it at all)
+        initargs=(get_matcher(lexicon, settings).resolve_known_words(),) if tasks else (),
         on_start=on_start,
         preload=_preload,
         pool=pool,

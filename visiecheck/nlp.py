@@ -18,9 +18,13 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -144,6 +148,12 @@ def prepare_text(text: str) -> None:
     _sentencizer_and_exceptions()[1].prepare(text)
 
 
+def _lemma_table_path() -> Path:
+    import spacy_lookups_data
+
+    return Path(spacy_lookups_data.__file__).parent / "data" / "nl_lemma_lookup.json.gz"
+
+
 @cache
 def _lemma_table() -> dict[str, str]:
     """The raw ``nl`` lookup table (surface form → lemma) of spacy-lookups-data.
@@ -151,13 +161,115 @@ def _lemma_table() -> dict[str, str]:
     Read from the package's JSON directly because spaCy's ``Table`` stores only hashes
     of the keys, and we need the strings to invert it.
     """
-    import spacy_lookups_data
-
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "nl_lemma_lookup.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
+    with gzip.open(_lemma_table_path(), "rt", encoding="utf-8") as handle:
         table: dict[str, str] = json.load(handle)
     return table
 
+
+# --- the snapshot: the table's answers for the default lexicon, shipped -----------------
+#
+# Loading the table (0.12 s), inverting it for the lexicon's lemmas (0.08 s) and finding
+# the known words near the fuzzy terms (0.2 s) gives the same answers on every run. For
+# the default lexicon they are shipped in ``visiecheck/data/lemma_snapshot.json``
+# (written by ``python -m visiecheck.lemma_snapshot``), stamped with the table they came
+# from: with another table installed the snapshot is ignored. Any question it does not
+# hold (a word of a custom lexicon) goes to the table as before.
+
+SNAPSHOT_RESOURCE = "lemma_snapshot.json"
+
+
+def lookups_identity() -> str:
+    """Which lemma table is installed: spacy-lookups-data's version and the file's size."""
+    import spacy_lookups_data
+
+    size = _lemma_table_path().stat().st_size
+    return f"spacy-lookups-data {spacy_lookups_data.__version__}, {size} bytes"
+
+
+@dataclass(frozen=True)
+class LemmaSnapshot:
+    """Answers of one lemma table (``table``): lemma per word, forms per lemma, and known
+    words near the fuzzy choices per ``near_key``."""
+
+    table: str
+    lemmas: dict[str, str]
+    forms: dict[str, frozenset[str]]
+    near: dict[str, frozenset[str]]
+
+
+_snapshot_enabled = True
+
+
+@cache
+def _snapshot() -> LemmaSnapshot | None:
+    if not _snapshot_enabled:
+        return None
+    try:
+        text = resources.files("visiecheck.data").joinpath(SNAPSHOT_RESOURCE).read_text("utf-8")
+    except FileNotFoundError:
+        return None
+    data = json.loads(text)
+    if data.get("table") != lookups_identity():
+        return None  # made from another version of the table: its answers may differ
+    return LemmaSnapshot(
+        table=data["table"],
+        lemmas=data["lemmas"],
+        forms={lemma: frozenset(forms) for lemma, forms in data["forms"].items()},
+        near={key: frozenset(words) for key, words in data["near"].items()},
+    )
+
+
+def snapshot_in_use() -> bool:
+    """Whether the shipped snapshot matches the installed table (and is consulted)."""
+    return _snapshot() is not None
+
+
+def _clear_lemma_caches() -> None:
+    _snapshot.cache_clear()
+    inflected_forms.cache_clear()
+    _forms_cache.clear()
+
+
+@contextmanager
+def without_snapshot() -> Iterator[None]:
+    """Answer every question from the table itself (to build or to test the snapshot)."""
+    global _snapshot_enabled
+    _clear_lemma_caches()
+    _snapshot_enabled = False
+    try:
+        yield
+    finally:
+        _snapshot_enabled = True
+        _clear_lemma_caches()
+
+
+def near_key(
+    choices_by_start: Mapping[str, Sequence[str]], min_length: int, max_distance: int
+) -> str:
+    """The snapshot's key of one ``known_words_near`` question."""
+    choices = sorted(choice for group in choices_by_start.values() for choice in group)
+    content = json.dumps([choices, min_length, max_distance], ensure_ascii=False)
+    return hashlib.sha256(content.encode()).hexdigest()[:16]
+
+
+def build_snapshot(
+    words: Iterable[str],
+    near_questions: Iterable[tuple[Mapping[str, Sequence[str]], int, int]],
+) -> dict[str, object]:
+    """The snapshot (as JSON data) of the table's answers for ``words`` and the
+    ``known_words_near`` questions, all taken from the table itself."""
+    with without_snapshot():
+        wanted = sorted({word.lower() for word in words if _has_lemma_forms(word.lower())})
+        lemmas = {word: lemmatize(word) for word in wanted}
+        _forms_of_lemmas(lemmas.values())
+        forms = {lemma: sorted(_forms_cache[lemma]) for lemma in sorted(set(lemmas.values()))}
+        near = {
+            near_key(*question): sorted(known_words_near(*question)) for question in near_questions
+        }
+        return {"table": lookups_identity(), "lemmas": lemmas, "forms": forms, "near": near}
+
+
+# --- the questions ---------------------------------------------------------------------
 
 _forms_cache: dict[str, frozenset[str]] = {}
 
@@ -169,6 +281,11 @@ def _forms_of_lemmas(lemmas: Iterable[str]) -> None:
     lexicon needs a few hundred lemmas.
     """
     wanted = {lemma for lemma in lemmas if lemma not in _forms_cache}
+    snapshot = _snapshot()
+    if snapshot is not None:
+        for lemma in [lemma for lemma in wanted if lemma in snapshot.forms]:
+            _forms_cache[lemma] = snapshot.forms[lemma]
+            wanted.discard(lemma)
     if not wanted:
         return
     found: dict[str, set[str]] = {lemma: set() for lemma in wanted}
@@ -192,8 +309,63 @@ def is_known_word(word: str) -> bool:
     return lowered in _lemma_table() or lowered in _lemma_values()
 
 
+def snapshot_known_words_near(
+    choices_by_start: Mapping[str, Sequence[str]], min_length: int, max_distance: int
+) -> frozenset[str] | None:
+    """``known_words_near`` from the snapshot, or None when the snapshot lacks it."""
+    snapshot = _snapshot()
+    if snapshot is None:
+        return None
+    return snapshot.near.get(near_key(choices_by_start, min_length, max_distance))
+
+
+def known_words_near(
+    choices_by_start: Mapping[str, Sequence[str]], min_length: int, max_distance: int
+) -> frozenset[str]:
+    """The known words (``is_known_word``) of at least ``min_length`` characters within
+    Levenshtein ``max_distance`` of a choice listed under their first two letters.
+
+    These are the only words for which the matcher's fuzzy rule asks ``is_known_word``
+    (see ``matching._TermIndex.resolve_known_words``): a few hundred for the default
+    lexicon, out of some 300,000 in the lemma table.
+    """
+    shipped = snapshot_known_words_near(choices_by_start, min_length, max_distance)
+    if shipped is not None:
+        return shipped
+    import numpy as np
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    groups: dict[str, set[str]] = {start: set() for start in choices_by_start}
+    for words in (_lemma_table(), _lemma_values()):
+        for word in words:
+            group = groups.get(word[:2])
+            if group is not None and len(word) >= min_length:
+                group.add(word)
+    found: set[str] = set()
+    for start, group in groups.items():
+        if not group:
+            continue
+        candidates = np.array(sorted(group), dtype=object)
+        distances = process.cdist(
+            candidates,
+            choices_by_start[start],
+            scorer=Levenshtein.distance,
+            score_cutoff=max_distance,  # anything farther reads as max_distance + 1
+            workers=1,
+        )
+        found.update(candidates[distances.min(axis=1) <= max_distance].tolist())
+    return frozenset(found)
+
+
 def lemmatize(word: str) -> str:
+    """The lookup lemma of ``word`` (lowercase; the word itself when the table lacks it)."""
     lowered = word.lower()
+    snapshot = _snapshot()
+    if snapshot is not None:
+        lemma = snapshot.lemmas.get(lowered)
+        if lemma is not None:
+            return lemma
     return _lemma_table().get(lowered, lowered).lower()
 
 
@@ -228,16 +400,21 @@ def regular_inflections(word: str) -> set[str]:
     return forms
 
 
+def _has_lemma_forms(lowered: str) -> bool:
+    """Whether ``inflected_forms`` asks the table about this (lowercase) word."""
+    return lowered not in FUNCTION_WORDS and lowered.isalpha()
+
+
 def prepare_forms(words: Iterable[str]) -> None:
     """Build the forms of many words with one pass over the lemma table (a speed-up)."""
-    _forms_of_lemmas(lemmatize(word) for word in words if word.isalpha())
+    _forms_of_lemmas(lemmatize(word) for word in words if _has_lemma_forms(word.lower()))
 
 
 @cache
 def inflected_forms(word: str) -> frozenset[str]:
     """All forms of ``word`` the matcher accepts as the same word (lowercase)."""
     lowered = word.lower()
-    if lowered in FUNCTION_WORDS or not lowered.isalpha():
+    if not _has_lemma_forms(lowered):
         return frozenset({lowered})
     lemma = lemmatize(lowered)
     _forms_of_lemmas([lemma])
