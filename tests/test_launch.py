@@ -1,0 +1,66 @@
+"""The entry point: exit codes, complete output and exit handlers without the teardown."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+def python(*args: str, tmp_path: Path, **environment: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env={**os.environ, "VISIECHECK_CACHE_DIR": str(tmp_path / "cache"), **environment},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_the_exit_status_and_messages_are_those_of_the_cli(tmp_path: Path) -> None:
+    version = python("-m", "visiecheck", "--version", tmp_path=tmp_path)
+    assert (version.returncode, version.stdout) == (0, "visiecheck 0.1.0\n")
+    missing = python("-m", "visiecheck", "batch", str(tmp_path / "nergens"), tmp_path=tmp_path)
+    assert missing.returncode == 3
+    assert "nergens" in missing.stderr and "not found" in missing.stderr
+    unknown = python("-m", "visiecheck", "batch", "--geen-optie", tmp_path=tmp_path)
+    assert unknown.returncode == 2
+    assert "--geen-optie" in unknown.stderr
+
+
+def test_buffered_output_is_flushed_before_leaving(tmp_path: Path) -> None:
+    # stdout is a pipe here, so fully buffered: os._exit without a flush would lose it
+    code = (
+        "import sys; from visiecheck.launch import leave; sys.stdout.write('x' * 100000); leave(4)"
+    )
+    done = python("-c", code, tmp_path=tmp_path)
+    assert (done.returncode, len(done.stdout), set(done.stdout)) == (4, 100000, {"x"})
+
+
+def test_a_message_as_exit_code_goes_to_stderr_with_status_1(tmp_path: Path) -> None:
+    done = python("-c", "from visiecheck.launch import leave; leave('kapot')", tmp_path=tmp_path)
+    assert (done.returncode, done.stderr) == (1, "kapot\n")
+
+
+def test_exit_handlers_still_run_so_multiprocessing_cleans_up(tmp_path: Path) -> None:
+    # The fork server's socket lives in a pymp-* folder that an exit handler removes.
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    done = python(
+        "-m",
+        "visiecheck",
+        "batch",
+        str(SAMPLES),
+        "--format",
+        "csv",
+        tmp_path=tmp_path,
+        TMPDIR=str(temporary),
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout.startswith("\ufeffgemeente;bestand;")  # Excel-friendly CSV
+    assert sorted(path.name for path in temporary.iterdir()) == []
