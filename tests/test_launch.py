@@ -64,3 +64,25 @@ def test_exit_handlers_still_run_so_multiprocessing_cleans_up(tmp_path: Path) ->
     assert done.returncode in (0, 1), done.stderr
     assert done.stdout.startswith("\ufeffgemeente;bestand;")  # Excel-friendly CSV
     assert sorted(path.name for path in temporary.iterdir()) == []
+
+
+def test_importing_the_package_loads_none_of_it_until_a_name_is_used(tmp_path: Path) -> None:
+    code = (
+        "import sys, visiecheck; "
+        "before = sorted(m for m in sys.modules if m.startswith('visiecheck.')); "
+        "from visiecheck import Document, MatchSettings, VisiecheckError; "
+        "from visiecheck.models import Document as D; "
+        "print(before, Document is D, MatchSettings().engine, VisiecheckError.__name__)"
+    )
+    done = python("-c", code, tmp_path=tmp_path)
+    assert done.stdout == "[] True pdfium VisiecheckError\n", done.stderr
+    missing = python("-c", "import visiecheck; visiecheck.Nothing", tmp_path=tmp_path)
+    assert "has no attribute 'Nothing'" in missing.stderr
+
+
+def test_the_lazy_names_are_exactly_the_exported_ones() -> None:
+    import visiecheck
+
+    assert sorted(visiecheck._EXPORTS) == sorted(set(visiecheck.__all__) - {"__version__"})
+    for name in visiecheck._EXPORTS:
+        assert getattr(visiecheck, name).__name__ == name
