@@ -21,12 +21,13 @@ The exit code of a run is ``visiecheck.check.exit_code_for`` of the report.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import __version__, match_cache
+from . import __version__, match_cache, readahead
 from .check import failed_document
 from .duplicates import DuplicatePair, Fingerprint, duplicates_from_fingerprints
 from .errors import InputFileNotFoundError, UsageError, VisiecheckError
@@ -196,6 +197,7 @@ def start_workers(
     jobs: int | None = None,
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
     use_cache: bool = True,
+    read_ahead: MatchSettings | None = None,
 ) -> WorkerPool:
     """Start the workers for ``items`` now, to pass to ``batch(..., pool=...)`` later.
 
@@ -204,7 +206,9 @@ def start_workers(
     load spaCy meanwhile. Use it as a context manager, so the workers stop if ``batch``
     is not reached. When every file already has a cached result (``use_cache``) the run
     is probably warm: then no worker is started ahead, and ``batch`` starts them only
-    if a result turns out to be missing after all.
+    if a result turns out to be missing after all. With ``read_ahead`` (the run's
+    settings) a cold run also starts ``visiecheck.readahead`` on the CPU the parent
+    leaves idle until the workers exist (not with OCR, a password or without cache).
     """
     count = min(jobs or cpu_count(), max(1, len(items)))
     if use_cache and items:
@@ -214,11 +218,24 @@ def start_workers(
             hashes = [match_cache.file_sha256(item.path) for item in items]
             if None not in hashes and len(match_cache.known_files(hashes)) == len(set(hashes)):
                 count = 0
+    helper = None
+    if (
+        count
+        and use_cache
+        and read_ahead is not None
+        and read_ahead.use_cache
+        and read_ahead.password is None
+        and not read_ahead.ocr  # OCR tools would outlive a killed helper
+    ):
+        helper = readahead.start(
+            [item.path for item in items], engine=read_ahead.engine, max_memory_mb=max_memory_mb
+        )
     return WorkerPool(
         count,
         preload=_preload,
         max_memory_mb=max_memory_mb,
         preload_modules=BATCH_PRELOAD_MODULES,
+        on_started=None if helper is None else functools.partial(readahead.stop, helper),
     )
 
 

@@ -482,7 +482,9 @@ def batch(
     items = collect(source, recursive=recursive)
     # The workers load spaCy (~1 s each) while this process loads the lexicon and asks
     # the cache; when every file already has a cached result none is started ahead.
-    with start_workers(items, jobs=jobs, max_memory_mb=max_memory, use_cache=not no_cache) as pool:
+    with start_workers(
+        items, jobs=jobs, max_memory_mb=max_memory, use_cache=not no_cache, read_ahead=settings
+    ) as pool:
         from .check import exit_code_for, select_themes
         from .lexicon import load_lexicon
 

@@ -78,7 +78,8 @@ class Outcome:
 # --- the worker side ---------------------------------------------------------------
 
 
-def _limit_memory(max_memory_mb: int | None) -> None:
+def limit_memory(max_memory_mb: int | None) -> None:
+    """Cap this process's address space (``RLIMIT_AS``) where the platform can."""
     if not max_memory_mb:
         return
     try:
@@ -106,7 +107,7 @@ def _worker_main(
         os.chdir(directory)
     # Ctrl-C reaches the whole process group; the parent decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _limit_memory(max_memory_mb)
+    limit_memory(max_memory_mb)
     if not _set_up(connection, preload, ()):
         return
     connection.send(("booted", None))
@@ -256,7 +257,9 @@ class WorkerPool:
     replacement the same way); ``close()`` (or leaving a ``with`` block) stops whatever
     is left, so a pool that turns out not to be needed (every result cached) costs no
     more than the start-up it already did. ``jobs=0`` starts nothing ahead:
-    ``run_isolated`` then starts one worker per CPU it is asked for.
+    ``run_isolated`` then starts one worker per CPU it is asked for. ``on_started()`` is
+    called from the starting thread as soon as every worker has been started (or
+    starting failed), e.g. to stop a helper that may only run until then.
     """
 
     def __init__(
@@ -267,8 +270,10 @@ class WorkerPool:
         max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
         start_method: str = START_METHOD,
         preload_modules: Sequence[str] = (),
+        on_started: Callable[[], None] | None = None,
     ) -> None:
         self.jobs = max(0, jobs)
+        self._on_started = on_started
         self.preload = preload
         self.max_memory_mb = max_memory_mb
         self._context = multiprocessing.get_context(start_method)
@@ -289,6 +294,9 @@ class WorkerPool:
                 self._idle.append(self.start_worker())
         except BaseException as error:  # handed to the caller by ``take``
             self._start_error = error
+        finally:
+            if self._on_started is not None:
+                self._on_started()
 
     def _started(self) -> None:
         self._starter.join()

@@ -1,0 +1,90 @@
+"""Read the last documents of a cold batch into the extract cache while the workers start.
+
+On a cold batch the workers' fork server needs most of a second to load spaCy, and the
+parent has finished its own preparation (options, lexicon, cache) well before that, so
+one CPU sits idle. This helper process uses it: it reads the batch's documents from the
+last one backwards into the extract cache (``extract.cache``), where the workers find
+them read when they get there.
+
+- It runs under ``SCHED_IDLE`` (Linux): it only gets a CPU nobody else wants, so it
+  never slows the fork server or the parent. Where that policy does not exist it is not
+  started at all.
+- It is killed the moment the workers exist (``isolation.WorkerPool``), before any of
+  them touches the cache; a document it was reading is simply read again by a worker.
+- It reports nothing. A document that crashes it, hangs it or is too large for it
+  (the same memory limit as a worker) costs nothing: the worker that reads that
+  document afterwards reports the failure as always.
+
+Run as ``python -m visiecheck.readahead ENGINE MAX_MEMORY_MB`` with one path per line on
+standard input (``start`` does that).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def supported() -> bool:
+    """Whether this platform can run a process only on otherwise idle CPUs."""
+    return hasattr(os, "SCHED_IDLE") and hasattr(os, "sched_setscheduler")
+
+
+def start(
+    paths: Sequence[str | Path], *, engine: str, max_memory_mb: int | None
+) -> subprocess.Popen[bytes] | None:
+    """Start reading ``paths`` from the last one backwards; None where not supported."""
+    if not supported() or not paths:
+        return None
+    process = subprocess.Popen(
+        [sys.executable, "-m", "visiecheck.readahead", engine, str(max_memory_mb or 0)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    assert process.stdin is not None
+    try:
+        process.stdin.write("".join(f"{path}\n" for path in reversed(paths)).encode())
+        process.stdin.close()
+    except OSError:
+        pass  # it died at once: nothing was read ahead, nothing else changes
+    return process
+
+
+def stop(process: subprocess.Popen[bytes] | None) -> None:
+    """Kill the helper (wherever it is in its work) and reap it."""
+    if process is None:
+        return
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+
+
+def read_ahead(paths: Sequence[str], engine: str) -> None:
+    """Read each document into the extract cache; a document that fails is skipped."""
+    from .extract import extract
+
+    for path in paths:
+        try:
+            extract(path, engine=engine, use_cache=True)
+        except Exception:  # the worker that reads it afterwards reports it
+            continue
+
+
+def main() -> None:
+    # First of all: from here on this process only runs on otherwise idle CPUs.
+    os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent to handle
+    engine, max_memory_mb = sys.argv[1], int(sys.argv[2])
+    from .isolation import limit_memory
+
+    limit_memory(max_memory_mb or None)
+    read_ahead(sys.stdin.read().splitlines(), engine)
+
+
+if __name__ == "__main__":
+    main()
