@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
@@ -86,3 +88,18 @@ def test_the_lazy_names_are_exactly_the_exported_ones() -> None:
     assert sorted(visiecheck._EXPORTS) == sorted(set(visiecheck.__all__) - {"__version__"})
     for name in visiecheck._EXPORTS:
         assert getattr(visiecheck, name).__name__ == name
+
+
+def test_the_fork_server_ends_with_the_command_even_while_still_loading(tmp_path: Path) -> None:
+    # A warm batch needs no worker: the server started ahead must not go on loading spaCy
+    # for most of a second after the command is done.
+    code = (
+        "from multiprocessing import forkserver; "
+        "from visiecheck.isolation import start_fork_server; "
+        "start_fork_server(['visiecheck.worker_preload']); "
+        "print(forkserver._forkserver._forkserver_pid)"
+    )
+    done = python("-c", code, tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(done.stdout), 0)
