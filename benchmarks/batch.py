@@ -6,7 +6,8 @@ one run on this machine:
 
 * the baseline: ``pdftotext`` on every file plus a plain keyword search (lowercase
   substring of every lexicon term) over its text, as many files at a time as there are
-  CPUs (skipped with a note when ``pdftotext`` is missing);
+  CPUs (skipped with a note when ``pdftotext`` is missing), run just before each cold
+  run so that both see the machine in the same state;
 * ``visiecheck batch`` cold: an empty cache, the default engine and ``--jobs``;
 * ``visiecheck batch`` warm: the same run again on the filled cache;
 * ``visiecheck batch`` cold on the first two visies only: the difference with the full
@@ -16,7 +17,8 @@ one run on this machine:
 Each is run ``--repeat`` times (default 3; every cold run with a fresh, empty cache) and
 the best and the median wall time are printed: on a shared machine other processes only
 ever make a run slower, so the best run is the fairest figure, the median shows the
-spread. It prints ratios to the baseline (best to best), peak memory of each kind of run
+spread. It prints ratios to the baseline (best to best, and run by run against the
+baseline run just before), peak memory of each kind of run
 summed over all its processes (RSS, and PSS which counts shared pages once; sampled from
 /proc), the cost per page and the extrapolated time for all 342 municipalities. Targets:
 cold ≤ 3× baseline, warm < 2 s and ≤ half of cold, peak memory < 500 MB.
@@ -159,10 +161,10 @@ def run_batch(folder: Path, cache: Path) -> tuple[float, int, int]:
     return elapsed, sampler.peak_rss // 1024, sampler.peak_pss // 1024
 
 
-def baseline(files: list[Path], repeat: int) -> list[float] | None:
+def baseline(files: list[Path]) -> float | None:
+    """One timed run of the baseline, or None without pdftotext."""
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
-        print("note: pdftotext (poppler-utils) is not installed: no baseline")
         return None
     terms = sorted({t.text.lower() for th in load_lexicon(None).themes for t in th.terms})
 
@@ -171,13 +173,10 @@ def baseline(files: list[Path], repeat: int) -> list[float] | None:
                               check=True).stdout.decode("utf-8", "replace").lower()  # fmt: skip
         return sum(text.count(term) for term in terms)
 
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        with ThreadPoolExecutor(cpu_count()) as pool:
-            list(pool.map(one, files))
-        times.append(time.perf_counter() - start)
-    return times
+    start = time.perf_counter()
+    with ThreadPoolExecutor(cpu_count()) as pool:
+        list(pool.map(one, files))
+    return time.perf_counter() - start
 
 
 def summary(times: list[float]) -> tuple[float, float]:
@@ -207,11 +206,17 @@ def main() -> None:
     pages = sum(len(pypdfium2.PdfDocument(str(path))) for path in files)
     print(f"{len(files)} visies, {pages} pages in total, {cpu_count()} CPUs\n")
 
-    base_times = baseline(files, args.repeat)
+    if shutil.which("pdftotext") is None:
+        print("note: pdftotext (poppler-utils) is not installed: no baseline")
+    base_times: list[float] = []
     cold_times: list[float] = []
     warm_times: list[float] = []
     cold_rss = cold_pss = warm_rss = warm_pss = 0
     for attempt in range(args.repeat):
+        # Baseline and cold run take turns, so both see the machine in the same state.
+        base_time = baseline(files)
+        if base_time is not None:
+            base_times.append(base_time)
         with tempfile.TemporaryDirectory() as cache:
             elapsed, rss, pss = run_batch(folder, Path(cache))
             cold_times.append(elapsed)
@@ -234,6 +239,10 @@ def main() -> None:
               f"({statistics.median(base_times):.2f} s)")  # fmt: skip
     print(f"visiecheck batch, cold             {cold:7.2f} s  ({cold_median:.2f} s)  "
           f"{ratio(cold)}  peak {cold_rss} MB RSS / {cold_pss} MB PSS")  # fmt: skip
+    if base_times:
+        ratios = sorted(c / b for c, b in zip(cold_times, base_times, strict=True))
+        print(f"  cold / baseline run by run: {', '.join(f'{r:.2f}x' for r in ratios)} "
+              f"(median {statistics.median(ratios):.2f}x)")  # fmt: skip
     print(f"visiecheck batch, warm (cached)    {warm:7.2f} s  ({warm_median:.2f} s)  "
           f"{ratio(warm)}  peak {warm_rss} MB RSS / {warm_pss} MB PSS  "
           f"({warm / cold:.0%} of cold)")  # fmt: skip
