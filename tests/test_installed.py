@@ -19,6 +19,15 @@ SCRIPT = Path(sys.executable).parent / "visiecheck"
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "omgevingsvisie-zuiderveen.pdf"
 
 
+def run_outside_checkout(command: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
+    """Run in ``folder`` without the checkout on the path: only the installed package."""
+    environment = {**os.environ, "VISIECHECK_CACHE_DIR": str(folder / "cache")}
+    environment.pop("PYTHONPATH", None)
+    return subprocess.run(
+        command, cwd=folder, env=environment, capture_output=True, text=True, timeout=300
+    )
+
+
 @pytest.fixture
 def installed_script() -> Path:
     if not SCRIPT.exists():
@@ -31,15 +40,8 @@ def installed_script() -> Path:
 def test_installed_script_checks_a_sample_with_its_packaged_lexicon(
     installed_script: Path, tmp_path: Path
 ) -> None:
-    environment = {**os.environ, "VISIECHECK_CACHE_DIR": str(tmp_path / "cache")}
-    environment.pop("PYTHONPATH", None)
-    result = subprocess.run(
-        [str(installed_script), "check", str(SAMPLE), "--format", "json"],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    result = run_outside_checkout(
+        [str(installed_script), "check", str(SAMPLE), "--format", "json"], tmp_path
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
@@ -53,19 +55,9 @@ def test_installed_script_checks_a_sample_with_its_packaged_lexicon(
 def test_installed_package_ships_the_lexicon_and_its_recall(
     installed_script: Path, tmp_path: Path
 ) -> None:
-    environment = {**os.environ}
-    environment.pop("PYTHONPATH", None)
-    where = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import visiecheck.lexicon as l; print(l.shipped_lexicon_dir())",
-        ],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    where = run_outside_checkout(
+        [sys.executable, "-c", "import visiecheck.lexicon as l; print(l.shipped_lexicon_dir())"],
+        tmp_path,
     )
     assert where.returncode == 0, where.stderr
     shipped = Path(where.stdout.strip())
@@ -75,8 +67,6 @@ def test_installed_package_ships_the_lexicon_and_its_recall(
 
 def test_installed_package_ships_the_lemma_snapshot(installed_script: Path, tmp_path: Path) -> None:
     # Without it every run would load the lemma table to build the default matcher.
-    environment = {**os.environ}
-    environment.pop("PYTHONPATH", None)
     code = (
         "import json; from importlib import resources; from visiecheck import nlp; "
         "data = json.loads(resources.files('visiecheck.data')"
@@ -84,14 +74,7 @@ def test_installed_package_ships_the_lemma_snapshot(installed_script: Path, tmp_
         "print(json.dumps([len(data['lemmas']), data['table'] == nlp.lookups_identity(), "
         "nlp.snapshot_in_use()]))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_outside_checkout([sys.executable, "-c", code], tmp_path)
     assert done.returncode == 0, done.stderr
     lemmas, same_table, in_use = json.loads(done.stdout)
     assert lemmas > 300
