@@ -122,3 +122,20 @@ def test_a_resolved_matcher_sent_to_a_worker_never_loads_the_table(
     # "geotherrnie" is OCR noise
     text = "Een kraanwagen in de ondergrond en geotherrnie."
     assert [(h.term, h.match) for h in received.match_text(text)] == [("geothermie", "fuzzy")]
+
+
+def test_a_damaged_snapshot_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Damaged:
+        def joinpath(self, name: str) -> Damaged:
+            return self
+
+        def read_text(self, encoding: str) -> str:
+            return '{"table": "spacy-lookups'
+
+    monkeypatch.setattr(nlp.resources, "files", lambda package: Damaged())
+    nlp._clear_lemma_caches()
+    try:
+        assert not nlp.snapshot_in_use()
+    finally:
+        monkeypatch.undo()
+        nlp._clear_lemma_caches()

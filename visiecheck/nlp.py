@@ -206,17 +206,17 @@ def _snapshot() -> LemmaSnapshot | None:
         return None
     try:
         text = resources.files("visiecheck.data").joinpath(SNAPSHOT_RESOURCE).read_text("utf-8")
-    except FileNotFoundError:
-        return None
-    data = json.loads(text)
-    if data.get("table") != lookups_identity():
-        return None  # made from another version of the table: its answers may differ
-    return LemmaSnapshot(
-        table=data["table"],
-        lemmas=data["lemmas"],
-        forms={lemma: frozenset(forms) for lemma, forms in data["forms"].items()},
-        near={key: frozenset(words) for key, words in data["near"].items()},
-    )
+        data = json.loads(text)
+        if data.get("table") != lookups_identity():
+            return None  # made from another version of the table: its answers may differ
+        return LemmaSnapshot(
+            table=data["table"],
+            lemmas=data["lemmas"],
+            forms={lemma: frozenset(forms) for lemma, forms in data["forms"].items()},
+            near={key: frozenset(words) for key, words in data["near"].items()},
+        )
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
+        return None  # missing or damaged: every answer comes from the table, as before
 
 
 def snapshot_in_use() -> bool:
