@@ -64,7 +64,7 @@ def test_on_demand_rules_match_spacys_full_dutch_tokenizer() -> None:
     ]
     for text in texts:
         assert tokens_on_demand(text) == tokens_full(text), text
-        assert nlp.sentence_spans(text) == [
+        assert nlp.sentencizer_spans(text) == [
             (sentence.start_char, sentence.end_char) for sentence in full_dutch()(text).sents
         ], text
 
@@ -85,7 +85,7 @@ def test_on_demand_rules_give_the_same_tokens_for_any_text(
     # pieces glued together without spaces put an exception inside a longer chunk
     text = "".join(piece + separator for piece, separator in parts)
     assert tokens_on_demand(text) == tokens_full(text)
-    assert nlp.sentence_spans(text) == spacy_sentences(text)
+    assert nlp.sentencizer_spans(text) == spacy_sentences(text)
 
 
 def spacy_sentences(text: str) -> list[tuple[int, int]]:
@@ -117,4 +117,4 @@ def test_sentence_boundaries_are_spacys_sentencizer_boundaries(
     parts: list[tuple[str, str]],
 ) -> None:
     text = "".join(word + separator for word, separator in parts)
-    assert nlp.sentence_spans(text) == spacy_sentences(text.replace("\n", " "))
+    assert nlp.sentencizer_spans(text) == spacy_sentences(text.replace("\n", " "))

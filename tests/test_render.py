@@ -422,6 +422,7 @@ def test_json_has_the_contract_shape(report: Report) -> None:
                 "section": "",
                 "section_kind": "text",
                 "stance": None,
+                "incidental": False,
             }
         ],
     }

@@ -620,7 +620,11 @@ def lexicon_show(
         if term.fuzzy:
             options.append("fuzzy")
         if term.requires:
-            options.append("vereist: " + ", ".join(term.requires))
+            groups = " + ".join("(" + ", ".join(group) + ")" for group in term.requires)
+            whole = " (hele woorden)" if term.requires_whole_word else ""
+            options.append(f"vereist: {groups}{whole}")
+        for sister, cues in term.moves_to:
+            options.append(f"naar {sister} bij: {', '.join(cues)}")
         lines.append(f"  {term.text}  [{'; '.join(options)}]")
     lines.append(f"Uitsluitingen ({len(item.exclusions)}):")
     for exclusion in item.exclusions:

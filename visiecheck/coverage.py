@@ -11,7 +11,9 @@ The rule (also in the README, applied identically in every output):
   headings, the table of contents, the glossary, the colophon or the source list.
 
 Hits in a table of contents, glossary (*begrippenlijst*), colophon or source list count
-as mentions (the theme is named there) but never make a theme addressed. Hits in an
+as mentions (the theme is named there) but never make a theme addressed; so do
+*incidental* hits (an entry of a standard list of activities, a museum or history, see
+``incidental``), which also never give a stance. Hits in an
 annex (*bijlage*) count, and are labelled as such. Running headers and footers are
 removed before matching and never count at all.
 
@@ -60,7 +62,9 @@ def theme_status(hits: Sequence[Hit], settings: MatchSettings) -> Status:
     if len(body) >= settings.addressed_min_sentences:
         return Status.ADDRESSED
     for heading in (
-        hit for hit in hits if hit.context is Context.HEADING and hit.section_kind in OWN_TEXT
+        hit
+        for hit in hits
+        if hit.context is Context.HEADING and hit.section_kind in OWN_TEXT and not hit.incidental
     ):
         if any(
             (page, sentence) > (heading.page, heading.sentence_id) and page <= heading.page + 1
@@ -74,7 +78,7 @@ def _own_body_sentences(hits: Sequence[Hit]) -> set[tuple[int, int]]:
     return {
         (hit.page, hit.sentence_id)
         for hit in hits
-        if hit.context is Context.BODY and hit.section_kind in OWN_TEXT
+        if hit.context is Context.BODY and hit.section_kind in OWN_TEXT and not hit.incidental
     }
 
 
@@ -114,10 +118,12 @@ def strongest_evidence(hits: Iterable[Hit], limit: int | None) -> tuple[Hit, ...
     return tuple(ordered if limit is None else ordered[:limit])
 
 
-def _rank(hit: Hit) -> tuple[int, int, int, int]:
-    # own text first; within it, a sentence that makes a choice before a description
+def _rank(hit: Hit) -> tuple[int, int, int, int, int]:
+    # own text first; within it, a sentence that makes a choice before a description;
+    # a mere list entry or museum last
     choice = 0 if hit.stance in CHOICES else 1
     return (
+        int(hit.incidental),
         _SECTION_RANK[hit.section_kind],
         _CONTEXT_RANK[hit.context],
         choice,

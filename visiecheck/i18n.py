@@ -91,6 +91,7 @@ _NL: dict[str, str] = {
     "section_kind.colophon": "colofon",
     "section_kind.sources": "bronnen",
     "section_kind.annex": "bijlage",
+    "hit.incidental": "alleen in een opsomming of historie",
     # documents without pages (docx, html, text): numbered sections instead
     "col.sections": "Secties",
     "section_count.one": "{n} sectie",
@@ -211,6 +212,7 @@ _EN: dict[str, str] = {
     "section_kind.glossary": "glossary",
     "section_kind.colophon": "colophon",
     "section_kind.sources": "sources",
+    "hit.incidental": "only in a list or history",
     "section_kind.annex": "annex",
     "col.sections": "Sections",
     "section_count.one": "{n} section",

@@ -42,7 +42,11 @@ class TermSpec(_Strict):
     compound: Literal["none", "modifier", "head", "both"] | None = None
     case: Literal["sensitive", "insensitive"] | None = None
     fuzzy: bool | None = None
-    requires: list[str] = Field(default_factory=list)
+    # one list of alternatives, or a list of such groups that must all be met
+    requires: list[str] | list[list[str]] = Field(default_factory=list)
+    requires_whole_word: bool = False
+    veto: list[str] = Field(default_factory=list)
+    moves_to: dict[str, list[str]] = Field(default_factory=dict)
 
     @field_validator("term")
     @classmethod
@@ -55,16 +59,39 @@ class TermSpec(_Strict):
 
     @field_validator("requires")
     @classmethod
-    def _requires_not_empty(cls, value: list[str]) -> list[str]:
-        if any(not word.strip() for word in value):
-            raise ValueError("empty word in requires")
+    def _requires_not_empty(cls, value: list[str] | list[list[str]]) -> list[list[str]]:
+        groups = [value] if all(isinstance(item, str) for item in value) else value
+        cleaned: list[list[str]] = []
+        for group in groups:
+            if isinstance(group, str) or not group:
+                raise ValueError("requires is a list of words or a list of word lists")
+            if any(not FINDABLE.search(word) for word in group):
+                raise ValueError("empty word in requires")
+            cleaned.append([" ".join(word.split()) for word in group])
+        return cleaned if value else []
+
+    @field_validator("veto")
+    @classmethod
+    def _veto_not_empty(cls, value: list[str]) -> list[str]:
+        if any(not FINDABLE.search(word) for word in value):
+            raise ValueError("empty word in veto")
         return [word.strip() for word in value]
+
+    @field_validator("moves_to")
+    @classmethod
+    def _moves_have_cues(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for theme_id, cues in value.items():
+            if not cues or any(not FINDABLE.search(cue) for cue in cues):
+                raise ValueError(f"moves_to {theme_id!r} needs cue words")
+        return value
 
 
 class ExclusionSpec(_Strict):
     text: str
-    scope: Literal["overlap", "sentence"] = "overlap"
+    scope: Literal["overlap", "sentence", "paragraph"] = "overlap"
     terms: list[str] = Field(default_factory=list)
+    compound: Literal["none", "modifier", "head", "both"] | None = None
+    case: Literal["sensitive", "insensitive"] | None = None
 
     @field_validator("text")
     @classmethod
@@ -84,6 +111,7 @@ class ThemeSpec(_Strict):
     label: str | None = None
     label_en: str | None = None
     core: bool | None = None
+    historical: bool | None = None
     description: str | None = None
     terms: list[TermSpec] = Field(default_factory=list)
     exclusions: list[ExclusionSpec] = Field(default_factory=list)
@@ -320,12 +348,34 @@ def _to_term(spec: TermSpec) -> Term:
         compound=compound,
         case_sensitive=case_sensitive,
         fuzzy=fuzzy,
-        requires=tuple(spec.requires),
+        requires=tuple(tuple(group) for group in spec.requires),  # type: ignore[arg-type]
+        requires_whole_word=spec.requires_whole_word,
+        moves_to=tuple((theme_id, tuple(cues)) for theme_id, cues in spec.moves_to.items()),
     )
 
 
 def _to_exclusion(spec: ExclusionSpec) -> Exclusion:
-    return Exclusion(text=spec.text, scope=spec.scope, terms=tuple(spec.terms))
+    """An exclusion is found like a term: capitals keep their case and then match only
+    as a whole word (or hyphen part); other single words also inside longer words."""
+    case_sensitive = (
+        spec.case == "sensitive" if spec.case is not None else default_case_sensitive(spec.text)
+    )
+    compound = spec.compound or ("none" if case_sensitive or " " in spec.text.strip() else "both")
+    return Exclusion(
+        text=spec.text,
+        scope=spec.scope,
+        terms=tuple(spec.terms),
+        case_sensitive=case_sensitive,
+        compound=compound,
+    )
+
+
+def _vetoes(spec: TermSpec) -> list[Exclusion]:
+    """A term's ``veto`` words: paragraph-scope exclusions of just that term."""
+    return [
+        _to_exclusion(ExclusionSpec(text=word, scope="paragraph", terms=[spec.term]))
+        for word in spec.veto
+    ]
 
 
 def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Positions) -> Lexicon:
@@ -337,7 +387,9 @@ def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Posi
             raise LexiconError(f"{where}duplicate theme id", path=path)
         seen.add(theme_spec.id)
         terms = tuple(_to_term(raw) for raw in theme_spec.terms)
-        exclusions = tuple(_to_exclusion(raw) for raw in theme_spec.exclusions)
+        exclusions = tuple(_to_exclusion(raw) for raw in theme_spec.exclusions) + tuple(
+            exclusion for raw in theme_spec.terms for exclusion in _vetoes(raw)
+        )
         existing = themes.get(theme_spec.id)
         if existing is not None:  # extending a theme of the base lexicon: add to it
             theme = Theme(
@@ -350,6 +402,9 @@ def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Posi
                 exclusions=existing.exclusions + exclusions,
                 examples_match=existing.examples_match + tuple(theme_spec.examples.match),
                 examples_no_match=existing.examples_no_match + tuple(theme_spec.examples.no_match),
+                historical=(
+                    existing.historical if theme_spec.historical is None else theme_spec.historical
+                ),
             )
         else:
             for key in ("label", "label_en"):
@@ -365,11 +420,20 @@ def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Posi
                 exclusions=exclusions,
                 examples_match=tuple(theme_spec.examples.match),
                 examples_no_match=tuple(theme_spec.examples.no_match),
+                historical=bool(theme_spec.historical),
             )
         if not theme.terms:
             raise LexiconError(f"{where}a theme needs at least one term", path=path)
         _check_terms(theme, where, path)
         themes[theme.id] = theme
+    for theme in themes.values():
+        for term in theme.terms:
+            for sister, _cues in term.moves_to:
+                if sister not in themes or sister == theme.id:
+                    raise LexiconError(
+                        f"theme {theme.id}: term {term.text!r} moves_to unknown theme {sister!r}",
+                        path=path,
+                    )
     return Lexicon(
         name=spec.name,
         version=spec.version,

@@ -23,8 +23,20 @@ How a page is matched
 4. Only pages with a candidate are segmented (the expensive part): blocks, then lines
    that are table-of-contents entries or headings, then sentences of the body text
    (spaCy sentencizer). A hit takes its segment as snippet and context.
-5. ``requires`` words must occur in the hit's sentence; exclusions cancel hits inside
-   the excluded text (``overlap``) or in the same sentence (``sentence``).
+5. ``requires`` words must occur in the hit's sentence (every group of them);
+   exclusions cancel hits inside the excluded text (``overlap``), in the same sentence
+   (``sentence``) or in the same paragraph (``paragraph``: a term's ``veto`` words).
+6. Elided coordination: in "zout- en gaswinning" or "bodem-, water- en
+   luchtverontreiniging" each part ending in a hyphen is rebuilt with the last word's
+   head (*zoutwinning*) and matched as a word of its own, quoted as written. The rebuilt
+   word must give a term across the join, whose part after the join is a known Dutch
+   word of at least four letters; no fuzzy matching and no abbreviations on rebuilt
+   words. Rebuilt words also count for ``requires``.
+7. A term's ``moves_to`` cue in the same paragraph moves its hit to the sister theme
+   (a heat exchanger next to *HTO* is high-temperature storage, not a WKO).
+8. Hits that only name a theme (an entry of a standard list of activities, a museum or
+   history) are marked ``incidental``; they and table rows give no stance
+   (``incidental``).
 """
 
 from __future__ import annotations
@@ -38,21 +50,25 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from .incidental import listed_activity, past_only, table_row
 from .models import Context, Document, Exclusion, Hit, Lexicon, MatchKind, SectionKind, Term
 from .nlp import (
     inflected_forms,
     is_known_word,
+    known_among,
+    known_among_snapshot,
     known_words_near,
     prepare_forms,
+    regular_inflections,
     sentence_spans,
     snapshot_known_words_near,
 )
-from .sections import Outline, looks_like_heading
+from .sections import Outline, is_caption, looks_like_heading
 from .settings import MatchSettings
 from .stance import Stance, classify_stance
 
 # Part of the match-cache key: bump when the same text and lexicon can give other hits.
-MATCHER_VERSION = "3"
+MATCHER_VERSION = "4"
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 PART_SEPARATORS = re.compile(r"['’\-]")
@@ -63,6 +79,12 @@ TOC_LINE_RE = re.compile(r"(?:\.{3,}|…{2,}|(?:\.\s){3,}|\t)\s*\d{1,4}\s*$|\s\d
 TOC_TITLE_RE = re.compile(r"^\s*(?:inhoud|inhoudsopgave|inhoudsopgaaf|contents)\s*$", re.I)
 SNIPPET_MAX = 300
 WHITESPACE_RE = re.compile(r"\s+")
+# Between the parts of a ``requires`` entry written with "…" ("slaan … op"): at most
+# this many words, as in a Dutch separable verb split over its clause.
+REQUIRES_GAP_WORDS = 8
+# The part of a term after the join of a rebuilt elided word: at least this long.
+ELIDED_HEAD_MIN = 4
+CONJUNCTIONS = frozenset({"en", "of", "tot"})
 
 
 @dataclass(frozen=True)
@@ -153,14 +175,75 @@ class _TermIndex:
         self.known_near_misses: frozenset[str] | None = (
             snapshot_known_words_near(*self.known_word_question()) if self.fuzzy_choices else None
         )
+        # Known word ends of the terms (for elided coordination, ``elided_candidates``).
+        self.known_heads: frozenset[str] | None = None
+        if self.parts:
+            shipped = known_among_snapshot(self.head_question())
+            self.known_heads = shipped
         self._word_cache: dict[str, tuple[_Candidate, ...]] = {}
         self._work_cache: dict[str, _WordWork | None] = {}
+        self._elided_cache: dict[tuple[str, str], tuple[tuple[int, int, str], ...]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         # Sent to batch workers: the per-word caches of this process are not worth the bytes.
         state = self.__dict__.copy()
-        state["_word_cache"], state["_work_cache"] = {}, {}
+        state["_word_cache"], state["_work_cache"], state["_elided_cache"] = {}, {}, {}
         return state
+
+    def head_question(self) -> frozenset[str]:
+        """Every end (of ``ELIDED_HEAD_MIN``+ letters) of the forms of compound terms: the
+        parts after a join that ``elided_candidates`` may ask to be known words."""
+        return frozenset(
+            form[cut:]
+            for form in self.parts
+            for cut in range(1, len(form) - ELIDED_HEAD_MIN + 1)
+            if form[cut:].isalpha()
+        )
+
+    def _known_head(self, head: str) -> bool:
+        if self.known_heads is None:
+            self.known_heads = known_among(self.head_question())
+        return head in self.known_heads
+
+    def known_ends(self, last: str) -> list[str]:
+        """The known word ends of a coordination's last word (its possible heads)."""
+        lowered = last.lower()
+        return [
+            lowered[cut:]
+            for cut in range(1, len(lowered) - ELIDED_HEAD_MIN + 1)
+            if self._known_head(lowered[cut:])
+        ]
+
+    def elided_candidates(self, part: str, last: str) -> tuple[tuple[int, int, str], ...]:
+        """Terms found in ``part`` + the head of ``last`` ("zout" + "gaswinning" →
+        *zoutwinning*): (entry, kind rank, rebuilt word) per term across the join."""
+        key = (part.lower(), last.lower())
+        cached = self._elided_cache.get(key)
+        if cached is not None:
+            return cached
+        found: dict[int, tuple[int, int, str]] = {}
+        modifier, lowered_last = key
+        # a hyphenated last word ("grondwater-verontreiniging") has its head after the hyphen
+        cuts = (
+            [lowered_last.rindex("-") + 1]
+            if "-" in lowered_last
+            else range(2, len(lowered_last) - ELIDED_HEAD_MIN + 1)
+        )
+        for cut in cuts:
+            head = lowered_last[cut:]
+            if len(head) < ELIDED_HEAD_MIN or not head.isalpha():
+                continue
+            rebuilt = modifier + head
+            for candidate in self.word_matches(rebuilt):
+                entry = self.entries[candidate.entry]
+                if candidate.kind == "fuzzy" or entry.term.case_sensitive:
+                    continue
+                across = candidate.start < len(modifier) < candidate.end
+                if across and self._known_head(rebuilt[len(modifier) : candidate.end]):
+                    found.setdefault(candidate.entry, (candidate.entry, cut, rebuilt))
+        result = tuple(found.values())
+        self._elided_cache[key] = result
+        return result
 
     def resolve_known_words(self) -> None:
         """Look up now, once, every known word the fuzzy rule could ask about.
@@ -173,6 +256,8 @@ class _TermIndex:
         """
         if self.known_near_misses is None:
             self.known_near_misses = known_words_near(*self.known_word_question())
+        if self.known_heads is None and self.parts:
+            self.known_heads = known_among(self.head_question())
 
     def known_word_question(self) -> tuple[dict[str, list[str]], int, int]:
         """The arguments of ``nlp.known_words_near`` for this index's fuzzy choices."""
@@ -448,7 +533,12 @@ def _segment_block(
             segments.append(Segment(line_start, line_end, Context.TOC))
         elif number == 0 and looks_like_heading(line, single_line=len(lines) == 1):
             segments.append(Segment(line_start, line_end, Context.HEADING))
-        elif body_start is None and line in heading_lines and len(segments) == number:
+        elif (
+            body_start is None
+            and line in heading_lines
+            and len(segments) == number
+            and not is_caption(line)
+        ):
             # a font heading at the top of the block (every line before it a heading)
             segments.append(Segment(line_start, line_end, Context.HEADING))
         elif body_start is None:
@@ -499,24 +589,27 @@ class Matcher:
             for exclusion in theme.exclusions:
                 as_term = Term(
                     text=exclusion.text,
-                    compound="both" if " " not in exclusion.text else "none",
-                    case_sensitive=False,
+                    compound=exclusion.compound if " " not in exclusion.text else "none",
+                    case_sensitive=exclusion.case_sensitive,
                 )
                 exclusion_entries.append(_compile(theme.id, as_term))
                 self._exclusions.append(exclusion)
+        self._historical = frozenset(theme.id for theme in lexicon.themes if theme.historical)
         self._terms = _TermIndex(term_entries, fuzzy=self.settings.fuzzy, settings=self.settings)
         self._exclusion_index = _TermIndex(exclusion_entries, fuzzy=False, settings=self.settings)
-        self._requires: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._requires: dict[tuple[tuple[str, ...], bool], tuple[re.Pattern[str], ...]] = {}
+        self._moves: dict[tuple[str, ...], re.Pattern[str]] = {}
         for entry in term_entries:
-            if entry.term.requires and entry.term.requires not in self._requires:
-                # "koude bron" also across a line break: any run of white space between words
-                alternatives = "|".join(
-                    r"\s+".join(re.escape(part) for part in word.lower().split())
-                    for word in sorted(entry.term.requires, key=len)[::-1]
+            term = entry.term
+            key = (term.requires, term.requires_whole_word)
+            if term.requires and key not in self._requires:
+                self._requires[key] = tuple(
+                    _requires_pattern(group, whole_word=term.requires_whole_word)
+                    for group in term.requires
                 )
-                self._requires[entry.term.requires] = re.compile(
-                    rf"(?<![^\W_])(?:{alternatives})", re.IGNORECASE
-                )
+            for _sister, cues in term.moves_to:
+                if cues not in self._moves:
+                    self._moves[cues] = _cue_pattern(cues)
 
     def resolve_known_words(self) -> Matcher:
         """Settle the fuzzy rule's dictionary questions now (``_TermIndex.resolve_known_words``).
@@ -526,6 +619,10 @@ class Matcher:
         """
         self._terms.resolve_known_words()
         return self
+
+    def head_question(self) -> frozenset[str]:
+        """What the matcher asks ``nlp.known_among`` about term ends (for the snapshot)."""
+        return self._terms.head_question()
 
     def known_word_questions(self) -> list[tuple[dict[str, list[str]], int, int]]:
         """What ``resolve_known_words`` asks ``nlp.known_words_near`` (for the snapshot)."""
@@ -566,15 +663,20 @@ class Matcher:
     def match_page(self, text: str, page: int, *, heading_lines: Sequence[str] = ()) -> list[Hit]:
         """Hits in one page's text; ``heading_lines`` as in ``segment_page``."""
         words = list(WORD_RE.finditer(text))
-        candidates = self._terms.find(text, words, longest_wins=True)
+        candidates = self._terms.find(text, words, longest_wins=False)
+        rebuilt = _elided_words(text, words)
+        if rebuilt:
+            candidates.extend(self._elided_hits(rebuilt))
         if not candidates:
             return []  # the cheap path: no sentence splitting for pages without a term
+        candidates = _longest_wins(candidates)
         positions = sorted({candidate.start for candidate in candidates})
         segments = segment_page(text, positions, heading_lines)
         starts = [segment.start for segment in segments]
+        paragraphs = _paragraph_starts(text)
         exclusions = self._exclusion_index.find(text, words, longest_wins=False)
         hits: list[Hit] = []
-        stances: dict[int, Stance] = {}  # per sentence: classify each sentence once
+        stances: dict[int, Stance | None] = {}  # per sentence: classify each sentence once
         for candidate in candidates:
             entry = self._terms.entries[candidate.entry]
             segment_index = bisect.bisect_right(starts, candidate.start) - 1
@@ -583,21 +685,31 @@ class Matcher:
                 if segment_index is None:
                     continue
             segment = segments[segment_index]
-            if entry.term.requires and not self._requires[entry.term.requires].search(
-                text, segment.start, segment.end
-            ):
+            paragraph = _paragraph_of(paragraphs, text, candidate.start)
+            if entry.term.requires and not self._requires_met(entry.term, text, segment, rebuilt):
                 continue
-            if self._excluded(entry, candidate, segment, exclusions):
+            if self._excluded(entry, candidate, segment, paragraph, exclusions):
                 continue
+            theme_id = self._moved(entry.term, text, paragraph) or entry.theme_id
+            sentence = text[segment.start : segment.end]
+            offset = candidate.start - segment.start
+            incidental = segment.context is Context.BODY and (
+                listed_activity(sentence, offset, offset + candidate.end - candidate.start)
+                or (
+                    theme_id not in self._historical
+                    and past_only(sentence, offset, offset + candidate.end - candidate.start)
+                )
+            )
             stance = None
-            if segment.context is Context.BODY:
-                stance = stances.get(segment.start)
-                if stance is None:
-                    stance = classify_stance(text[segment.start : segment.end])
-                    stances[segment.start] = stance
+            if segment.context is Context.BODY and not incidental:
+                if segment.start not in stances:
+                    stances[segment.start] = (
+                        None if table_row(sentence) else classify_stance(sentence)
+                    )
+                stance = stances[segment.start]
             hits.append(
                 Hit(
-                    theme_id=entry.theme_id,
+                    theme_id=theme_id,
                     term=entry.term.text,
                     matched_text=text[candidate.start : candidate.end],
                     match=candidate.kind,
@@ -608,9 +720,43 @@ class Matcher:
                     sentence_id=segment.start,
                     context=segment.context,
                     stance=stance,
+                    incidental=incidental,
                 )
             )
         return hits
+
+    def _elided_hits(self, rebuilt: Sequence[_Rebuilt]) -> list[_Candidate]:
+        found = []
+        for item in rebuilt:
+            for entry, _cut, _word in self._terms.elided_candidates(item.part, item.last):
+                found.append(_Candidate(item.start, item.end, entry, "compound"))
+        return found
+
+    def _requires_met(
+        self, term: Term, text: str, segment: Segment, rebuilt: Sequence[_Rebuilt]
+    ) -> bool:
+        """Every ``requires`` group has a word in the sentence (rebuilt elided words too)."""
+        sentence = text[segment.start : segment.end]
+        extra: list[str] = []
+        for item in rebuilt:
+            if segment.start <= item.start < segment.end:
+                extra.extend(
+                    word
+                    for _entry, _cut, word in self._terms.elided_candidates(item.part, item.last)
+                )
+                extra.extend(self._terms.known_ends(item.last))
+        searched = sentence if not extra else sentence + " " + " ".join(extra)
+        return all(
+            pattern.search(searched)
+            for pattern in self._requires[(term.requires, term.requires_whole_word)]
+        )
+
+    def _moved(self, term: Term, text: str, paragraph: tuple[int, int]) -> str | None:
+        """The sister theme whose cue stands in the paragraph, if any (``Term.moves_to``)."""
+        for sister, cues in term.moves_to:
+            if self._moves[cues].search(text, paragraph[0], paragraph[1]):
+                return sister
+        return None
 
     @staticmethod
     def _nearest_segment(segments: list[Segment], candidate: _Candidate) -> int | None:
@@ -625,6 +771,7 @@ class Matcher:
         entry: _Entry,
         candidate: _Candidate,
         segment: Segment,
+        paragraph: tuple[int, int],
         exclusions: list[_Candidate],
     ) -> bool:
         for exclusion_candidate in exclusions:
@@ -638,12 +785,135 @@ class Matcher:
                     and candidate.end <= exclusion_candidate.end
                 ):
                     return True
-            elif segment.start <= exclusion_candidate.start < segment.end and (
+                continue
+            start, end = (
+                (segment.start, segment.end) if exclusion.scope == "sentence" else paragraph
+            )
+            if start <= exclusion_candidate.start < end and (
                 not exclusion.terms
                 or entry.term.text.lower() in {name.lower() for name in exclusion.terms}
             ):
                 return True
         return False
+
+
+@dataclass(frozen=True)
+class _Rebuilt:
+    """A hyphen-ended part of an elided coordination ("zout-" in "zout- en gaswinning")."""
+
+    start: int  # the part and its hyphen in the page text
+    end: int
+    part: str  # "zout"
+    last: str  # the coordination's last word: "gaswinning"
+
+
+def _elided_words(text: str, words: Sequence[re.Match[str]]) -> list[_Rebuilt]:
+    """The hyphen-ended parts of "X- en Yz", "X-, Y- en Zz", "X- of Yz" and "X-/Yz"."""
+    found: list[_Rebuilt] = []
+    count = len(words)
+    position = 0
+    while position < count:
+        word = words[position]
+        if not _hangs(text, word):
+            position += 1
+            continue
+        chain = [word]
+        cursor = position + 1
+        while (
+            cursor < count
+            and _hangs(text, words[cursor])
+            and _joined(text[chain[-1].end() + 1 : words[cursor].start()], commas=True)
+        ):
+            chain.append(words[cursor])
+            cursor += 1
+        last: re.Match[str] | None = None
+        gap_end = chain[-1].end() + 1
+        if cursor < count and text[gap_end : words[cursor].start()].strip() == "/":
+            last = words[cursor]  # zout-/gaswinning
+        elif (
+            cursor + 1 < count
+            and words[cursor].group().lower() in CONJUNCTIONS
+            and _joined(text[gap_end : words[cursor].start()], commas=False)
+        ):
+            following = cursor + 1
+            # "en/of": skip the second conjunction
+            if (
+                following + 1 < count
+                and words[following].group().lower() in CONJUNCTIONS
+                and text[words[cursor].end() : words[following].start()] == "/"
+            ):
+                following += 1
+            if _joined(text[words[following - 1].end() : words[following].start()], commas=False):
+                last = words[following]
+        if last is not None and not _hangs(text, last) and last.group()[:1].isalpha():
+            for part in chain:
+                found.append(_Rebuilt(part.start(), part.end() + 1, part.group(), last.group()))
+            position = cursor
+        position = max(position + 1, cursor if last is not None else position + 1)
+    return found
+
+
+def _hangs(text: str, word: re.Match[str]) -> bool:
+    """A word directly followed by a hyphen that no letter follows ("zout- en")."""
+    end = word.end()
+    return (
+        end < len(text)
+        and text[end] == "-"
+        and (end + 1 == len(text) or not text[end + 1].isalnum())
+        and word.group()[:1].isalpha()
+    )
+
+
+def _joined(gap: str, *, commas: bool) -> bool:
+    """White space only (and one comma, where a list allows it) between two words."""
+    stripped = gap.strip()
+    return stripped == "" or (commas and stripped == ",")
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0, *(match.end() for match in BLOCK_SPLIT_RE.finditer(text))]
+
+
+def _paragraph_of(starts: list[int], text: str, position: int) -> tuple[int, int]:
+    """(start, end) of the paragraph (block between blank lines) around ``position``."""
+    index = bisect.bisect_right(starts, position) - 1
+    end_match = BLOCK_SPLIT_RE.search(text, starts[index])
+    return starts[index], end_match.start() if end_match else len(text)
+
+
+def _phrase_pattern(phrase: str, *, whole_word: bool) -> str:
+    words = [re.escape(word) for word in phrase.lower().split()]
+    if whole_word and len(words) == 1 and phrase.isalpha():
+        forms = sorted({phrase.lower(), *regular_inflections(phrase.lower())}, key=len)[::-1]
+        words = ["(?:" + "|".join(re.escape(form) for form in forms) + ")"]
+    body = r"\s+".join(words)
+    return body + r"(?![^\W_])" if whole_word else body
+
+
+def _requires_pattern(group: Sequence[str], *, whole_word: bool) -> re.Pattern[str]:
+    """One ``requires`` group: any of its words, each a word start (or a whole word);
+    "slaan … op" asks for its parts as whole words, in order, a few words apart."""
+    gap = rf"(?:\W+[^\W_]+){{0,{REQUIRES_GAP_WORDS}}}?\W+"
+    alternatives = []
+    for word in sorted(group, key=len, reverse=True):
+        if "…" in word:
+            parts = [part.strip() for part in word.split("…") if part.strip()]
+            alternatives.append(gap.join(_phrase_pattern(part, whole_word=True) for part in parts))
+        else:
+            alternatives.append(_phrase_pattern(word, whole_word=whole_word))
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})", re.IGNORECASE)
+
+
+def _cue_pattern(cues: Sequence[str]) -> re.Pattern[str]:
+    """Word starts of ``moves_to`` cues; a cue in capitals (HTO) only in capitals."""
+    alternatives = []
+    for cue in sorted(cues, key=len, reverse=True):
+        words = r"\s+".join(re.escape(word) for word in cue.split())
+        if sum(char.isupper() for char in cue) >= 2:
+            alternatives.append(rf"(?-i:{words})(?![^\W_])")
+        else:
+            alternatives.append(words)
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})", re.IGNORECASE)
 
 
 def lexicon_words(lexicon: Lexicon) -> list[str]:

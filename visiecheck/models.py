@@ -121,15 +121,21 @@ class Term:
     part (``modifier``: grondwater|beschermingsgebied), as its last part (``head``:
     kwel|grondwater), anywhere (``both``), or only as a whole word (``none``).
     ``case_sensitive`` terms (abbreviations such as WKO) match only in that case and,
-    as parts, only between hyphens (``WKO-systeem``). ``requires``: the term counts only
-    when the sentence also contains one of these words (stems; compounds allowed).
+    as parts, only between hyphens (``WKO-systeem``). ``requires``: groups of words;
+    the term counts only when the sentence contains a word of every group (each word a
+    word start, so compounds are allowed, or with ``requires_whole_word`` a whole word
+    or its plural; ``slaan … op`` asks for its parts in order with a few words between).
+    ``moves_to``: (sister theme, cue words) — with a cue in the same paragraph the hit
+    counts for the sister theme instead.
     """
 
     text: str
     compound: CompoundMode
     case_sensitive: bool = False
     fuzzy: bool = False
-    requires: tuple[str, ...] = ()
+    requires: tuple[tuple[str, ...], ...] = ()
+    requires_whole_word: bool = False
+    moves_to: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,12 +144,17 @@ class Exclusion:
 
     ``scope="overlap"`` cancels a hit lying inside the excluded phrase (``op grond
     van`` cancels *grond*); ``scope="sentence"`` cancels the theme's hits in the whole
-    sentence (``buurtbatterij`` cancels *energieopslag*), limited to ``terms`` if given.
+    sentence (``buurtbatterij`` cancels *energieopslag*) and ``scope="paragraph"`` in
+    the whole paragraph (a term's ``veto`` words: *strooien* beside *pekel*), limited
+    to ``terms`` if given. ``case_sensitive`` and ``compound`` say how the excluded text
+    itself is found, as for a term: ``HTO`` only as a whole upper-case word.
     """
 
     text: str
-    scope: Literal["overlap", "sentence"] = "overlap"
+    scope: Literal["overlap", "sentence", "paragraph"] = "overlap"
     terms: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    compound: CompoundMode = "both"
 
 
 @dataclass(frozen=True)
@@ -157,6 +168,9 @@ class Theme:
     exclusions: tuple[Exclusion, ...] = ()
     examples_match: tuple[str, ...] = ()
     examples_no_match: tuple[str, ...] = ()
+    # The theme is itself about the past (the soil archive): history and museum words
+    # around its terms do not make a hit incidental (see ``incidental``).
+    historical: bool = False
 
 
 @dataclass(frozen=True)
@@ -200,6 +214,10 @@ class Hit:
     section: str = ""  # heading path, e.g. "3 Duurzame toekomst › 3.2 Energie"
     section_kind: SectionKind = SectionKind.TEXT
     stance: Stance | None = None  # for body sentences: what the sentence does with the theme
+    # Only an entry of a list of activities (a zoning list of business types that are
+    # not allowed), or the past (a museum, history): a mention, never "addressed" or a
+    # stance. See ``incidental``.
+    incidental: bool = False
 
 
 @dataclass(frozen=True)

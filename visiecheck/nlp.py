@@ -20,6 +20,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -195,6 +196,7 @@ class LemmaSnapshot:
     lemmas: dict[str, str]
     forms: dict[str, frozenset[str]]
     near: dict[str, frozenset[str]]
+    known: dict[str, frozenset[str]]  # per ``words_key``: the known words among them
 
 
 _snapshot_enabled = True
@@ -214,6 +216,7 @@ def _snapshot() -> LemmaSnapshot | None:
             lemmas=data["lemmas"],
             forms={lemma: frozenset(forms) for lemma, forms in data["forms"].items()},
             near={key: frozenset(words) for key, words in data["near"].items()},
+            known={key: frozenset(words) for key, words in data.get("known", {}).items()},
         )
     except (OSError, ValueError, KeyError, AttributeError, TypeError):
         return None  # missing or damaged: every answer comes from the table, as before
@@ -252,12 +255,19 @@ def near_key(
     return hashlib.sha256(content.encode()).hexdigest()[:16]
 
 
+def words_key(words: Iterable[str]) -> str:
+    """The snapshot's key of one ``known_among`` question."""
+    content = json.dumps(sorted(set(words)), ensure_ascii=False)
+    return hashlib.sha256(content.encode()).hexdigest()[:16]
+
+
 def build_snapshot(
     words: Iterable[str],
     near_questions: Iterable[tuple[Mapping[str, Sequence[str]], int, int]],
+    known_questions: Iterable[frozenset[str]] = (),
 ) -> dict[str, object]:
-    """The snapshot (as JSON data) of the table's answers for ``words`` and the
-    ``known_words_near`` questions, all taken from the table itself."""
+    """The snapshot (as JSON data) of the table's answers for ``words``, the
+    ``known_words_near`` and the ``known_among`` questions, all taken from the table."""
     with without_snapshot():
         wanted = sorted({word.lower() for word in words if _has_lemma_forms(word.lower())})
         lemmas = {word: lemmatize(word) for word in wanted}
@@ -266,7 +276,14 @@ def build_snapshot(
         near = {
             near_key(*question): sorted(known_words_near(*question)) for question in near_questions
         }
-        return {"table": lookups_identity(), "lemmas": lemmas, "forms": forms, "near": near}
+        known = {words_key(question): sorted(known_among(question)) for question in known_questions}
+        return {
+            "table": lookups_identity(),
+            "lemmas": lemmas,
+            "forms": forms,
+            "near": near,
+            "known": known,
+        }
 
 
 # --- the questions ---------------------------------------------------------------------
@@ -307,6 +324,47 @@ def is_known_word(word: str) -> bool:
     """Whether ``word`` is a Dutch word the lookup table knows (so not OCR noise)."""
     lowered = word.lower()
     return lowered in _lemma_table() or lowered in _lemma_values()
+
+
+@cache
+def _lemma_index() -> frozenset[str]:
+    """Every lemma of spacy-lookups-data's Dutch lemma index (nouns, verbs, adjectives…).
+
+    Wider than the lookup table, which lacks base words that never inflect irregularly
+    (*winning*, *opslag*); used only to tell whether a word end is a Dutch word.
+    """
+    path = _lemma_table_path().with_name("nl_lemma_index.json.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        index: dict[str, list[str]] = json.load(handle)
+    return frozenset(word.lower() for words in index.values() for word in words)
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether ``word`` (or its lemma) is a Dutch word of the lemma table or index."""
+    lowered = word.lower()
+    return (
+        is_known_word(lowered)
+        or lowered in _lemma_index()
+        or _lemma_table().get(lowered, lowered).lower() in _lemma_index()
+    )
+
+
+def known_among_snapshot(words: frozenset[str]) -> frozenset[str] | None:
+    """``known_among`` from the snapshot, or None when the snapshot lacks the question."""
+    snapshot = _snapshot()
+    return None if snapshot is None else snapshot.known.get(words_key(words))
+
+
+def known_among(words: Iterable[str]) -> frozenset[str]:
+    """The words (lowercase) of ``words`` that are Dutch words (``is_dictionary_word``),
+    from the snapshot when it holds this exact question (then no table is loaded)."""
+    wanted = frozenset(word.lower() for word in words)
+    snapshot = _snapshot()
+    if snapshot is not None:
+        shipped = snapshot.known.get(words_key(wanted))
+        if shipped is not None:
+            return shipped
+    return frozenset(word for word in wanted if is_dictionary_word(word))
 
 
 def snapshot_known_words_near(
@@ -425,7 +483,17 @@ def inflected_forms(word: str) -> frozenset[str]:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) character spans of the sentences in ``text``, in order.
+    """(start, end) character spans of the evidence sentences in ``text``, in order.
+
+    spaCy's sentencizer boundaries (``sentencizer_spans``) with two rules on top: no
+    sentence starts inside quotes or brackets (``„zeer. gevoelig”`` stays whole), and a
+    list bullet starts a new sentence and is never part of one.
+    """
+    return sentencizer_spans(text, evidence_rules=True)
+
+
+def sentencizer_spans(text: str, *, evidence_rules: bool = False) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences spaCy's ``sentencizer`` finds in ``text``.
 
     Newlines are treated as plain spaces so that a sentence wrapped over several lines
     stays whole; the caller splits blocks and headings before calling this. The
@@ -445,12 +513,56 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     orths, puncts, offsets, lengths = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).T.tolist()
     starts = _sentence_starts(orths, puncts, _punct_hashes(nlp))
+    protected = _protected_regions(flat) if evidence_rules else []
+    if protected:  # no sentence starts inside quotes or brackets
+        starts = [0, *(first for first in starts[1:] if not _inside(protected, offsets[first]))]
     ends = [*starts[1:], len(orths)]
     spans = []
     for first, stop in zip(starts, ends, strict=True):
         start, end = offsets[first], offsets[stop - 1] + lengths[stop - 1]
-        if text[start:end].strip():
+        if evidence_rules:
+            spans.extend(_split_at_bullets(text, start, end))
+        elif text[start:end].strip():
             spans.append((start, end))
+    return spans
+
+
+# Quoted or bracketed text longer than this is not protected: a stray quote mark must
+# not glue a whole block into one sentence.
+PROTECTED_MAX = 300
+_PROTECTED_RE = re.compile(
+    rf"\([^()]{{1,{PROTECTED_MAX}}}\)|\[[^\[\]]{{1,{PROTECTED_MAX}}}\]|"
+    rf"\"[^\"\n]{{1,{PROTECTED_MAX}}}\"|[“„][^“”„\"]{{1,{PROTECTED_MAX}}}[”“\"]"
+)
+# A list bullet starts a new evidence sentence and is never part of one: a bullet sign
+# anywhere, or a dash or asterisk opening a line.
+BULLET_RE = re.compile(r"[•▪●◦‣■□➢➤►]|(?:^|(?<=\n))[ \t]*[-–*](?=[ \t])")
+_EDGE_CHARS = " \t\n•▪●◦‣■□➢➤►"
+
+
+def _protected_regions(text: str) -> list[tuple[int, int]]:
+    return [(match.start(), match.end()) for match in _PROTECTED_RE.finditer(text)]
+
+
+def _inside(regions: list[tuple[int, int]], offset: int) -> bool:
+    return any(start < offset < end for start, end in regions)
+
+
+def _split_at_bullets(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span cut at list bullets, each piece without its bullet and outer spaces."""
+    pieces, piece_start = [], start
+    for bullet in BULLET_RE.finditer(text, start, end):
+        pieces.append((piece_start, bullet.start()))
+        piece_start = bullet.end()
+    pieces.append((piece_start, end))
+    spans = []
+    for piece_start, piece_end in pieces:
+        while piece_start < piece_end and text[piece_start] in _EDGE_CHARS:
+            piece_start += 1
+        while piece_end > piece_start and text[piece_end - 1] in _EDGE_CHARS:
+            piece_end -= 1
+        if piece_start < piece_end and any(char.isalnum() for char in text[piece_start:piece_end]):
+            spans.append((piece_start, piece_end))
     return spans
 
 

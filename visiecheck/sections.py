@@ -39,6 +39,11 @@ NUMBER_RE = re.compile(r"^\s*(?:hoofdstuk\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\
 # "3.2 Energie ........ 14": a table-of-contents entry, never a heading of its own
 TOC_ENTRY_RE = re.compile(r"(?:\.{3,}|…{2,}|(?:\.\s){3,}|\t)\s*\d{1,4}\s*$")
 HEADING_MAX_WORDS = 12
+# Captions look like headings (short, often in capitals) but are body text.
+CAPTION_RE = re.compile(
+    r"^\s*(?:afbeelding|figuur|fig\.|foto|bron|kaart|tabel|illustratie)\b(?!\s*$)|\(\s*bron\s*:",
+    re.IGNORECASE,
+)
 SENTENCE_END = (".", "?", "!", ";", ":", ",")
 TITLE_MAX = 60
 SEPARATOR = " › "
@@ -74,10 +79,17 @@ class Place:
     kind: SectionKind
 
 
+def is_caption(line: str) -> bool:
+    """A picture or map caption ("AFBEELDING 3 …", "Figuur 2", "… (bron: …)"): body text."""
+    return bool(CAPTION_RE.search(line))
+
+
 def looks_like_heading(line: str, *, single_line: bool) -> bool:
     """A short line without closing punctuation that is numbered, capitals or alone."""
     words = line.split()
     if not words or len(words) > HEADING_MAX_WORDS or line.endswith(SENTENCE_END):
+        return False
+    if is_caption(line):
         return False
     if not (line[0].isupper() or line[0].isdigit()) or TOC_ENTRY_RE.search(line):
         return False
@@ -98,7 +110,7 @@ def _special(title: str) -> SectionKind | None:
 
 def _font_heading(line: str, heading_lines: Collection[str]) -> bool:
     """A line set in a heading font (never a table-of-contents entry)."""
-    return line in heading_lines and not TOC_ENTRY_RE.search(line)
+    return line in heading_lines and not TOC_ENTRY_RE.search(line) and not is_caption(line)
 
 
 def page_headings(text: str, page: int, heading_lines: Collection[str] = ()) -> list[Heading]:

@@ -263,6 +263,8 @@ def hit_labels(hit: Hit, lang: str) -> list[str]:
         context = t(f"context.{hit.context.value}", lang)
         if context not in labels:
             labels.append(context)
+    if hit.incidental:
+        labels.append(t("hit.incidental", lang))
     return labels
 
 

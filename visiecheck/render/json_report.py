@@ -4,7 +4,9 @@ Scripts of coordinators, dashboards and the benchmark read this, so fields are o
 added, never renamed. Beyond the contract we add: theme ``label_en``,
 ``distinct_sentences``, ``depth``, ``stance`` (null when unknown) and ``searched`` (what a
 verdict rests on, null when unknown); evidence ``matched_text``, ``context``, ``section``
-(heading path, ``""`` when unknown), ``section_kind`` and ``stance``; document
+(heading path, ``""`` when unknown), ``section_kind``, ``stance`` and ``incidental``
+(the hit only names the theme in a standard list or a history: it never makes a theme
+addressed); document
 ``error_code`` and ``location_unit`` (``page`` or ``section``); top-level
 ``selected_themes`` and ``duplicates`` (pairs of files sharing most of their text).
 The shape is described by ``visiecheck/schema/report.schema.json`` (see
@@ -36,6 +38,7 @@ def _evidence(hit: Hit) -> dict[str, Any]:
         "section": hit.section,
         "section_kind": hit.section_kind.value,
         "stance": _stance(hit.stance),
+        "incidental": hit.incidental,
     }
 
 

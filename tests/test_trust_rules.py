@@ -1,0 +1,409 @@
+"""The rules that keep a word in another sense out of a verdict (issue "trust in every cell").
+
+Each rule is tested on its own with a small lexicon written here, on Dutch sentences
+written for these tests: paragraph vetoes, exclusions that keep their case, whole-word
+and grouped ``requires``, elided coordination, sister-theme moves, incidental hits
+(lists, museums, table rows), evidence sentences (quotes, bullets) and captions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from visiecheck import nlp
+from visiecheck.check import check
+from visiecheck.coverage import assess, strongest_evidence
+from visiecheck.errors import LexiconError
+from visiecheck.extract import extract
+from visiecheck.incidental import listed_activity, past_only, table_row
+from visiecheck.lexicon import load_lexicon
+from visiecheck.matching import Matcher, segment_page
+from visiecheck.models import Context, Status
+from visiecheck.settings import MatchSettings
+
+LEXICON = """\
+name: regels
+version: 0.1.0
+language: nl
+themes:
+  - id: mijnbouw
+    label: Mijnbouw
+    label_en: Mining
+    terms:
+      - zoutwinning
+      - gaswinning
+      - {term: pekel, veto: [strooien, strooiwagen, gladheid]}
+      - {term: zoutwin, compound: both}
+      - {term: opslagput, requires: [[zout, gas], [caverne, holte]]}
+  - id: bodemdaling
+    label: Bodemdaling
+    label_en: Subsidence
+    terms:
+      - {term: fundering, compound: none, requires: [bodem, zetting], requires_whole_word: true}
+      - {term: veen, compound: none, requires: [verdwijn, slink, "klinkt … in"]}
+  - id: ondergrondse_opslag
+    label: Ondergrondse opslag
+    label_en: Underground storage
+    terms:
+      - {term: in de bodem, requires: ["slaan … op", "slaat … op", opslaan, opgeslagen]}
+      - HTO
+  - id: bodemenergie
+    label: Bodemenergie
+    label_en: Ground-source energy
+    terms:
+      - {term: warmtewisselaar, moves_to: {ondergrondse_opslag: [HTO, honderden meters diep]}}
+      - WKO
+    exclusions:
+      - {text: HTO, scope: sentence}
+      - {text: TED, scope: paragraph}
+      - {text: buurtbatterij, scope: sentence}
+  - id: bodemkwaliteit
+    label: Bodemkwaliteit
+    label_en: Soil quality
+    terms:
+      - bodemverontreiniging
+      - {term: verontreiniging, requires: [bodem, grond]}
+  - id: bodemarchief
+    label: Bodemarchief
+    label_en: Soil archive
+    historical: true
+    terms: [archeologie, vondsten]
+"""
+
+
+@pytest.fixture(scope="module")
+def matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
+    path = tmp_path_factory.mktemp("lexicon") / "regels.yaml"
+    path.write_text(LEXICON, encoding="utf-8")
+    return Matcher(load_lexicon(path))
+
+
+def themes(matcher: Matcher, text: str, *, incidental: bool | None = None) -> list[str]:
+    """Theme of every hit in text order (only incidental or only not, when asked)."""
+    return [
+        hit.theme_id
+        for hit in matcher.match_text(text)
+        if incidental is None or hit.incidental == incidental
+    ]
+
+
+# --- 1. domain veto: a word of another domain in the paragraph cancels the term ---------
+
+
+def test_veto_word_in_another_sentence_of_the_paragraph_cancels_the_term(
+    matcher: Matcher,
+) -> None:
+    text = (
+        "Bij gladheid rijden de wagens van de gemeente uit. "
+        "Zij brengen dan pekel aan op de fietspaden."
+    )
+    assert themes(matcher, text) == []
+
+
+def test_veto_reaches_no_further_than_its_paragraph(matcher: Matcher) -> None:
+    text = (
+        "Bij gladheid rijden de wagens van de gemeente uit.\n\n"
+        "Onder het noorden ligt pekel in oude holtes van de zoutwinning."
+    )
+    assert themes(matcher, text) == ["mijnbouw", "mijnbouw"]
+
+
+def test_paragraph_scope_exclusion_cancels_the_theme_in_the_whole_paragraph(
+    matcher: Matcher,
+) -> None:
+    text = "Het gemaal levert warmte met TED uit het oppervlaktewater. Een WKO is niet nodig."
+    assert themes(matcher, text) == []
+    assert themes(matcher, "Een WKO is in dit gebied goed mogelijk.") == ["bodemenergie"]
+
+
+# --- 3. exclusions keep their own case and compound setting -----------------------------
+
+
+def test_upper_case_exclusion_does_not_fire_inside_an_ordinary_word(matcher: Matcher) -> None:
+    # "lichtoverlast" holds the letters h-t-o; "stedelijk" holds t-e-d
+    assert themes(matcher, "Een WKO mag geen lichtoverlast geven.") == ["bodemenergie"]
+    assert themes(matcher, "Een WKO past goed in het stedelijk gebied.") == ["bodemenergie"]
+
+
+def test_upper_case_exclusion_still_fires_as_its_own_word(matcher: Matcher) -> None:
+    text = "Naast de WKO komt een HTO-installatie."
+    assert [hit.theme_id for hit in matcher.match_text(text)] == ["ondergrondse_opslag"]
+
+
+def test_lower_case_exclusion_still_matches_inside_compounds(matcher: Matcher) -> None:
+    assert themes(matcher, "De WKO en de buurtbatterijen delen een kast.") == []
+
+
+def test_exclusion_case_and_compound_can_be_set(tmp_path: Path) -> None:
+    path = tmp_path / "lex.yaml"
+    path.write_text(
+        LEXICON.replace(
+            "{text: TED, scope: paragraph}",
+            "{text: TED, scope: paragraph, case: insensitive, compound: both}",
+        ),
+        encoding="utf-8",
+    )
+    loose = Matcher(load_lexicon(path))
+    assert themes(loose, "Een WKO past goed in het stedelijk gebied.") == []
+
+
+# --- 4. requires: whole words, groups and separable verbs ---------------------------------
+
+
+def test_required_whole_word_is_not_met_by_a_longer_word(matcher: Matcher) -> None:
+    assert themes(matcher, "De fundering wacht op het bodemonderzoek.") == []
+    assert themes(matcher, "De fundering rust op een slappe bodem.") == ["bodemdaling"]
+    assert themes(matcher, "De fundering lijdt onder zettingen.") == ["bodemdaling"]
+
+
+def test_every_requires_group_must_be_met(matcher: Matcher) -> None:
+    assert themes(matcher, "De opslagput voor gas ligt in een caverne.") == ["mijnbouw"]
+    assert themes(matcher, "De opslagput voor gas ligt achter het hek.") == []
+
+
+def test_separable_verb_split_over_the_clause_meets_requires(matcher: Matcher) -> None:
+    text = "In de zomer slaan we de overtollige warmte in de bodem op."
+    assert themes(matcher, text) == ["ondergrondse_opslag"]
+    assert themes(matcher, "In de bodem zitten veel wortels.") == []
+
+
+def test_peat_with_a_loss_word_is_subsidence_and_bare_peat_is_not(matcher: Matcher) -> None:
+    assert themes(matcher, "Het veen klinkt verder in als het peil zakt.") == ["bodemdaling"]
+    assert themes(matcher, "Het veen in de polder verdwijnt langzaam.") == ["bodemdaling"]
+    assert themes(matcher, "Het veen is een mooi landschap om te wandelen.") == []
+
+
+def test_a_gap_may_not_span_a_whole_paragraph(matcher: Matcher) -> None:
+    text = "De bodem is van klei. " + "Er staan " + "veel " * 12 + "bomen op het erf."
+    assert themes(matcher, text) == []
+
+
+# --- 5. elided coordination ------------------------------------------------------------
+
+
+def test_elided_first_part_is_rebuilt_with_the_shared_head(matcher: Matcher) -> None:
+    hits = matcher.match_text("In de regio is sprake van zout- en gaswinning.")
+    assert [(hit.term, hit.matched_text) for hit in hits] == [
+        ("zoutwinning", "zout-"),
+        ("gaswinning", "gaswinning"),
+    ]
+    assert hits[0].snippet == "In de regio is sprake van zout- en gaswinning."
+
+
+def test_every_part_of_a_longer_elided_list_is_rebuilt(matcher: Matcher) -> None:
+    text = "Er is lucht-, bodem- en waterverontreiniging aangetroffen."
+    hits = matcher.match_text(text)
+    assert (hits[0].term, hits[0].matched_text) == ("bodemverontreiniging", "bodem-")
+    assert {hit.theme_id for hit in hits} == {"bodemkwaliteit"}
+    text = "Zout-/gaswinning komt hier niet voor."
+    assert [hit.term for hit in matcher.match_text(text)] == ["zoutwinning", "gaswinning"]
+
+
+def test_rebuilt_word_counts_for_requires(matcher: Matcher) -> None:
+    # "verontreiniging" requires a bodem/grond word start: only the rebuilt word has one
+    text = "De kaart toont water- en bodemverontreiniging."
+    assert [hit.term for hit in matcher.match_text(text)] == ["bodemverontreiniging"]
+    text = "De kaart toont lucht- en waterverontreiniging."
+    assert themes(matcher, text) == []
+
+
+def test_rebuilt_join_needs_a_known_word_of_four_letters(matcher: Matcher) -> None:
+    # "zoutwin" would fit "zout" + "win" of "gaswinning": three letters after the join
+    hits = matcher.match_text("Er is zout- en gaswinning in de regio.")
+    assert "zoutwin" not in {hit.term for hit in hits}
+
+
+def test_a_real_hyphenated_word_is_no_elision(matcher: Matcher) -> None:
+    hits = matcher.match_text("De zout-gaswinning is een verzonnen woord.")
+    assert [hit.term for hit in hits] == ["gaswinning"]
+    assert themes(matcher, "Het zout- en suikergehalte van de grond is laag.") == []
+
+
+# --- 7. sister themes ------------------------------------------------------------------
+
+
+def test_heat_exchanger_next_to_hto_moves_to_underground_storage(matcher: Matcher) -> None:
+    text = "De nieuwe wijk krijgt een warmtewisselaar. Die is gekoppeld aan de HTO van het net."
+    assert themes(matcher, text) == ["ondergrondse_opslag", "ondergrondse_opslag"]
+    assert themes(matcher, "De nieuwe wijk krijgt een warmtewisselaar in de grond.") == [
+        "bodemenergie"
+    ]
+
+
+def test_moves_to_must_name_a_theme(tmp_path: Path) -> None:
+    path = tmp_path / "lex.yaml"
+    path.write_text(LEXICON.replace("moves_to: {ondergrondse_opslag", "moves_to: {opslag"))
+    with pytest.raises(LexiconError, match="moves_to unknown theme 'opslag'"):
+        load_lexicon(path)
+
+
+# --- 2. listed activities, museums, table rows -------------------------------------------
+
+
+def test_entry_of_a_zoning_list_with_etc_is_incidental(matcher: Matcher) -> None:
+    text = (
+        "Niet toegestaan zijn: visserij- en viskwekerijen, aardolie- en gaswinning, "
+        "zandwinning, etc."
+    )
+    hits = matcher.match_text(text)
+    assert [(hit.term, hit.incidental, hit.stance) for hit in hits] == [("gaswinning", True, None)]
+
+
+def test_list_of_activities_that_are_not_allowed_is_incidental(matcher: Matcher) -> None:
+    text = "Uitgezonderd zijn bedrijven voor gaswinning, veeteelt, afvalverwerking en transport."
+    assert themes(matcher, text, incidental=True) == ["mijnbouw"]
+
+
+def test_a_municipal_choice_over_a_list_is_not_incidental(matcher: Matcher) -> None:
+    text = "Wij staan geen gaswinning, kolenwinning, olieboringen of schaliegas toe."
+    hits = matcher.match_text(text)
+    assert [(hit.theme_id, hit.incidental, hit.stance) for hit in hits] == [
+        ("mijnbouw", False, "exclusion")
+    ]
+
+
+def test_a_short_enumeration_is_not_a_standard_list(matcher: Matcher) -> None:
+    assert themes(matcher, "We kijken naar zoutwinning en gaswinning.", incidental=False) == [
+        "mijnbouw",
+        "mijnbouw",
+    ]
+
+
+def test_museum_and_history_words_before_the_term_make_it_incidental(
+    matcher: Matcher,
+) -> None:
+    text = "Het streekmuseum toont exposities over de vroegere zoutwinning in Twente."
+    assert themes(matcher, text, incidental=True) == ["mijnbouw"]
+    assert themes(matcher, "De geschiedenis van de gaswinning trekt bezoekers.") == ["mijnbouw"]
+    assert themes(matcher, "De zoutwinning gaat nog dertig jaar door.", incidental=False) == [
+        "mijnbouw"
+    ]
+
+
+def test_history_never_makes_the_soil_archive_incidental(matcher: Matcher) -> None:
+    text = "De geschiedenis van de archeologie in de es is rijk aan vondsten."
+    assert themes(matcher, text, incidental=False) == ["bodemarchief", "bodemarchief"]
+
+
+def test_checklist_row_gives_no_stance() -> None:
+    assert table_row("Nee Binnen een boringsvrije zone?")
+    assert table_row("Ja\tArcheologische verwachting hoog\tnader onderzoek")
+    assert not table_row("Wij sluiten boringen in de boringsvrije zone uit.")
+
+
+def test_checklist_row_hit_counts_but_has_no_stance(matcher: Matcher) -> None:
+    hits = matcher.match_text("Nee Binnen zone voor gaswinning?")
+    assert [(hit.theme_id, hit.stance, hit.incidental) for hit in hits] == [
+        ("mijnbouw", None, False)
+    ]
+
+
+def test_rule_functions_on_their_own() -> None:
+    sentence = "Toegestaan zijn: bakkerijen, garages, gaswinning, drukkerijen en dergelijke."
+    start = sentence.index("gaswinning")
+    assert listed_activity(sentence, start, start + 10)
+    assert not listed_activity("Wij willen gaswinning hier niet.", 11, 21)
+    assert past_only("Het zoutmuseum is open.", 4, 8)
+    assert not past_only("De zoutwinning is open.", 3, 14)
+
+
+def test_incidental_hits_alone_leave_a_theme_only_mentioned(matcher: Matcher) -> None:
+    text = (
+        "Niet toegestaan zijn: visserijen, gaswinning, zandwinning, etc.\n\n"
+        "Het museum toont de geschiedenis van de gaswinning in de streek."
+    )
+    hits = matcher.match_text(text)
+    assert all(hit.incidental for hit in hits)
+    coverage = assess(hits, matcher.lexicon, MatchSettings(), ["mijnbouw"])[0]
+    assert coverage.status is Status.MENTIONED
+    assert coverage.depth.value == "mentioned"
+
+
+def test_evidence_puts_a_real_sentence_before_a_list_entry(matcher: Matcher) -> None:
+    text = (
+        "Niet toegestaan zijn: visserijen, gaswinning, zandwinning, etc.\n\n"
+        "Wij willen geen nieuwe gaswinning onder de dorpen."
+    )
+    evidence = strongest_evidence(matcher.match_text(text), limit=None)
+    assert [hit.incidental for hit in evidence] == [False, True]
+
+
+# --- 8. evidence sentences and captions ---------------------------------------------------
+
+
+def test_no_sentence_split_inside_quotes_or_brackets() -> None:
+    text = 'De klei is hier „erg. gevoelig" voor zetting. De wijk (zie fig. 3. hierna) blijft laag.'
+    assert [text[a:b] for a, b in nlp.sentence_spans(text)] == [
+        'De klei is hier „erg. gevoelig" voor zetting.',
+        "De wijk (zie fig. 3. hierna) blijft laag.",
+    ]
+
+
+def test_a_stray_quote_does_not_glue_the_block_together() -> None:
+    text = 'Hij zei " ja. ' + "Dit is een zin over de bodem. " * 15
+    assert len(nlp.sentence_spans(text)) == 16
+
+
+def test_bullets_are_not_part_of_an_evidence_sentence() -> None:
+    text = "Het grondwater kan worden aangevuld. • De bodem houdt water vast. ▪ Minder verdroging"
+    assert [text[a:b] for a, b in nlp.sentence_spans(text)] == [
+        "Het grondwater kan worden aangevuld.",
+        "De bodem houdt water vast.",
+        "Minder verdroging",
+    ]
+    listed = "Aandachtspunten:\n- kwel in de polder\n- droogte op de zandgronden"
+    assert [listed[a:b] for a, b in nlp.sentence_spans(listed)] == [
+        "Aandachtspunten:",
+        "kwel in de polder",
+        "droogte op de zandgronden",
+    ]
+
+
+def test_caption_in_capitals_is_body_text_not_a_heading() -> None:
+    for caption in (
+        "KANSEN VOOR ENERGIEOPSLAG EN GEOTHERMIE (BRON: KAARTBOEK, 2021)",
+        "AFBEELDING 4 ZOUTWINNING IN HET NOORDEN",
+        "Figuur 2 Bodemdaling tot 2050",
+    ):
+        segments = segment_page(caption + "\n\nVolgende alinea over iets anders.")
+        assert segments[0].context is Context.BODY, caption
+    heading = segment_page("ENERGIE EN ONDERGROND\n\nDe tekst begint hier.")
+    assert heading[0].context is Context.HEADING
+
+
+def test_rules_hold_in_a_real_two_column_pdf(make_pdf: Callable[..., Path], tmp_path: Path) -> None:
+    lexicon_path = tmp_path / "regels.yaml"
+    lexicon_path.write_text(LEXICON, encoding="utf-8")
+    pdf = make_pdf(
+        [
+            [
+                "# 3 Ondergrond",
+                "In het noorden is sprake van zout- en gaswinning. Wij willen dat de zout- en "
+                "gaswinning binnen tien jaar stopt.",
+                "AFBEELDING 2 GEBIED VOOR ARCHEOLOGIE (BRON: PROVINCIE, 2020)",
+                "Niet toegestaan zijn: visserijen, garages, zandwinning, gaswinning, etc.",
+                "Bij gladheid rijden de wagens uit. Zij brengen dan pekel aan op de wegen.",
+            ]
+        ],
+        columns=2,
+        header="Omgevingsvisie Regelstad",
+        page_numbers=True,
+    )
+    lexicon = load_lexicon(lexicon_path)
+    hits = Matcher(lexicon).match_document(extract(pdf))
+    assert [(hit.term, hit.matched_text, hit.incidental) for hit in hits] == [
+        ("zoutwinning", "zout-", False),
+        ("gaswinning", "gaswinning", False),
+        ("zoutwinning", "zout-", False),
+        ("gaswinning", "gaswinning", False),
+        ("archeologie", "ARCHEOLOGIE", False),
+        ("gaswinning", "gaswinning", True),
+    ]
+    document = check([pdf], lexicon=lexicon).documents[0]
+    assert document.coverage("mijnbouw").status is Status.ADDRESSED
+    assert document.coverage("mijnbouw").stance is not None
+    archive = document.coverage("bodemarchief")
+    assert [hit.context for hit in archive.evidence] == [Context.BODY]

@@ -1,0 +1,119 @@
+"""When a hit only names a theme: list entries, the past, table rows (pure functions).
+
+A municipality that writes "geen ruimte voor schaliegas" makes a choice about mining. A
+zoning list of business types that are not allowed on one plot ("visserijbedrijven,
+aardolie- en gaswinning, etc."), a museum's exhibition on the historic gas winning, or a
+checklist row "Nee  Binnen grondwaterbeschermingsgebied?" do not: the word is there, the
+subject is not. Such hits are kept as evidence, but they are *incidental*: they make a
+theme at most *genoemd* and never give it a stance. The rules:
+
+- **listed activity** (``listed_activity``): the hit is one entry of an enumeration of at
+  least four short entries (split by commas, semicolons, "en", "of"), and the enumeration
+  is a standard list, not a choice: it ends in *etc.*, *enz.*, *e.d.*, *en dergelijke*, or
+  its sentence excludes or lists activities (*niet toegestaan*, *uitgezonderd*, *met
+  uitzondering van*, *bedrijfsactiviteiten*, *milieucategorie*, *SBI*) without a first-person
+  subject (*wij*, *de gemeente*) making the choice.
+- **the past only** (``past_only``): a museum, exhibition or history word stands right
+  before the hit (at most four words) or inside its word (*zoutmuseum*). Themes about the
+  past (the soil archive, ``Theme.historical``) are exempt.
+- **table row** (``table_row``): cells separated by tabs or bars, a row opening with a
+  bare *ja*/*nee*/*n.v.t.*, or a short question: it never gives a stance (the hit counts).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;]|\b(?:en/of|en|of)\b)\s*", re.IGNORECASE)
+_LIST_TAIL_RE = re.compile(
+    r"\b(?:etc|enz|e\.d|e\.a)\b\.?|\ben\s+dergelijke\b|\ben\s+soortgelijke\b", re.IGNORECASE
+)
+_NOT_ALLOWED_RE = re.compile(
+    r"\bniet\s+(?:toegestaan|toelaatbaar|toegelaten|zijnde)\b|\buitgezonderd\b|"
+    r"\bmet\s+uitzondering\s+van\b|\bverboden\b|\buitgesloten\b|\bniet\s+zijn\s+toegestaan\b|"
+    r"\bbedrijfsactiviteiten\b|\bmilieucategorie\w*|\bSBI\b|\bbedrijfstypen\b|\bbedrijfsvormen\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON_RE = re.compile(r"\b(?:we|wij|ons|onze|gemeente|college|raad)\b", re.IGNORECASE)
+_PAST_WORDS = (
+    "museum",
+    "musea",
+    "expositie",
+    "exposities",
+    "tentoonstelling",
+    "tentoonstellingen",
+    "geschiedenis",
+    "historie",
+)
+_PAST_RE = re.compile(r"\b(?:" + "|".join(_PAST_WORDS) + r")\b", re.IGNORECASE)
+_TABLE_CELLS_RE = re.compile(r"\t|\s\|\s.*\s\|\s")
+_CHECKBOX_START_RE = re.compile(r"^\W*(?:ja|nee|n\.?v\.?t\.?|x|✓|✔|✗|✘)\s+\S", re.IGNORECASE)
+WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+LIST_MIN_ENTRIES = 4
+ENTRY_MAX_WORDS = 5
+PAST_WINDOW_WORDS = 4
+ROW_MAX_WORDS = 15
+QUESTION_MAX_WORDS = 12
+
+
+def _entries(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of ``text`` between list separators."""
+    spans, start = [], 0
+    for separator in _ITEM_SPLIT_RE.finditer(text):
+        spans.append((start, separator.start()))
+        start = separator.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def listed_activity(sentence: str, start: int, end: int) -> bool:
+    """Whether ``sentence[start:end]`` is one entry of a standard list (see module doc)."""
+    head = sentence.rfind(":", 0, start) + 1  # a list often follows "... zijn:"
+    entries = _entries(sentence[head:])
+    words_per_entry = [len(WORD_RE.findall(sentence[head + s : head + e])) for s, e in entries]
+    position = next(
+        (index for index, (s, e) in enumerate(entries) if head + s <= start < head + e + 1), None
+    )
+    if position is None or words_per_entry[position] > ENTRY_MAX_WORDS:
+        return False
+    # the run of short entries around the hit (the first and last may carry the lead-in
+    # and the closing words; "aardolie-" of an elided pair is an entry of its own)
+    first = position
+    while first > 0 and 0 < words_per_entry[first - 1] <= ENTRY_MAX_WORDS:
+        first -= 1
+    last = position
+    while last + 1 < len(entries) and 0 < words_per_entry[last + 1] <= ENTRY_MAX_WORDS:
+        last += 1
+    if last - first + 1 < LIST_MIN_ENTRIES:
+        return False
+    if _LIST_TAIL_RE.search(sentence):
+        return True
+    return bool(_NOT_ALLOWED_RE.search(sentence)) and not _FIRST_PERSON_RE.search(sentence)
+
+
+def past_only(sentence: str, start: int, end: int) -> bool:
+    """Whether a museum or history word stands right before the hit or inside its word."""
+    word_start = start
+    while word_start > 0 and (
+        sentence[word_start - 1].isalnum() or sentence[word_start - 1] == "-"
+    ):
+        word_start -= 1
+    word_end = end
+    while word_end < len(sentence) and sentence[word_end].isalnum():
+        word_end += 1
+    word = sentence[word_start:word_end].lower()
+    if any(past in word for past in ("museum", "musea", "expositie", "tentoonstelling")):
+        return True
+    before = WORD_RE.findall(sentence[:word_start])[-PAST_WINDOW_WORDS:]
+    return any(_PAST_RE.fullmatch(token) for token in before)
+
+
+def table_row(segment: str) -> bool:
+    """Whether a segment is a table or checklist row (no stance may come from it)."""
+    text = segment.strip()
+    words = len(WORD_RE.findall(text))
+    if _TABLE_CELLS_RE.search(text):
+        return True
+    if _CHECKBOX_START_RE.match(text) and words <= ROW_MAX_WORDS:
+        return True
+    return text.endswith("?") and words <= QUESTION_MAX_WORDS
