@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -21,7 +21,7 @@ import typer
 
 from . import __version__
 from .errors import ExitCode, LexiconError, UsageError, VisiecheckError
-from .models import Hit
+from .models import Document, Hit
 from .output import write_atomically
 from .settings import (
     DEFAULT_ENGINE,
@@ -635,6 +635,42 @@ def lexicon_show(
         f"{len(item.examples_no_match)} mogen niet passen"
     )
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+@lexicon_app.command("suggest")
+@handle_errors
+def lexicon_suggest(
+    files: Annotated[list[Path], typer.Argument(help="Visies or other texts to learn from.")],
+    lexicon: LexiconOption = None,
+    output_format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    limit: Annotated[int, typer.Option("--limit", help="Show at most this many words.")] = 50,
+    lang: LangOption = "nl",
+    engine: EngineOption = DEFAULT_ENGINE,
+) -> None:
+    """Words the lexicon may be missing: compounds sharing a part with a theme's terms,
+    or words that keep standing beside hits (for whoever maintains a lexicon)."""
+    from .extract import extract as extract_document
+    from .lexicon import load_lexicon
+    from .matching import get_matcher
+    from .render.suggest import FORMATS, render_suggestions
+    from .suggest import suggest
+
+    require_choice("--format", output_format, FORMATS)
+    require_choice("--lang", lang, ("nl", "en"))
+    if limit < 1:
+        raise UsageError("--limit must be 1 or more")
+    matcher = get_matcher(load_lexicon(lexicon))
+
+    def documents() -> Iterator[Document]:
+        for path in files:
+            try:
+                yield extract_document(path, engine=engine)
+            except VisiecheckError as error:  # one unreadable file never sinks the others
+                sys.stderr.write(f"{error.message} (overgeslagen)\n")
+
+    sys.stdout.write(
+        render_suggestions(suggest(documents(), matcher, limit=limit), output_format, lang)
+    )
 
 
 @lexicon_app.command("validate")

@@ -620,6 +620,14 @@ class Matcher:
         self._terms.resolve_known_words()
         return self
 
+    def term_matches(self, word: str) -> bool:
+        """Whether a term of the lexicon is found in (or as) this one word."""
+        return bool(self._terms.word_matches(word))
+
+    def exclusion_matches(self, word: str) -> bool:
+        """Whether an exclusion of the lexicon is found in (or as) this one word."""
+        return bool(self._exclusion_index.word_matches(word))
+
     def head_question(self) -> frozenset[str]:
         """What the matcher asks ``nlp.known_among`` about term ends (for the snapshot)."""
         return self._terms.head_question()

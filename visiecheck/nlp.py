@@ -327,16 +327,31 @@ def is_known_word(word: str) -> bool:
 
 
 @cache
+def _lemma_index_by_class() -> dict[str, frozenset[str]]:
+    path = _lemma_table_path().with_name("nl_lemma_index.json.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        index: dict[str, list[str]] = json.load(handle)
+    return {name: frozenset(word.lower() for word in words) for name, words in index.items()}
+
+
+def only_not_a_noun(word: str) -> bool:
+    """Whether the lemma index knows ``word`` (or its lemma), but never as a noun:
+    *tussen*, *beschreven*, *voldoende*. Unknown words (most compounds) are not."""
+    lowered = word.lower()
+    classes = _lemma_index_by_class()
+    lemma = _lemma_table().get(lowered, lowered).lower()
+    known_as = {name for name, words in classes.items() if lowered in words or lemma in words}
+    return bool(known_as) and "noun" not in known_as
+
+
+@cache
 def _lemma_index() -> frozenset[str]:
     """Every lemma of spacy-lookups-data's Dutch lemma index (nouns, verbs, adjectives…).
 
     Wider than the lookup table, which lacks base words that never inflect irregularly
     (*winning*, *opslag*); used only to tell whether a word end is a Dutch word.
     """
-    path = _lemma_table_path().with_name("nl_lemma_index.json.gz")
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        index: dict[str, list[str]] = json.load(handle)
-    return frozenset(word.lower() for words in index.values() for word in words)
+    return frozenset(word for words in _lemma_index_by_class().values() for word in words)
 
 
 def is_dictionary_word(word: str) -> bool:
