@@ -24,7 +24,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_DSO_FILE = HERE.parent.parent.parent / "shared" / "dso" / "dso-presenteren-novi-documentcomponenten.json"
+DEFAULT_DSO_FILE = (
+    HERE.parent.parent.parent / "shared" / "dso" / "dso-presenteren-novi-documentcomponenten.json"
+)
 
 
 class _ParagraphParser(HTMLParser):
@@ -91,7 +93,9 @@ def sha1(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--dso-file", type=Path, default=DEFAULT_DSO_FILE)
     parser.add_argument("--grep", default=None)
     args = parser.parse_args(argv)
