@@ -38,6 +38,14 @@ themes:
       - {term: pekel, veto: [strooien, strooiwagen, gladheid]}
       - {term: zoutwin, compound: both}
       - {term: opslagput, requires: [[zout, gas], [caverne, holte]]}
+  - id: geothermie
+    label: Geothermie
+    label_en: Geothermal heat
+    terms: [geothermie]
+  - id: bodemleven
+    label: Bodemleven
+    label_en: Soil life
+    terms: [bodemstructuur, bodemleven]
   - id: bodemdaling
     label: Bodemdaling
     label_en: Subsidence
@@ -214,6 +222,20 @@ def test_rebuilt_join_needs_a_known_word_of_four_letters(matcher: Matcher) -> No
     # "zoutwin" would fit "zout" + "win" of "gaswinning": three letters after the join
     hits = matcher.match_text("Er is zout- en gaswinning in de regio.")
     assert "zoutwin" not in {hit.term for hit in hits}
+
+
+def test_forward_elision_rebuilds_the_shared_first_part(matcher: Matcher) -> None:
+    hits = matcher.match_text("Wij letten op bodemstructuur en -leven in de akkers.")
+    assert [(hit.term, hit.matched_text) for hit in hits] == [
+        ("bodemstructuur", "bodemstructuur"),
+        ("bodemleven", "-leven"),
+    ]
+
+
+def test_a_rebuilt_whole_term_needs_no_known_piece(matcher: Matcher) -> None:
+    # "thermie" is no Dutch word on its own, but "geothermie" is a term as a whole
+    hits = matcher.match_text("Wij verkennen geo- en aquathermie voor de wijk.")
+    assert [(hit.term, hit.matched_text) for hit in hits] == [("geothermie", "geo-")]
 
 
 def test_a_real_hyphenated_word_is_no_elision(matcher: Matcher) -> None:

@@ -182,7 +182,7 @@ class _TermIndex:
             self.known_heads = shipped
         self._word_cache: dict[str, tuple[_Candidate, ...]] = {}
         self._work_cache: dict[str, _WordWork | None] = {}
-        self._elided_cache: dict[tuple[str, str], tuple[tuple[int, int, str], ...]] = {}
+        self._elided_cache: dict[tuple[str, str, bool], tuple[tuple[int, int, str], ...]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         # Sent to batch workers: the per-word caches of this process are not worth the bytes.
@@ -191,14 +191,13 @@ class _TermIndex:
         return state
 
     def head_question(self) -> frozenset[str]:
-        """Every end (of ``ELIDED_HEAD_MIN``+ letters) of the forms of compound terms: the
-        parts after a join that ``elided_candidates`` may ask to be known words."""
-        return frozenset(
-            form[cut:]
-            for form in self.parts
-            for cut in range(1, len(form) - ELIDED_HEAD_MIN + 1)
-            if form[cut:].isalpha()
-        )
+        """Every end and start (of ``ELIDED_HEAD_MIN``+ letters) of the forms of compound
+        terms: the pieces beyond a join that ``elided_candidates`` may ask to be words."""
+        ends = {
+            form[cut:] for form in self.parts for cut in range(1, len(form) - ELIDED_HEAD_MIN + 1)
+        }
+        starts = {form[:cut] for form in self.parts for cut in range(ELIDED_HEAD_MIN, len(form))}
+        return frozenset(piece for piece in ends | starts if piece.isalpha())
 
     def _known_head(self, head: str) -> bool:
         if self.known_heads is None:
@@ -214,32 +213,53 @@ class _TermIndex:
             if self._known_head(lowered[cut:])
         ]
 
-    def elided_candidates(self, part: str, last: str) -> tuple[tuple[int, int, str], ...]:
-        """Terms found in ``part`` + the head of ``last`` ("zout" + "gaswinning" →
-        *zoutwinning*): (entry, kind rank, rebuilt word) per term across the join."""
-        key = (part.lower(), last.lower())
+    def elided_candidates(
+        self, part: str, other: str, *, forward: bool = False
+    ) -> tuple[tuple[int, int, str], ...]:
+        """Terms found in a rebuilt elided word: (entry, cut, rebuilt word) per term.
+
+        Backward ("zout- en gaswinning"): ``part`` + the head of ``other`` →
+        *zoutwinning*. Forward ("bodemstructuur en -leven"): the modifier of ``other`` +
+        ``part`` → *bodemleven*. The term must stand across the join, and its piece on the
+        other side of the join must be a Dutch word of ``ELIDED_HEAD_MIN``+ letters, or the
+        rebuilt word must be a whole term.
+        """
+        key = (part.lower(), other.lower(), forward)
         cached = self._elided_cache.get(key)
         if cached is not None:
             return cached
         found: dict[int, tuple[int, int, str]] = {}
-        modifier, lowered_last = key
-        # a hyphenated last word ("grondwater-verontreiniging") has its head after the hyphen
-        cuts = (
-            [lowered_last.rindex("-") + 1]
-            if "-" in lowered_last
-            else range(2, len(lowered_last) - ELIDED_HEAD_MIN + 1)
-        )
+        lowered_part, lowered_other = key[0], key[1]
+        if forward:
+            # a hyphenated first word ("grondwater-kwaliteit") has its modifier before it
+            cuts: Iterable[int] = (
+                [lowered_other.index("-")]
+                if "-" in lowered_other
+                else range(ELIDED_HEAD_MIN, len(lowered_other) - 1)
+            )
+        else:
+            cuts = (
+                [lowered_other.rindex("-") + 1]
+                if "-" in lowered_other
+                else range(2, len(lowered_other) - ELIDED_HEAD_MIN + 1)
+            )
         for cut in cuts:
-            head = lowered_last[cut:]
-            if len(head) < ELIDED_HEAD_MIN or not head.isalpha():
+            piece = lowered_other[:cut] if forward else lowered_other[cut:]
+            if len(piece) < ELIDED_HEAD_MIN or not piece.isalpha():
                 continue
-            rebuilt = modifier + head
+            rebuilt = piece + lowered_part if forward else lowered_part + piece
+            join = len(piece) if forward else len(lowered_part)
             for candidate in self.word_matches(rebuilt):
                 entry = self.entries[candidate.entry]
                 if candidate.kind == "fuzzy" or entry.term.case_sensitive:
                     continue
-                across = candidate.start < len(modifier) < candidate.end
-                if across and self._known_head(rebuilt[len(modifier) : candidate.end]):
+                if not candidate.start < join < candidate.end:
+                    continue
+                whole = candidate.start == 0 and candidate.end == len(rebuilt)
+                other_side = (
+                    rebuilt[candidate.start : join] if forward else rebuilt[join : candidate.end]
+                )
+                if whole or self._known_head(other_side):
                     found.setdefault(candidate.entry, (candidate.entry, cut, rebuilt))
         result = tuple(found.values())
         self._elided_cache[key] = result
@@ -736,7 +756,9 @@ class Matcher:
     def _elided_hits(self, rebuilt: Sequence[_Rebuilt]) -> list[_Candidate]:
         found = []
         for item in rebuilt:
-            for entry, _cut, _word in self._terms.elided_candidates(item.part, item.last):
+            for entry, _cut, _word in self._terms.elided_candidates(
+                item.part, item.last, forward=item.forward
+            ):
                 found.append(_Candidate(item.start, item.end, entry, "compound"))
         return found
 
@@ -812,13 +834,30 @@ class _Rebuilt:
     start: int  # the part and its hyphen in the page text
     end: int
     part: str  # "zout"
-    last: str  # the coordination's last word: "gaswinning"
+    last: str  # the coordination's other word: "gaswinning" (forward: the first word)
+    forward: bool = False  # "-leven" after "bodemstructuur en"
 
 
 def _elided_words(text: str, words: Sequence[re.Match[str]]) -> list[_Rebuilt]:
-    """The hyphen-ended parts of "X- en Yz", "X-, Y- en Zz", "X- of Yz" and "X-/Yz"."""
+    """The hyphen-ended parts of "X- en Yz", "X-, Y- en Zz", "X- of Yz" and "X-/Yz", and the
+    hyphen-started part of "Xy en -z" (``forward``)."""
     found: list[_Rebuilt] = []
     count = len(words)
+    for position in range(2, count):
+        word = words[position]
+        start = word.start()
+        conjunction, first = words[position - 1], words[position - 2]
+        if (
+            start > 0
+            and text[start - 1] == "-"
+            and text[conjunction.end() : start - 1].strip() == ""
+            and text[conjunction.end() : start - 1] != ""
+            and conjunction.group().lower() in CONJUNCTIONS
+            and _joined(text[first.end() : conjunction.start()], commas=False)
+            and word.group()[:1].isalpha()
+            and first.group()[:1].isalpha()
+        ):
+            found.append(_Rebuilt(start - 1, word.end(), word.group(), first.group(), True))
     position = 0
     while position < count:
         word = words[position]
