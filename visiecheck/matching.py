@@ -310,6 +310,11 @@ class _TermIndex:
             found.append(_Candidate(0, len(word), entry, kind))
         parts = _hyphen_parts(word)
         if len(parts) > 1:
+            # Dutch writes many compounds with or without a hyphen (energie-opslag,
+            # energieopslag): the word without its hyphens may be a term as a whole
+            if "-" in lowered:
+                for entry, _kind in self.whole.get(lowered.replace("-", ""), ()):
+                    found.append(_Candidate(0, len(word), entry, "compound"))
             for start, end in parts:
                 part = word[start:end]
                 for entry, _kind in self.whole.get(part.lower(), ()):
@@ -952,14 +957,15 @@ def _requires_pattern(group: Sequence[str], *, whole_word: bool) -> re.Pattern[s
 
 
 def _cue_pattern(cues: Sequence[str]) -> re.Pattern[str]:
-    """Word starts of ``moves_to`` cues; a cue in capitals (HTO) only in capitals."""
+    """Whole words of ``moves_to`` cues (or their plurals); a cue in capitals (HTO) only
+    in capitals, as a word of its own or a hyphen part (HTO-systeem)."""
     alternatives = []
     for cue in sorted(cues, key=len, reverse=True):
-        words = r"\s+".join(re.escape(word) for word in cue.split())
         if sum(char.isupper() for char in cue) >= 2:
+            words = r"\s+".join(re.escape(word) for word in cue.split())
             alternatives.append(rf"(?-i:{words})(?![^\W_])")
         else:
-            alternatives.append(words)
+            alternatives.append(_phrase_pattern(cue, whole_word=True))
     return re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})", re.IGNORECASE)
 
 

@@ -422,6 +422,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "lexicon version, never to tune on",
     )
     parser.add_argument(
+        "--tuning-only",
+        action="store_true",
+        help="score only the sets the lexicon may be tuned on (written, corpus): the "
+        "held-out and blind sets are measured once per lexicon version, not while tuning",
+    )
+    parser.add_argument(
         "--dso-file",
         type=Path,
         default=DEFAULT_DSO_FILE,
@@ -478,7 +484,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     heldout_items = load_sentences(HELDOUT)
     written = score_set("written sentences", sentences, matcher.match_text)
     heldout = score_set("held-out sentences", heldout_items, matcher.match_text)
-    results = [written, heldout]
+    results = [written] if args.tuning_only else [written, heldout]
     corpus: SetResult | None = None
     notes: list[str] = []
     if args.corpus_dir.is_dir():
@@ -490,10 +496,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         results.append(corpus)
     else:
         notes.append(f"corpus set skipped: {args.corpus_dir} not found")
-    blind_items = load_sentences(BLIND2) if BLIND2.is_file() else []
+    blind_items = load_sentences(BLIND2) if BLIND2.is_file() and not args.tuning_only else []
     blind_written = score_set("blind set 2, written", blind_items, matcher.match_text)
     blind_parts = [blind_written]
-    if args.corpus_dir.is_dir() or args.dso_file.is_file():
+    if args.tuning_only:
+        notes.append("held-out and blind sets not scored (--tuning-only)")
+    elif args.corpus_dir.is_dir() or args.dso_file.is_file():
         reference_items, warnings = load_reference_items(args.corpus_dir, args.dso_file)
         for warning in warnings:
             print(f"warning: {warning}", file=sys.stderr)
@@ -549,20 +557,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.errors:
             print(format_errors(result))
         print()
-    for result in blind_parts:
-        print(format_table(result))
+    if not args.tuning_only:
+        for result in blind_parts:
+            print(format_table(result))
+            print()
+        print(format_table(blind))
+        print(format_blind_targets(blind))
+        if args.blind_errors:
+            print(format_errors(blind))
         print()
-    print(format_table(blind))
-    print(format_blind_targets(blind))
-    if args.blind_errors:
-        print(format_errors(blind))
-    print()
     blind_stance = stance_accuracy(blind_items)
-    for label, score in (
-        ("written", stance),
-        ("held-out", heldout_stance),
-        ("blind set 2", blind_stance),
-    ):
+    stances = [("written", stance)]
+    if not args.tuning_only:
+        stances += [("held-out", heldout_stance), ("blind set 2", blind_stance)]
+    for label, score in stances:
         if score is None:
             continue
         print(
