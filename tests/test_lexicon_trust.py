@@ -1,0 +1,172 @@
+"""The shipped lexicon (1.2.0) on the classes of mistakes a reader spots at once.
+
+Each sentence was written for this file (none is quoted from a source) and stands for a
+class: a word in another sense, a list entry, a checklist row, an elided compound, a
+process in everyday words, a sister theme.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from visiecheck.lexicon import load_lexicon
+from visiecheck.matching import Matcher
+from visiecheck.models import Hit
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_lexicon(None))
+
+
+def counted(matcher: Matcher, text: str) -> set[str]:
+    """Themes with a hit that says the passage is about them (not a mere list entry)."""
+    return {hit.theme_id for hit in matcher.match_text(text) if not hit.incidental}
+
+
+def hits_of(matcher: Matcher, text: str, theme: str) -> list[Hit]:
+    return [hit for hit in matcher.match_text(text) if hit.theme_id == theme]
+
+
+def test_version() -> None:
+    assert load_lexicon(None).version == "1.2.0"
+
+
+# --- a word in another sense -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # road salt and brine in winter
+        (
+            "In de winter rijden de strooiwagens uit. De pekel voor de fietspaden ligt klaar "
+            "in de zoutloods aan de Industrieweg.",
+            "mijnbouw",
+        ),
+        # drinking water as the heat source of aquathermie
+        (
+            "Het nieuwe zwembad krijgt aquathermie. De warmte wordt gewonnen uit het "
+            "drinkwater dat door de leiding naar de stad stroomt.",
+            "drinkwater",
+        ),
+        # tillage for building works and explosives clearance
+        (
+            "Voor de bouwput van de parkeergarage is eerst grondbewerking nodig; daarbij "
+            "wordt gezocht naar explosieven uit de oorlog.",
+            "bodem_landbouw_natuur",
+        ),
+        # the words of a borehole log
+        (
+            "Boring 2 toont tot 0,5 m-mv zwak humeus zand, daaronder matig siltig zand.",
+            "bodem_landbouw_natuur",
+        ),
+        # a foundation that is removed, beside a soil survey
+        (
+            "De fundering van de oude loods wordt verwijderd. Daarna volgt een "
+            "bodemonderzoek op het terrein.",
+            "bodemdaling",
+        ),
+        # bare peat is a landscape, not a process
+        ("Het veen rond het dorp is een open en waardevol landschap.", "bodemdaling"),
+    ],
+)
+def test_word_in_another_sense_gives_no_theme(matcher: Matcher, text: str, theme: str) -> None:
+    assert theme not in counted(matcher, text)
+
+
+def test_same_words_in_their_own_sense_still_count(matcher: Matcher) -> None:
+    assert "mijnbouw" in counted(
+        matcher, "Bij de zoutwinning wordt pekel uit de cavernes naar de fabriek gepompt."
+    )
+    assert "drinkwater" in counted(
+        matcher, "Het drinkwater in onze gemeente wordt gewonnen uit diepe zandlagen."
+    )
+    assert "bodemdaling" in counted(
+        matcher, "De fundering van veel woningen lijdt onder zetting van de slappe klei."
+    )
+
+
+# --- lists, museums, checklist rows ----------------------------------------------------------
+
+
+def test_a_zoning_list_and_a_museum_make_mining_no_more_than_mentioned(
+    matcher: Matcher,
+) -> None:
+    listed = (
+        "Niet toegelaten zijn bedrijven uit de categorieën: autosloperijen, aardolie- en "
+        "gaswinning, zand- en grindwinning, slachterijen, etc."
+    )
+    museum = "In de gashouder komt een museum met exposities over de historische gaswinning."
+    for text in (listed, museum):
+        hits = hits_of(matcher, text, "mijnbouw")
+        assert hits and all(hit.incidental and hit.stance is None for hit in hits), text
+
+
+def test_a_checklist_row_gives_no_exclusion(matcher: Matcher) -> None:
+    hits = hits_of(matcher, "Nee Binnen 25-jaarszone van een waterwinning?", "drinkwater")
+    assert hits and {hit.stance for hit in hits} == {None}
+
+
+# --- elided coordination ----------------------------------------------------------------------
+
+
+def test_elided_compounds_are_read_in_full(matcher: Matcher) -> None:
+    hits = hits_of(matcher, "Onder het noorden vindt zout- en gaswinning plaats.", "mijnbouw")
+    assert [(hit.term, hit.matched_text) for hit in hits] == [
+        ("zoutwinning", "zout-"),
+        ("gaswinning", "gaswinning"),
+    ]
+    hits = hits_of(
+        matcher, "Op het terrein is bodem- en grondwaterverontreiniging gevonden.", "bodemkwaliteit"
+    )
+    assert ("bodemverontreiniging", "bodem-") in {(hit.term, hit.matched_text) for hit in hits}
+
+
+# --- processes in everyday words ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Door de lage waterstanden oxideert het veen en wordt de veenlaag elk jaar dunner.",
+         "bodemdaling"),
+        ("In de polders rond het dorp verdwijnt het veen langzaam.", "bodemdaling"),
+        ("We willen de zomerwarmte van de kassen in de ondergrond opslaan voor de winter.",
+         "ondergrondse_opslag"),
+        ("Overtollige stroom slaan we als waterstof op in de zoutlagen onder de provincie.",
+         "ondergrondse_opslag"),
+        ("De bodem heeft veel functies: zowel om energie te winnen als op te slaan.",
+         "ondergrondse_opslag"),
+        ("De kabels en buizen in de grond onder de binnenstad liggen steeds dichter op elkaar.",
+         "ondergronds_ruimtegebruik"),
+        ("Het warmtenet en de glasvezel komen onder de grond in een gezamenlijke sleuf.",
+         "ondergronds_ruimtegebruik"),
+    ],
+)  # fmt: skip
+def test_processes_in_everyday_words(matcher: Matcher, text: str, theme: str) -> None:
+    assert theme in counted(matcher, text)
+
+
+def test_rain_kept_in_the_soil_is_groundwater_not_storage(matcher: Matcher) -> None:
+    themes = counted(matcher, "Regenwater willen we zoveel mogelijk in de bodem opslaan.")
+    assert "ondergrondse_opslag" not in themes
+
+
+# --- sister themes and exclusions that keep their case -----------------------------------
+
+
+def test_heat_exchange_beside_hto_is_underground_storage(matcher: Matcher) -> None:
+    text = (
+        "Het open systeem van het ziekenhuis pompt water rond in het watervoerend pakket. "
+        "Het wordt uitgebreid tot een HTO voor de hele wijk."
+    )
+    themes = counted(matcher, text)
+    assert "ondergrondse_opslag" in themes
+    assert "bodemenergie" not in themes
+
+
+def test_upper_case_exclusion_does_not_fire_inside_a_word(matcher: Matcher) -> None:
+    # the geothermie exclusion "HTO" must not cancel deep heat in a sentence on light nuisance
+    text = "De warmte op twee kilometer diepte halen we op zonder lichtoverlast voor de buren."
+    assert "geothermie" in counted(matcher, text)
