@@ -433,3 +433,92 @@ def test_script_exits_1_when_the_lexicon_cannot_load(
 ) -> None:
     assert run.main(["--lexicon", str(tmp_path / "missing.yaml")]) == 1
     assert "cannot measure:" in capsys.readouterr().err
+
+
+# --- blind set 2 (issue 12) -------------------------------------------------------------
+
+BLIND2 = ACCURACY_DIR / "blind2.jsonl"
+BLIND2_REFS = ACCURACY_DIR / "blind2_refs.jsonl"
+SHARED_DSO = SHARED_CORPUS.parent / "dso" / "dso-presenteren-novi-documentcomponenten.json"
+BLIND2_PREFIX = {
+    "theme": r"(geo|bwe|ops|gw|dw|mb|bd|bk|orf|arch|bln)",
+    "other": "oth",
+    "trap": "trap",
+}
+
+
+@pytest.fixture(scope="module")
+def blind2() -> list[dict]:
+    return _rows(BLIND2)
+
+
+@pytest.fixture(scope="module")
+def blind2_refs() -> list[dict]:
+    return _rows(BLIND2_REFS)
+
+
+def test_blind2_rows_are_well_formed(blind2: list[dict]) -> None:
+    ids = [row["id"] for row in blind2]
+    assert len(ids) == len(set(ids))
+    for row in blind2:
+        assert set(row) == {"id", "text", "themes", "kind", "stance", "trap"}, row["id"]
+        assert re.fullmatch("b2-" + BLIND2_PREFIX[row["kind"]] + r"-\d{3}", row["id"]), row["id"]
+        assert set(row["themes"]) <= THEMES and len(row["themes"]) == len(set(row["themes"]))
+        assert (row["stance"] in STANCES) == (row["kind"] == "theme"), row["id"]
+        assert (row["trap"] is not None) == (row["kind"] == "trap"), row["id"]
+        assert 12 <= len(row["text"].split()) <= 90, row["id"]
+
+
+def test_blind2_references_are_well_formed_and_new(
+    blind2_refs: list[dict], corpus_labels: list[dict]
+) -> None:
+    tuned_on = {(row["file"], row["line"]) for row in corpus_labels}
+    seen = set()
+    for row in blind2_refs:
+        assert re.fullmatch(r"[0-9a-f]{40}", row["sha1"]), row
+        assert set(row["themes"]) <= THEMES
+        assert 3 <= len(row["note"]) <= 300, row
+        if row["source"] == "corpus":
+            assert set(row) == {"source", "file", "line", "sha1", "themes", "note"}, row
+            assert row["file"] in CORPUS_FILES
+            key = (row["file"], row["line"])
+            assert key not in tuned_on, key  # never a paragraph the lexicon was tuned on
+        else:
+            assert row["source"] == "novi" and set(row) == {
+                "source", "ref", "sha1", "themes", "note",
+            }, row  # fmt: skip
+            key = ("novi", row["ref"])
+        assert key not in seen, key
+        seen.add(key)
+
+
+def test_blind2_meets_the_issue_minimums(blind2: list[dict], blind2_refs: list[dict]) -> None:
+    assert len(blind2) + len(blind2_refs) >= 300
+    traps = sum(1 for row in blind2 if row["kind"] == "trap") + sum(
+        1 for row in blind2_refs if row["note"].startswith("trap:")
+    )
+    assert traps >= 25
+    assert {row["source"] for row in blind2_refs} == {"corpus", "novi"}
+    per_theme = Counter(theme for row in blind2 for theme in row["themes"])
+    assert set(per_theme) == THEMES and min(per_theme.values()) >= 12
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="shared corpus not present")
+def test_blind2_written_items_are_not_copied_from_the_shared_material(
+    blind2: list[dict],
+) -> None:
+    haystack = " ".join(
+        " ".join(path.read_text(encoding="utf-8").split())
+        for path in SHARED_CORPUS.parent.rglob("*.*")
+    )
+    for row in blind2:
+        assert " ".join(row["text"].split()) not in haystack, row["id"]
+
+
+@pytest.mark.skipif(
+    not (SHARED_CORPUS.is_dir() and SHARED_DSO.is_file()), reason="shared material not present"
+)
+def test_blind2_references_point_at_their_recorded_text() -> None:
+    items, warnings = run.load_reference_items(SHARED_CORPUS, SHARED_DSO)
+    assert warnings == []
+    assert len(items) == len(_rows(BLIND2_REFS))

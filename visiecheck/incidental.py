@@ -46,6 +46,7 @@ _PAST_WORDS = (
     "historie",
 )
 _PAST_RE = re.compile(r"\b(?:" + "|".join(_PAST_WORDS) + r")\b", re.IGNORECASE)
+_PAST_STEMS = ("muse", "expositie", "tentoonstelling", "geschiedenis", "historie")
 _TABLE_CELLS_RE = re.compile(r"\t|\s\|\s.*\s\|\s")
 _CHECKBOX_START_RE = re.compile(r"^\W*(?:ja|nee|n\.?v\.?t\.?|x|✓|✔|✗|✘)\s+\S", re.IGNORECASE)
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -54,6 +55,17 @@ ENTRY_MAX_WORDS = 5
 PAST_WINDOW_WORDS = 4
 ROW_MAX_WORDS = 15
 QUESTION_MAX_WORDS = 12
+
+
+def may_be_incidental(sentence: str) -> bool:
+    """A cheap test per sentence: can any hit in it be a list entry or the past? Most
+    sentences fail it, so the per-hit rules run for few of them."""
+    lowered = sentence.lower()
+    could_be_list = (lowered.count(",") + lowered.count(";") >= 2) and bool(
+        _LIST_TAIL_RE.search(lowered) or _NOT_ALLOWED_RE.search(sentence)
+    )
+    could_be_past = any(word in lowered for word in _PAST_STEMS)
+    return could_be_list or could_be_past
 
 
 def _entries(text: str) -> list[tuple[int, int]]:

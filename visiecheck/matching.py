@@ -50,7 +50,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .incidental import listed_activity, past_only, table_row
+from .incidental import listed_activity, may_be_incidental, past_only, table_row
 from .models import Context, Document, Exclusion, Hit, Lexicon, MatchKind, SectionKind, Term
 from .nlp import (
     inflected_forms,
@@ -85,6 +85,10 @@ REQUIRES_GAP_WORDS = 8
 # The part of a term after the join of a rebuilt elided word: at least this long.
 ELIDED_HEAD_MIN = 4
 CONJUNCTIONS = frozenset({"en", "of", "tot"})
+# A cheap test whether a page may hold an elided coordination at all (most pages do not):
+# a hyphen before a space, comma or slash, or after a space. Starting with a literal "-"
+# lets the regular expression engine skip quickly to candidates.
+ELIDED_HINT_RE = re.compile(r"-(?=[\s,/])|(?<=\s)-(?=[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -710,6 +714,7 @@ class Matcher:
         exclusions = self._exclusion_index.find(text, words, longest_wins=False)
         hits: list[Hit] = []
         stances: dict[int, Stance | None] = {}  # per sentence: classify each sentence once
+        suspicious: dict[int, bool] = {}  # per sentence: may a hit be incidental?
         for candidate in candidates:
             entry = self._terms.entries[candidate.entry]
             segment_index = bisect.bisect_right(starts, candidate.start) - 1
@@ -726,11 +731,17 @@ class Matcher:
             theme_id = self._moved(entry.term, text, paragraph) or entry.theme_id
             sentence = text[segment.start : segment.end]
             offset = candidate.start - segment.start
-            incidental = segment.context is Context.BODY and (
-                listed_activity(sentence, offset, offset + candidate.end - candidate.start)
-                or (
-                    theme_id not in self._historical
-                    and past_only(sentence, offset, offset + candidate.end - candidate.start)
+            if segment.start not in suspicious:
+                suspicious[segment.start] = may_be_incidental(sentence)
+            incidental = (
+                segment.context is Context.BODY
+                and suspicious[segment.start]
+                and (
+                    listed_activity(sentence, offset, offset + candidate.end - candidate.start)
+                    or (
+                        theme_id not in self._historical
+                        and past_only(sentence, offset, offset + candidate.end - candidate.start)
+                    )
                 )
             )
             stance = None
@@ -847,6 +858,8 @@ def _elided_words(text: str, words: Sequence[re.Match[str]]) -> list[_Rebuilt]:
     """The hyphen-ended parts of "X- en Yz", "X-, Y- en Zz", "X- of Yz" and "X-/Yz", and the
     hyphen-started part of "Xy en -z" (``forward``)."""
     found: list[_Rebuilt] = []
+    if "-" not in text or not ELIDED_HINT_RE.search(text):
+        return found
     count = len(words)
     for position in range(2, count):
         word = words[position]

@@ -528,14 +528,15 @@ def sentencizer_spans(text: str, *, evidence_rules: bool = False) -> list[tuple[
 
     orths, puncts, offsets, lengths = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).T.tolist()
     starts = _sentence_starts(orths, puncts, _punct_hashes(nlp))
-    protected = _protected_regions(flat) if evidence_rules else []
+    protected = _protected_regions(flat) if evidence_rules and _MAY_PROTECT_RE.search(flat) else []
+    bullets = evidence_rules and BULLET_RE.search(text) is not None
     if protected:  # no sentence starts inside quotes or brackets
         starts = [0, *(first for first in starts[1:] if not _inside(protected, offsets[first]))]
     ends = [*starts[1:], len(orths)]
     spans = []
     for first, stop in zip(starts, ends, strict=True):
         start, end = offsets[first], offsets[stop - 1] + lengths[stop - 1]
-        if evidence_rules:
+        if bullets:
             spans.extend(_split_at_bullets(text, start, end))
         elif text[start:end].strip():
             spans.append((start, end))
@@ -549,6 +550,7 @@ _PROTECTED_RE = re.compile(
     rf"\([^()]{{1,{PROTECTED_MAX}}}\)|\[[^\[\]]{{1,{PROTECTED_MAX}}}\]|"
     rf"\"[^\"\n]{{1,{PROTECTED_MAX}}}\"|[“„][^“”„\"]{{1,{PROTECTED_MAX}}}[”“\"]"
 )
+_MAY_PROTECT_RE = re.compile(r"[(\[\"“„]")
 # A list bullet starts a new evidence sentence and is never part of one: a bullet sign
 # anywhere, or a dash or asterisk opening a line.
 BULLET_RE = re.compile(r"[•▪●◦‣■□➢➤►]|(?:^|(?<=\n))[ \t]*[-–*](?=[ \t])")

@@ -443,11 +443,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def write_recall(lexicon_source: str, version: str, heldout: SetResult) -> Path:
-    """Write ``<lexicon>.accuracy.json``: the held-out recall per theme for this version.
+def write_recall(lexicon_source: str, version: str, heldout: SetResult, measured_on: str) -> Path:
+    """Write ``<lexicon>.accuracy.json``: the blind recall per theme for this version.
 
-    The held-out set is the one written blind to the lexicon, so its recall is the honest
-    estimate of how often a theme that is there is found.
+    The blind set (blind set 2 when present, else the older held-out set) was written
+    without sight of the lexicon, so its recall is the honest estimate of how often a
+    theme that is there is found.
     """
     from visiecheck.lexicon import accuracy_path
 
@@ -455,7 +456,7 @@ def write_recall(lexicon_source: str, version: str, heldout: SetResult) -> Path:
     target = accuracy_path(Path(lexicon_source))
     payload = {
         "lexicon_version": version,
-        "measured_on": "benchmarks/accuracy/heldout.jsonl",
+        "measured_on": measured_on,
         "items": len(heldout.items),
         "recall": {
             theme: round(counts["recall"], 2)
@@ -525,8 +526,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         notes.append("stance accuracy skipped: visiecheck.stance is not available yet")
 
     if args.write_recall:
-        written_to = write_recall(lexicon.source, lexicon.version, heldout)
-        print(f"held-out recall written to {written_to}", file=sys.stderr)
+        if blind.items:
+            written_to = write_recall(
+                lexicon.source, lexicon.version, blind, "benchmarks/accuracy/blind2*.jsonl"
+            )
+        else:
+            written_to = write_recall(
+                lexicon.source, lexicon.version, heldout, "benchmarks/accuracy/heldout.jsonl"
+            )
+        print(f"blind recall written to {written_to}", file=sys.stderr)
 
     if args.json:
         payload = {
