@@ -61,8 +61,8 @@ def may_be_incidental(sentence: str) -> bool:
     """A cheap test per sentence: can any hit in it be a list entry or the past? Most
     sentences fail it, so the per-hit rules run for few of them."""
     lowered = sentence.lower()
-    could_be_list = (lowered.count(",") + lowered.count(";") >= 2) and bool(
-        _LIST_TAIL_RE.search(lowered) or _NOT_ALLOWED_RE.search(sentence)
+    could_be_list = bool(_LIST_TAIL_RE.search(lowered) or _NOT_ALLOWED_RE.search(sentence)) and (
+        len(_ITEM_SPLIT_RE.findall(sentence)) >= LIST_MIN_ENTRIES - 1
     )
     could_be_past = any(word in lowered for word in _PAST_STEMS)
     return could_be_list or could_be_past
