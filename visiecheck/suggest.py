@@ -34,6 +34,8 @@ REST_MIN = 3
 WORD_MIN = 6
 COOCCURRENCE_MIN = 5
 LIFT_MIN = 5.0
+# ... and at least this share of the word's sentences has a hit of that theme
+SHARE_MIN = 0.25
 # Parts of terms that are too general to suggest words by (plangebied, onderzoek).
 GENERIC_PARTS = frozenset(
     {
@@ -191,7 +193,7 @@ def suggest(
         if not themes:
             continue
         theme_id, together = themes.most_common(1)[0]
-        if together < COOCCURRENCE_MIN:
+        if together < COOCCURRENCE_MIN or together / sentences_with[word] < SHARE_MIN:
             continue
         # how much likelier a sentence with this word has a hit of the theme than any sentence
         lift = (together / sentences_with[word]) / (theme_sentences[theme_id] / sentences_total)
