@@ -323,6 +323,28 @@ def test_checklist_row_hit_counts_but_has_no_stance(matcher: Matcher) -> None:
     ]
 
 
+def test_empty_forms_zoning_rows_and_business_lists_only_name_a_theme(matcher: Matcher) -> None:
+    for text in (
+        "Aspect zoutwinning ☐ ja ☐ nee ☐ onbekend",
+        "Thema | Van toepassing | Toelichting | Gaswinning | | | Archeologie | |",
+        "Gaswinning: n.v.t.",
+        "Staat van bedrijfsactiviteiten: 06 Gaswinning, milieucategorie 5.1",
+        "Hier zitten een garagebedrijf, een bouwmaterialenhandel, gaswinning en een drukkerij.",
+    ):
+        # a line of its own would be read as a heading: put the row below a sentence
+        hits = matcher.match_text("Zo ziet de lijst eruit.\n" + text)
+        assert hits and all(hit.incidental for hit in hits), text
+    answered = matcher.match_text(
+        "Zo ziet de lijst eruit.\nJa\tIn het gebied vindt zoutwinning plaats"
+    )
+    assert answered and not any(hit.incidental for hit in answered)
+
+
+def test_a_term_inside_a_name_is_no_hit(matcher: Matcher) -> None:
+    assert themes(matcher, "Camping De Zoutwinning ligt aan het meer.") == []
+    assert themes(matcher, "De zoutwinning ligt aan het meer.") == ["mijnbouw"]
+
+
 def test_rule_functions_on_their_own() -> None:
     sentence = "Toegestaan zijn: bakkerijen, garages, gaswinning, drukkerijen en dergelijke."
     start = sentence.index("gaswinning")

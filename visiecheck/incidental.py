@@ -18,22 +18,48 @@ theme at most *genoemd* and never give it a stance. The rules:
   past (the soil archive, ``Theme.historical``) are exempt.
 - **table row** (``table_row``): cells separated by tabs or bars, a row opening with a
   bare *ja*/*nee*/*n.v.t.*, or a short question: it never gives a stance (the hit counts).
+- **empty form** (``empty_form``): boxes not ticked (☐ … ☐), cells left blank, or *n.v.t.*:
+  every hit in it is incidental.
+- **zoning table row**: a row of the *Staat van bedrijfsactiviteiten* (a *milieucategorie*
+  or SBI code): every hit in it is a list entry; and a list of four or more entries two of
+  which name a kind of business (*…bedrijven*, *…handel*, *horeca*) is a list of business
+  types, as a list that ends in *etc.* is.
+- **proper names** (``proper_name``, applied by the matcher): a capitalised term right after
+  a capital article inside a sentence (*Sportpark De Stuwwal*) is a name, not a hit.
 """
 
 from __future__ import annotations
 
 import re
 
-_ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;]|\b(?:en/of|en|of)\b)\s*", re.IGNORECASE)
+# ", en" and ", of" are one separator, so "a, b, en c" has three entries
+_ITEM_SPLIT_RE = re.compile(
+    r"\s*(?:[,;](?:\s*\b(?:en/of|en|of)\b)?|\b(?:en/of|en|of)\b)\s*", re.IGNORECASE
+)
 _LIST_TAIL_RE = re.compile(
     r"\b(?:etc|enz|e\.d|e\.a)\b\.?|\ben\s+dergelijke\b|\ben\s+soortgelijke\b", re.IGNORECASE
 )
 _NOT_ALLOWED_RE = re.compile(
     r"\bniet\s+(?:toegestaan|toelaatbaar|toegelaten|zijnde)\b|\buitgezonderd\b|"
     r"\bmet\s+uitzondering\s+van\b|\bverboden\b|\buitgesloten\b|\bniet\s+zijn\s+toegestaan\b|"
-    r"\bbedrijfsactiviteiten\b|\bmilieucategorie\w*|\bSBI\b|\bbedrijfstypen\b|\bbedrijfsvormen\b",
+    r"\bbedrijfsactiviteiten\b|\bmilieucategorie\w*|\bSBI\b|\bbedrijfstypen\b|\bbedrijfsvormen\b|"
+    r"\bniet\s+passend\b|\bpassen\s+niet\b|\bcategorie\s*\d",
     re.IGNORECASE,
 )
+# A row of a zoning table of business activities: every hit in it is a list entry.
+_ZONING_ROW_RE = re.compile(
+    r"\bstaat\s+van\s+bedrijfsactiviteiten\b|\bmilieucategorie\s*\d|\bSBI(?:-code)?\s*\d",
+    re.IGNORECASE,
+)
+# Entries naming a kind of business: two of them make a list of business types.
+_BUSINESS_ENTRY_RE = re.compile(
+    r"(?:bedrijf|bedrijven|handel|horeca|winkels?|garages?|industrie|kwekerijen?)\W*$",
+    re.IGNORECASE,
+)
+# An empty form or an unanswered checklist: boxes not ticked, cells left blank, "n.v.t.".
+_EMPTY_FORM_RE = re.compile(r"☐.*☐|\|\s*\|.*\|\s*\||\bn\.\s?v\.\s?t\.?(?!\w)", re.IGNORECASE)
+# "Sportpark De Stuwwal", "camping Het Veen": a capital article inside a sentence starts a name.
+_NAME_ARTICLE_RE = re.compile(r"(?:^|\s)(?:De|Het|Den|'t)\s+$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|wij|ons|onze|gemeente|college|raad)\b", re.IGNORECASE)
 _PAST_WORDS = (
     "museum",
@@ -61,11 +87,10 @@ def may_be_incidental(sentence: str) -> bool:
     """A cheap test per sentence: can any hit in it be a list entry or the past? Most
     sentences fail it, so the per-hit rules run for few of them."""
     lowered = sentence.lower()
-    could_be_list = bool(_LIST_TAIL_RE.search(lowered) or _NOT_ALLOWED_RE.search(sentence)) and (
-        len(_ITEM_SPLIT_RE.findall(sentence)) >= LIST_MIN_ENTRIES - 1
-    )
+    if len(_ITEM_SPLIT_RE.findall(sentence)) >= LIST_MIN_ENTRIES - 1:
+        return True  # enough separators for a list: let the per-hit rule decide
     could_be_past = any(word in lowered for word in _PAST_STEMS)
-    return could_be_list or could_be_past
+    return could_be_past or bool(_ZONING_ROW_RE.search(sentence) or _EMPTY_FORM_RE.search(sentence))
 
 
 def _entries(text: str) -> list[tuple[int, int]]:
@@ -80,6 +105,8 @@ def _entries(text: str) -> list[tuple[int, int]]:
 
 def listed_activity(sentence: str, start: int, end: int) -> bool:
     """Whether ``sentence[start:end]`` is one entry of a standard list (see module doc)."""
+    if _ZONING_ROW_RE.search(sentence) and not _FIRST_PERSON_RE.search(sentence):
+        return True
     head = sentence.rfind(":", 0, start) + 1  # a list often follows "... zijn:"
     entries = _entries(sentence[head:])
     words_per_entry = [len(WORD_RE.findall(sentence[head + s : head + e])) for s, e in entries]
@@ -100,7 +127,32 @@ def listed_activity(sentence: str, start: int, end: int) -> bool:
         return False
     if _LIST_TAIL_RE.search(sentence):
         return True
-    return bool(_NOT_ALLOWED_RE.search(sentence)) and not _FIRST_PERSON_RE.search(sentence)
+    businesses = sum(
+        1
+        for index in range(first, last + 1)
+        if index != position
+        and _BUSINESS_ENTRY_RE.search(sentence[head + entries[index][0] : head + entries[index][1]])
+    )
+    chosen = bool(_FIRST_PERSON_RE.search(sentence))
+    return not chosen and (businesses >= 2 or bool(_NOT_ALLOWED_RE.search(sentence)))
+
+
+def empty_form(segment: str) -> bool:
+    """Whether a segment is an unanswered form or checklist row (boxes not ticked, blank
+    cells, "n.v.t."): the themes it names are only named."""
+    return bool(_EMPTY_FORM_RE.search(segment))
+
+
+def proper_name(sentence: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` is part of a name ("Sportpark De Stuwwal",
+    "camping Het Veen"): a capital article stands right before it inside the sentence."""
+    return (
+        start > 0
+        and sentence[start : start + 1].isupper()
+        and bool(_NAME_ARTICLE_RE.search(sentence[:start]))
+        and bool(sentence[:start].strip(" \t\n\"'‘“(-"))  # not the sentence's own first word
+        and not _NAME_ARTICLE_RE.fullmatch(sentence[:start])
+    )
 
 
 def past_only(sentence: str, start: int, end: int) -> bool:

@@ -50,7 +50,14 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .incidental import listed_activity, may_be_incidental, past_only, table_row
+from .incidental import (
+    empty_form,
+    listed_activity,
+    may_be_incidental,
+    past_only,
+    proper_name,
+    table_row,
+)
 from .models import Context, Document, Exclusion, Hit, Lexicon, MatchKind, SectionKind, Term
 from .nlp import (
     inflected_forms,
@@ -731,13 +738,16 @@ class Matcher:
             theme_id = self._moved(entry.term, text, paragraph) or entry.theme_id
             sentence = text[segment.start : segment.end]
             offset = candidate.start - segment.start
+            if segment.context is Context.BODY and proper_name(sentence, offset):
+                continue
             if segment.start not in suspicious:
                 suspicious[segment.start] = may_be_incidental(sentence)
             incidental = (
                 segment.context is Context.BODY
                 and suspicious[segment.start]
                 and (
-                    listed_activity(sentence, offset, offset + candidate.end - candidate.start)
+                    empty_form(sentence)
+                    or listed_activity(sentence, offset, offset + candidate.end - candidate.start)
                     or (
                         theme_id not in self._historical
                         and past_only(sentence, offset, offset + candidate.end - candidate.start)

@@ -42,6 +42,8 @@ HELDOUT = HERE / "heldout.jsonl"
 CORPUS_LABELS = HERE / "corpus_labels.jsonl"
 BLIND2 = HERE / "blind2.jsonl"
 BLIND2_REFS = HERE / "blind2_refs.jsonl"
+BLIND3 = HERE / "blind3.jsonl"
+BLIND3_REFS = HERE / "blind3_refs.jsonl"
 DEFAULT_CORPUS_DIR = REPO.parent / "shared" / "corpus"
 DEFAULT_DSO_FILE = REPO.parent / "shared" / "dso" / "dso-presenteren-novi-documentcomponenten.json"
 
@@ -122,6 +124,27 @@ class SetResult:
         return evaluate(self.gold, self.baseline, THEMES)
 
 
+@dataclass(frozen=True)
+class BlindSet:
+    """A set written blind to the lexicon: a written part and real paragraphs by reference.
+
+    ``tuned_on_from``: the first lexicon version that was tuned on its errors (None while
+    it is still blind); from then on ``--errors`` lists its mistakes and ``--tuning-only``
+    scores it, and the newest set that is still blind gives the recall of "missing".
+    """
+
+    name: str
+    written: Path
+    references: Path
+    tuned_on_from: str | None = None
+
+
+BLIND_SETS = (
+    BlindSet("blind set 2", BLIND2, BLIND2_REFS, tuned_on_from="1.3.0"),
+    BlindSet("blind set 3", BLIND3, BLIND3_REFS),
+)
+
+
 # --- loading the labelled sets -------------------------------------------------------
 
 
@@ -145,7 +168,7 @@ def load_sentences(path: Path = SENTENCES) -> list[Item]:
 def load_reference_items(
     corpus_dir: Path, dso_file: Path, path: Path = BLIND2_REFS
 ) -> tuple[list[Item], list[str]]:
-    """Blind set 2's real paragraphs (corpus lines and NOVI paragraphs, by reference)
+    """A blind set's real paragraphs (corpus lines and NOVI paragraphs, by reference)
     whose text still has the recorded sha1, plus warnings for those skipped."""
     from benchmarks.accuracy.novi_paragraphs import novi_paragraphs
 
@@ -418,8 +441,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--blind-errors",
         action="store_true",
-        help="also list the errors of blind set 2: only after its one measurement of a "
-        "lexicon version, never to tune on",
+        help="also list the errors of the still-blind sets: only after their one "
+        "measurement of a lexicon version, never to tune on",
     )
     parser.add_argument(
         "--tuning-only",
@@ -468,6 +491,42 @@ def write_recall(lexicon_source: str, version: str, heldout: SetResult, measured
     return target
 
 
+@dataclass
+class ScoredBlindSet:
+    blind_set: BlindSet
+    parts: list[SetResult]  # the written part, then the real paragraphs when present
+    union: SetResult
+
+
+def score_blind_set(
+    blind_set: BlindSet,
+    match_text: Callable[[str], list],
+    args: argparse.Namespace,
+    notes: list[str],
+) -> ScoredBlindSet:
+    """Score a blind set's written part, its real paragraphs (when ``../shared`` is there)
+    and the two together."""
+    parts = [score_set(f"{blind_set.name}, written", load_sentences(blind_set.written), match_text)]
+    if blind_set.references.is_file() and (args.corpus_dir.is_dir() or args.dso_file.is_file()):
+        items, warnings = load_reference_items(args.corpus_dir, args.dso_file, blind_set.references)
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        real = score_set(f"{blind_set.name}, real paragraphs", items, match_text)
+        real.skipped = warnings
+        parts.append(real)
+    else:
+        notes.append(f"{blind_set.name}'s real paragraphs skipped: no corpus or NOVI file")
+    union = SetResult(
+        f"{blind_set.name} (all)",
+        [item for part in parts for item in part.items],
+        [predicted for part in parts for predicted in part.predicted],
+        [baseline for part in parts for baseline in part.baseline],
+        [evidence for part in parts for evidence in part.evidence],
+        [warning for part in parts for warning in part.skipped],
+    )
+    return ScoredBlindSet(blind_set, parts, union)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     from visiecheck.errors import VisiecheckError
@@ -497,28 +556,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         results.append(corpus)
     else:
         notes.append(f"corpus set skipped: {args.corpus_dir} not found")
-    blind_items = load_sentences(BLIND2) if BLIND2.is_file() and not args.tuning_only else []
-    blind_written = score_set("blind set 2, written", blind_items, matcher.match_text)
-    blind_parts = [blind_written]
+    blinds = [
+        score_blind_set(blind_set, matcher.match_text, args, notes)
+        for blind_set in BLIND_SETS
+        if blind_set.written.is_file()
+        and (not args.tuning_only or blind_set.tuned_on_from is not None)
+    ]
     if args.tuning_only:
-        notes.append("held-out and blind sets not scored (--tuning-only)")
-    elif args.corpus_dir.is_dir() or args.dso_file.is_file():
-        reference_items, warnings = load_reference_items(args.corpus_dir, args.dso_file)
-        for warning in warnings:
-            print(f"warning: {warning}", file=sys.stderr)
-        blind_real = score_set("blind set 2, real paragraphs", reference_items, matcher.match_text)
-        blind_real.skipped = warnings
-        blind_parts.append(blind_real)
-    else:
-        notes.append("blind set 2's real paragraphs skipped: no corpus or NOVI file")
-    blind = SetResult(
-        "blind set 2 (all)",
-        [item for part in blind_parts for item in part.items],
-        [p for part in blind_parts for p in part.predicted],
-        [b for part in blind_parts for b in part.baseline],
-        [e for part in blind_parts for e in part.evidence],
-        [w for part in blind_parts for w in part.skipped],
-    )
+        notes.append("held-out and still-blind sets not scored (--tuning-only)")
     stance = stance_accuracy(sentences)
     # The stance rules were tuned on the written set too, so the held-out score is reported apart.
     heldout_stance = stance_accuracy(heldout_items)
@@ -526,9 +571,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         notes.append("stance accuracy skipped: visiecheck.stance is not available yet")
 
     if args.write_recall:
-        if blind.items:
+        still_blind = [scored for scored in blinds if scored.blind_set.tuned_on_from is None]
+        if still_blind and still_blind[-1].union.items:
+            newest = still_blind[-1]
             written_to = write_recall(
-                lexicon.source, lexicon.version, blind, "benchmarks/accuracy/blind2*.jsonl"
+                lexicon.source,
+                lexicon.version,
+                newest.union,
+                f"benchmarks/accuracy/{newest.blind_set.written.stem}*.jsonl",
             )
         else:
             written_to = write_recall(
@@ -546,11 +596,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "written": set_json(written),
             "heldout": {**set_json(heldout), "stance": heldout_stance},
             "corpus": set_json(corpus) if corpus is not None else None,
-            "blind2": {
-                **set_json(blind),
-                "targets": blind_target_check(blind),
-                "parts": {part.name: set_json(part) for part in blind_parts},
-                "stance": stance_accuracy(blind_items),
+            **{
+                scored.blind_set.written.stem: {
+                    **set_json(scored.union),
+                    "targets": blind_target_check(scored.union),
+                    "parts": {part.name: set_json(part) for part in scored.parts},
+                    "stance": stance_accuracy(scored.parts[0].items),
+                    "tuned_on_from": scored.blind_set.tuned_on_from,
+                }
+                for scored in blinds
             },
             "stance": stance,
             "notes": notes,
@@ -565,19 +619,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.errors:
             print(format_errors(result))
         print()
-    if not args.tuning_only:
-        for result in blind_parts:
+    for scored in blinds:
+        for result in scored.parts:
             print(format_table(result))
             print()
-        print(format_table(blind))
-        print(format_blind_targets(blind))
-        if args.blind_errors:
-            print(format_errors(blind))
+        print(format_table(scored.union))
+        print(format_blind_targets(scored.union))
+        tuned_on = scored.blind_set.tuned_on_from is not None
+        if (args.errors and tuned_on) or args.blind_errors:
+            print(format_errors(scored.union))
         print()
-    blind_stance = stance_accuracy(blind_items)
     stances = [("written", stance)]
     if not args.tuning_only:
-        stances += [("held-out", heldout_stance), ("blind set 2", blind_stance)]
+        stances.append(("held-out", heldout_stance))
+    stances += [
+        (scored.blind_set.name, stance_accuracy(scored.parts[0].items)) for scored in blinds
+    ]
     for label, score in stances:
         if score is None:
             continue
