@@ -1,4 +1,4 @@
-"""The shipped lexicon (1.2.0) on the classes of mistakes a reader spots at once.
+"""The shipped lexicon (1.2.0 and later) on the classes of mistakes a reader spots at once.
 
 Each sentence was written for this file (none is quoted from a source) and stands for a
 class: a word in another sense, a list entry, a checklist row, an elided compound, a
@@ -29,7 +29,7 @@ def hits_of(matcher: Matcher, text: str, theme: str) -> list[Hit]:
 
 
 def test_version() -> None:
-    assert load_lexicon(None).version == "1.2.0"
+    assert load_lexicon(None).version == "1.3.0"
 
 
 # --- a word in another sense -------------------------------------------------------------
@@ -170,3 +170,47 @@ def test_upper_case_exclusion_does_not_fire_inside_a_word(matcher: Matcher) -> N
     # the geothermie exclusion "HTO" must not cancel deep heat in a sentence on light nuisance
     text = "De warmte op twee kilometer diepte halen we op zonder lichtoverlast voor de buren."
     assert "geothermie" in counted(matcher, text)
+
+
+# --- 1.3.0: more everyday wording and more senses ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Onder de straat moeten kabels, het riool en straks het warmtenet een plek vinden.",
+         "ondergronds_ruimtegebruik"),
+        ("Wij willen dat de nieuwe 150 kV-verbinding onder de grond wordt gelegd.",
+         "ondergronds_ruimtegebruik"),
+        ("Onder het stadhuisplein komt een parkeergarage met twee lagen.",
+         "ondergronds_ruimtegebruik"),
+        ("Het water zakt op de hoge zandgronden in de zomer diep weg.", "grondwater"),
+        ("Voor woningbouw in de polder geldt een ontwateringsdiepte van een meter.", "grondwater"),
+        ("De woningen op de veengrond zijn sinds de bouw flink weggezakt.", "bodemdaling"),
+        ("Water van zestig graden uit de diepe zandsteenlagen verwarmt straks de kassen.",
+         "geothermie"),
+        ("In een zoutcaverne onder het dorp wordt stikstof opgeslagen voor de gasvoorziening.",
+         "ondergrondse_opslag"),
+        ("Het kraanwater van de stad wordt opgepompt uit diepe zandpakketten.", "drinkwater"),
+        ("Na de oorlog zijn niet alle bommen gevonden; sommige liggen nog in de grond.",
+         "bodemarchief"),
+    ],
+)  # fmt: skip
+def test_everyday_wording_of_1_3(matcher: Matcher, text: str, theme: str) -> None:
+    assert theme in counted(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Langs de laan staan oude bomen uit de tijd van de oorlog.", "bodemarchief"),
+        ("Het zwembad wordt gekoeld met water uit de transportleiding, dat daarbij wordt "
+         "opgewarmd.", "ondergronds_ruimtegebruik"),
+        ("Hybride warmtepompen met de buitenlucht als bron zijn een goede tussenstap.",
+         "bodemenergie"),
+        ("De opbrengst van de akkers daalt als de ondergrond te nat is.", "bodemdaling"),
+        ("Sportpark De Stuwwal krijgt een nieuwe kantine.", "bodemarchief"),
+    ],
+)  # fmt: skip
+def test_more_words_in_another_sense(matcher: Matcher, text: str, theme: str) -> None:
+    assert theme not in counted(matcher, text)
