@@ -439,6 +439,8 @@ def test_script_exits_1_when_the_lexicon_cannot_load(
 
 BLIND2 = ACCURACY_DIR / "blind2.jsonl"
 BLIND2_REFS = ACCURACY_DIR / "blind2_refs.jsonl"
+BLIND3 = ACCURACY_DIR / "blind3.jsonl"
+BLIND3_REFS = ACCURACY_DIR / "blind3_refs.jsonl"
 SHARED_DSO = SHARED_CORPUS.parent / "dso" / "dso-presenteren-novi-documentcomponenten.json"
 BLIND2_PREFIX = {
     "theme": r"(geo|bwe|ops|gw|dw|mb|bd|bk|orf|arch|bln)",
@@ -522,3 +524,59 @@ def test_blind2_references_point_at_their_recorded_text() -> None:
     items, warnings = run.load_reference_items(SHARED_CORPUS, SHARED_DSO)
     assert warnings == []
     assert len(items) == len(_rows(BLIND2_REFS))
+
+
+# --- blind set 3: the same shape and rules, and nothing shared with the sets before it --------
+
+
+@pytest.fixture(scope="module")
+def blind3() -> list[dict]:
+    return _rows(BLIND3)
+
+
+@pytest.fixture(scope="module")
+def blind3_refs() -> list[dict]:
+    return _rows(BLIND3_REFS)
+
+
+def test_blind3_rows_are_well_formed(blind3: list[dict]) -> None:
+    ids = [row["id"] for row in blind3]
+    assert len(ids) == len(set(ids))
+    for row in blind3:
+        assert set(row) == {"id", "text", "themes", "kind", "stance", "trap"}, row["id"]
+        assert re.fullmatch("b3-" + BLIND2_PREFIX[row["kind"]] + r"-\d{3}", row["id"]), row["id"]
+        assert set(row["themes"]) <= THEMES and len(row["themes"]) == len(set(row["themes"]))
+        assert (row["stance"] in STANCES) == (row["kind"] == "theme"), row["id"]
+        assert (row["trap"] is not None) == (row["kind"] == "trap"), row["id"]
+        assert 12 <= len(row["text"].split()) <= 90, row["id"]
+
+
+def test_blind3_is_new_and_big_enough(
+    blind3: list[dict],
+    blind3_refs: list[dict],
+    blind2: list[dict],
+    blind2_refs: list[dict],
+    corpus_labels: list[dict],
+) -> None:
+    assert len(blind3) + len(blind3_refs) >= 300
+    earlier_texts = {" ".join(row["text"].lower().split()) for row in blind2}
+    assert not any(" ".join(row["text"].lower().split()) in earlier_texts for row in blind3)
+    used = {(row["file"], row["line"]) for row in corpus_labels} | {
+        (row.get("file"), row.get("line")) if row["source"] == "corpus" else ("novi", row["ref"])
+        for row in blind2_refs
+    }
+    for row in blind3_refs:
+        key = (row["file"], row["line"]) if row["source"] == "corpus" else ("novi", row["ref"])
+        assert key not in used, key
+        assert re.fullmatch(r"[0-9a-f]{40}", row["sha1"]) and set(row["themes"]) <= THEMES
+    per_theme = Counter(theme for row in blind3 for theme in row["themes"])
+    assert set(per_theme) == THEMES and min(per_theme.values()) >= 12
+
+
+@pytest.mark.skipif(
+    not (SHARED_CORPUS.is_dir() and SHARED_DSO.is_file()), reason="shared material not present"
+)
+def test_blind3_references_point_at_their_recorded_text() -> None:
+    items, warnings = run.load_reference_items(SHARED_CORPUS, SHARED_DSO, BLIND3_REFS)
+    assert warnings == []
+    assert len(items) == len(_rows(BLIND3_REFS))
