@@ -459,12 +459,15 @@ def blind2_refs() -> list[dict]:
     return _rows(BLIND2_REFS)
 
 
-def test_blind2_rows_are_well_formed(blind2: list[dict]) -> None:
-    ids = [row["id"] for row in blind2]
+@pytest.mark.parametrize(("path", "prefix"), [(BLIND2, "b2"), (BLIND3, "b3")])
+def test_blind_set_rows_are_well_formed(path: Path, prefix: str) -> None:
+    rows = _rows(path)
+    ids = [row["id"] for row in rows]
     assert len(ids) == len(set(ids))
-    for row in blind2:
+    for row in rows:
         assert set(row) == {"id", "text", "themes", "kind", "stance", "trap"}, row["id"]
-        assert re.fullmatch("b2-" + BLIND2_PREFIX[row["kind"]] + r"-\d{3}", row["id"]), row["id"]
+        pattern = prefix + "-" + BLIND2_PREFIX[row["kind"]] + r"-\d{3}"
+        assert re.fullmatch(pattern, row["id"]), row["id"]
         assert set(row["themes"]) <= THEMES and len(row["themes"]) == len(set(row["themes"]))
         assert (row["stance"] in STANCES) == (row["kind"] == "theme"), row["id"]
         assert (row["trap"] is not None) == (row["kind"] == "trap"), row["id"]
@@ -520,10 +523,11 @@ def test_blind2_written_items_are_not_copied_from_the_shared_material(
 @pytest.mark.skipif(
     not (SHARED_CORPUS.is_dir() and SHARED_DSO.is_file()), reason="shared material not present"
 )
-def test_blind2_references_point_at_their_recorded_text() -> None:
-    items, warnings = run.load_reference_items(SHARED_CORPUS, SHARED_DSO)
+@pytest.mark.parametrize("path", [BLIND2_REFS, BLIND3_REFS])
+def test_blind_set_references_point_at_their_recorded_text(path: Path) -> None:
+    items, warnings = run.load_reference_items(SHARED_CORPUS, SHARED_DSO, path)
     assert warnings == []
-    assert len(items) == len(_rows(BLIND2_REFS))
+    assert len(items) == len(_rows(path))
 
 
 # --- blind set 3: the same shape and rules, and nothing shared with the sets before it --------
@@ -537,18 +541,6 @@ def blind3() -> list[dict]:
 @pytest.fixture(scope="module")
 def blind3_refs() -> list[dict]:
     return _rows(BLIND3_REFS)
-
-
-def test_blind3_rows_are_well_formed(blind3: list[dict]) -> None:
-    ids = [row["id"] for row in blind3]
-    assert len(ids) == len(set(ids))
-    for row in blind3:
-        assert set(row) == {"id", "text", "themes", "kind", "stance", "trap"}, row["id"]
-        assert re.fullmatch("b3-" + BLIND2_PREFIX[row["kind"]] + r"-\d{3}", row["id"]), row["id"]
-        assert set(row["themes"]) <= THEMES and len(row["themes"]) == len(set(row["themes"]))
-        assert (row["stance"] in STANCES) == (row["kind"] == "theme"), row["id"]
-        assert (row["trap"] is not None) == (row["kind"] == "trap"), row["id"]
-        assert 12 <= len(row["text"].split()) <= 90, row["id"]
 
 
 def test_blind3_is_new_and_big_enough(
@@ -571,12 +563,3 @@ def test_blind3_is_new_and_big_enough(
         assert re.fullmatch(r"[0-9a-f]{40}", row["sha1"]) and set(row["themes"]) <= THEMES
     per_theme = Counter(theme for row in blind3 for theme in row["themes"])
     assert set(per_theme) == THEMES and min(per_theme.values()) >= 12
-
-
-@pytest.mark.skipif(
-    not (SHARED_CORPUS.is_dir() and SHARED_DSO.is_file()), reason="shared material not present"
-)
-def test_blind3_references_point_at_their_recorded_text() -> None:
-    items, warnings = run.load_reference_items(SHARED_CORPUS, SHARED_DSO, BLIND3_REFS)
-    assert warnings == []
-    assert len(items) == len(_rows(BLIND3_REFS))
