@@ -48,7 +48,16 @@ from .stance import Stance
 CACHE_FILE = "match-cache.sqlite3"
 # Bump when the stored payload changes shape.
 PAYLOAD_VERSION = "1"
-_MATCHER_SOURCES = ("matching.py", "nlp.py", "coverage.py", "sections.py", "stance.py")
+# Every module whose code decides hits and verdicts (tests/test_match_cache.py checks that
+# the matcher and the coverage rules import no other analysis module).
+_MATCHER_SOURCES = (
+    "matching.py",
+    "incidental.py",
+    "nlp.py",
+    "coverage.py",
+    "sections.py",
+    "stance.py",
+)
 _SETTINGS_NOT_IN_KEY = {"use_cache", "password"}
 
 _SCHEMA = """

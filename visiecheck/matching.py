@@ -74,9 +74,6 @@ from .sections import Outline, is_caption, looks_like_heading
 from .settings import MatchSettings
 from .stance import Stance, classify_stance
 
-# Part of the match-cache key: bump when the same text and lexicon can give other hits.
-MATCHER_VERSION = "4"
-
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 PART_SEPARATORS = re.compile(r"['’\-]")
 # Between the words of a multi-word term: spaces, at most one hyphen or slash.
