@@ -74,22 +74,22 @@ def test_the_default_matcher_needs_no_table_at_all(monkeypatch: pytest.MonkeyPat
 
 def test_words_the_snapshot_lacks_are_asked_of_the_table() -> None:
     # A custom lexicon's word: not in the snapshot, so its forms come from the table.
-    assert "kelder" not in SHIPPED["lemmas"]
+    assert "zolder" not in SHIPPED["lemmas"]
     theme = Theme(
-        id="kelders",
-        label="Kelders",
-        label_en="Cellars",
+        id="zolders",
+        label="Zolders",
+        label_en="Attics",
         core=False,
         description="",
-        terms=(Term(text="kelder", compound="none"),),
+        terms=(Term(text="zolder", compound="none"),),
     )
     lexicon = Lexicon(name="eigen", version="1", language="nl", themes=(theme,))
     with_snapshot = Matcher(lexicon, MatchSettings())
     with nlp.without_snapshot():
         from_table = Matcher(lexicon, MatchSettings())
     assert _compiled(with_snapshot) == _compiled(from_table)
-    assert "kelders" in with_snapshot._terms.entries[0].forms[0]
-    assert [h.term for h in with_snapshot.match_text("Veel kelders lopen onder.")] == ["kelder"]
+    assert "zolders" in with_snapshot._terms.entries[0].forms[0]
+    assert [h.term for h in with_snapshot.match_text("Veel zolders staan leeg.")] == ["zolder"]
 
 
 def test_a_snapshot_of_another_table_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:

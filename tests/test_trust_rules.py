@@ -52,6 +52,7 @@ themes:
     terms:
       - {term: fundering, compound: none, requires: [bodem, zetting], requires_whole_word: true}
       - {term: veen, compound: none, requires: [verdwijn, slink, "klinkt … in"]}
+      - {term: klei, compound: none, requires: [inklinkt, zakt], requires_scope: nearby}
   - id: ondergrondse_opslag
     label: Ondergrondse opslag
     label_en: Underground storage
@@ -182,6 +183,16 @@ def test_peat_with_a_loss_word_is_subsidence_and_bare_peat_is_not(matcher: Match
     assert themes(matcher, "Het veen klinkt verder in als het peil zakt.") == ["bodemdaling"]
     assert themes(matcher, "Het veen in de polder verdwijnt langzaam.") == ["bodemdaling"]
     assert themes(matcher, "Het veen is een mooi landschap om te wandelen.") == []
+
+
+def test_nearby_requires_look_one_sentence_before_and_after(matcher: Matcher) -> None:
+    assert themes(matcher, "Onder de wijk ligt slappe klei. Die zakt elk jaar verder.") == [
+        "bodemdaling"
+    ]
+    # two sentences away, or in the next paragraph, is too far
+    far = "Onder de wijk ligt slappe klei. Er wonen veel gezinnen. Het dak zakt door."
+    assert themes(matcher, far) == []
+    assert themes(matcher, "Onder de wijk ligt slappe klei.\n\nHet dak zakt door.") == []
 
 
 def test_a_gap_may_not_span_a_whole_paragraph(matcher: Matcher) -> None:
@@ -330,6 +341,10 @@ def test_empty_forms_zoning_rows_and_business_lists_only_name_a_theme(matcher: M
         "Gaswinning: n.v.t.",
         "Staat van bedrijfsactiviteiten: 06 Gaswinning, milieucategorie 5.1",
         "Hier zitten een garagebedrijf, een bouwmaterialenhandel, gaswinning en een drukkerij.",
+        "Uitgesloten SBI-codes: 06 Gaswinning; 08 Zandwinning",
+        "0610 Zoutwinning – categorie 5.1 – niet toegestaan.",
+        "Er zijn geen risicovolle bedrijven toegestaan, zoals tankstations, vuurwerkopslag, "
+        "gaswinning en slachterijen.",
     ):
         # a line of its own would be read as a heading: put the row below a sentence
         hits = matcher.match_text("Zo ziet de lijst eruit.\n" + text)

@@ -43,12 +43,14 @@ _NOT_ALLOWED_RE = re.compile(
     r"\bniet\s+(?:toegestaan|toelaatbaar|toegelaten|zijnde)\b|\buitgezonderd\b|"
     r"\bmet\s+uitzondering\s+van\b|\bverboden\b|\buitgesloten\b|\bniet\s+zijn\s+toegestaan\b|"
     r"\bbedrijfsactiviteiten\b|\bmilieucategorie\w*|\bSBI\b|\bbedrijfstypen\b|\bbedrijfsvormen\b|"
-    r"\bniet\s+passend\b|\bpassen\s+niet\b|\bcategorie\s*\d",
+    r"\bniet\s+passend\b|\bpassen\s+niet\b|\bcategorie\s*\d|\bgeen\s+(?:\w+\s+){0,4}toegestaan\b",
     re.IGNORECASE,
 )
+_LIST_LEAD_RE = re.compile(r"\b(?:zoals|bijvoorbeeld|onder\s+meer|onder\s+andere)\s", re.IGNORECASE)
 # A row of a zoning table of business activities: every hit in it is a list entry.
 _ZONING_ROW_RE = re.compile(
-    r"\bstaat\s+van\s+bedrijfsactiviteiten\b|\bmilieucategorie\s*\d|\bSBI(?:-code)?\s*\d",
+    r"\bstaat\s+van\s+bedrijfsactiviteiten\b|\bmilieucategorie\s*\d|\bSBI(?:-codes?)?\b|"
+    r"^\W*\d{2,4}(?:\.\d+)?\s+\S.*\bcategorie\s*\d",
     re.IGNORECASE,
 )
 # Entries naming a kind of business: two of them make a list of business types.
@@ -107,7 +109,11 @@ def listed_activity(sentence: str, start: int, end: int) -> bool:
     """Whether ``sentence[start:end]`` is one entry of a standard list (see module doc)."""
     if _ZONING_ROW_RE.search(sentence) and not _FIRST_PERSON_RE.search(sentence):
         return True
-    head = sentence.rfind(":", 0, start) + 1  # a list often follows "... zijn:"
+    # a list often follows "... zijn:" or "..., zoals"
+    head = max(
+        sentence.rfind(":", 0, start) + 1,
+        max((match.end() for match in _LIST_LEAD_RE.finditer(sentence, 0, start)), default=0),
+    )
     entries = _entries(sentence[head:])
     words_per_entry = [len(WORD_RE.findall(sentence[head + s : head + e])) for s, e in entries]
     position = next(

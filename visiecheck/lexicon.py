@@ -45,6 +45,7 @@ class TermSpec(_Strict):
     # one list of alternatives, or a list of such groups that must all be met
     requires: list[str] | list[list[str]] = Field(default_factory=list)
     requires_whole_word: bool = False
+    requires_scope: Literal["sentence", "nearby"] = "sentence"
     veto: list[str] = Field(default_factory=list)
     moves_to: dict[str, list[str]] = Field(default_factory=dict)
 
@@ -350,6 +351,7 @@ def _to_term(spec: TermSpec) -> Term:
         fuzzy=fuzzy,
         requires=tuple(tuple(group) for group in spec.requires),  # type: ignore[arg-type]
         requires_whole_word=spec.requires_whole_word,
+        requires_scope=spec.requires_scope,
         moves_to=tuple((theme_id, tuple(cues)) for theme_id, cues in spec.moves_to.items()),
     )
 

@@ -728,7 +728,9 @@ class Matcher:
                     continue
             segment = segments[segment_index]
             paragraph = _paragraph_of(paragraphs, text, candidate.start)
-            if entry.term.requires and not self._requires_met(entry.term, text, segment, rebuilt):
+            if entry.term.requires and not self._requires_met(
+                entry.term, text, segments, segment_index, paragraph, rebuilt
+            ):
                 continue
             if self._excluded(entry, candidate, segment, paragraph, exclusions):
                 continue
@@ -786,19 +788,35 @@ class Matcher:
         return found
 
     def _requires_met(
-        self, term: Term, text: str, segment: Segment, rebuilt: Sequence[_Rebuilt]
+        self,
+        term: Term,
+        text: str,
+        segments: Sequence[Segment],
+        index: int,
+        paragraph: tuple[int, int],
+        rebuilt: Sequence[_Rebuilt],
     ) -> bool:
-        """Every ``requires`` group has a word in the sentence (rebuilt elided words too)."""
-        sentence = text[segment.start : segment.end]
+        """Every ``requires`` group has a word in the sentence (rebuilt elided words too),
+        or with ``requires_scope: nearby`` in it or the sentence before or after it within
+        the paragraph."""
+        start, end = segments[index].start, segments[index].end
+        if term.requires_scope == "nearby":
+            if index > 0 and segments[index - 1].start >= paragraph[0]:
+                start = segments[index - 1].start
+            if index + 1 < len(segments) and segments[index + 1].end <= paragraph[1]:
+                end = segments[index + 1].end
         extra: list[str] = []
         for item in rebuilt:
-            if segment.start <= item.start < segment.end:
+            if start <= item.start < end:
                 extra.extend(
                     word
-                    for _entry, _cut, word in self._terms.elided_candidates(item.part, item.last)
+                    for _entry, _cut, word in self._terms.elided_candidates(
+                        item.part, item.last, forward=item.forward
+                    )
                 )
-                extra.extend(self._terms.known_ends(item.last))
-        searched = sentence if not extra else sentence + " " + " ".join(extra)
+                if not item.forward:
+                    extra.extend(self._terms.known_ends(item.last))
+        searched = text[start:end] if not extra else text[start:end] + " " + " ".join(extra)
         return all(
             pattern.search(searched)
             for pattern in self._requires[(term.requires, term.requires_whole_word)]

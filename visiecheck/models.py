@@ -135,6 +135,8 @@ class Term:
     fuzzy: bool = False
     requires: tuple[tuple[str, ...], ...] = ()
     requires_whole_word: bool = False
+    # "sentence", or "nearby": the sentence before and after (same paragraph) count too
+    requires_scope: Literal["sentence", "nearby"] = "sentence"
     moves_to: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 

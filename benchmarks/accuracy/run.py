@@ -141,7 +141,8 @@ class BlindSet:
 
 BLIND_SETS = (
     BlindSet("blind set 2", BLIND2, BLIND2_REFS, tuned_on_from="1.3.0"),
-    BlindSet("blind set 3", BLIND3, BLIND3_REFS),
+    BlindSet("blind set 3", BLIND3, BLIND3_REFS, tuned_on_from="1.4.0"),
+    BlindSet("blind set 4", HERE / "blind4.jsonl", HERE / "blind4_refs.jsonl"),
 )
 
 
