@@ -29,7 +29,7 @@ def hits_of(matcher: Matcher, text: str, theme: str) -> list[Hit]:
 
 
 def test_version() -> None:
-    assert load_lexicon(None).version == "1.3.0"
+    assert load_lexicon(None).version == "1.4.0"
 
 
 # --- a word in another sense -------------------------------------------------------------
@@ -214,3 +214,26 @@ def test_everyday_wording_of_1_3(matcher: Matcher, text: str, theme: str) -> Non
 )  # fmt: skip
 def test_more_words_in_another_sense(matcher: Matcher, text: str, theme: str) -> None:
     assert theme not in counted(matcher, text)
+
+
+# --- 1.4.0: context in the neighbouring sentence ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Onder het oosten van de gemeente ligt een dik pakket veen. Het verdwijnt ieder jaar "
+         "een stukje verder.", "bodemdaling"),
+        ("De fabriek vangt haar CO2 af. Die wordt daarna onder de Noordzee opgeslagen.",
+         "ondergrondse_opslag"),
+        ("Zomers zit er te veel water in de kruipruimtes van de oude wijk. Het komt van "
+         "onderen omhoog.", "grondwater"),
+    ],
+)  # fmt: skip
+def test_context_in_the_next_sentence_counts(matcher: Matcher, text: str, theme: str) -> None:
+    assert theme in counted(matcher, text)
+
+
+def test_co2_poor_energy_is_no_storage(matcher: Matcher) -> None:
+    text = "Een CO2-arm energiesysteem vraagt ruimte, boven- en ondergronds."
+    assert "ondergrondse_opslag" not in counted(matcher, text)
