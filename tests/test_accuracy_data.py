@@ -441,6 +441,8 @@ BLIND2 = ACCURACY_DIR / "blind2.jsonl"
 BLIND2_REFS = ACCURACY_DIR / "blind2_refs.jsonl"
 BLIND3 = ACCURACY_DIR / "blind3.jsonl"
 BLIND3_REFS = ACCURACY_DIR / "blind3_refs.jsonl"
+BLIND4 = ACCURACY_DIR / "blind4.jsonl"
+BLIND4_REFS = ACCURACY_DIR / "blind4_refs.jsonl"
 SHARED_DSO = SHARED_CORPUS.parent / "dso" / "dso-presenteren-novi-documentcomponenten.json"
 BLIND2_PREFIX = {
     "theme": r"(geo|bwe|ops|gw|dw|mb|bd|bk|orf|arch|bln)",
@@ -459,7 +461,7 @@ def blind2_refs() -> list[dict]:
     return _rows(BLIND2_REFS)
 
 
-@pytest.mark.parametrize(("path", "prefix"), [(BLIND2, "b2"), (BLIND3, "b3")])
+@pytest.mark.parametrize(("path", "prefix"), [(BLIND2, "b2"), (BLIND3, "b3"), (BLIND4, "b4")])
 def test_blind_set_rows_are_well_formed(path: Path, prefix: str) -> None:
     rows = _rows(path)
     ids = [row["id"] for row in rows]
@@ -523,7 +525,7 @@ def test_blind2_written_items_are_not_copied_from_the_shared_material(
 @pytest.mark.skipif(
     not (SHARED_CORPUS.is_dir() and SHARED_DSO.is_file()), reason="shared material not present"
 )
-@pytest.mark.parametrize("path", [BLIND2_REFS, BLIND3_REFS])
+@pytest.mark.parametrize("path", [BLIND2_REFS, BLIND3_REFS, BLIND4_REFS])
 def test_blind_set_references_point_at_their_recorded_text(path: Path) -> None:
     items, warnings = run.load_reference_items(SHARED_CORPUS, SHARED_DSO, path)
     assert warnings == []
@@ -562,4 +564,20 @@ def test_blind3_is_new_and_big_enough(
         assert key not in used, key
         assert re.fullmatch(r"[0-9a-f]{40}", row["sha1"]) and set(row["themes"]) <= THEMES
     per_theme = Counter(theme for row in blind3 for theme in row["themes"])
+    assert set(per_theme) == THEMES and min(per_theme.values()) >= 12
+
+
+def test_blind4_reuses_nothing_labelled_before(corpus_labels: list[dict]) -> None:
+    def key(row: dict) -> tuple[str, object]:
+        return (row["file"], row["line"]) if row["source"] == "corpus" else ("novi", row["ref"])
+
+    used = {(row["file"], row["line"]) for row in corpus_labels}
+    for path in (BLIND2_REFS, BLIND3_REFS):
+        used |= {key(row) for row in _rows(path)}
+    earlier = {" ".join(row["text"].lower().split()) for p in (BLIND2, BLIND3) for row in _rows(p)}
+    rows, refs = _rows(BLIND4), _rows(BLIND4_REFS)
+    assert len(rows) + len(refs) >= 300
+    assert not any(" ".join(row["text"].lower().split()) in earlier for row in rows)
+    assert not any(key(row) in used for row in refs)
+    per_theme = Counter(theme for row in rows for theme in row["themes"])
     assert set(per_theme) == THEMES and min(per_theme.values()) >= 12
