@@ -466,3 +466,27 @@ def test_rules_hold_in_a_real_two_column_pdf(make_pdf: Callable[..., Path], tmp_
     assert document.coverage("mijnbouw").stance is not None
     archive = document.coverage("bodemarchief")
     assert [hit.context for hit in archive.evidence] == [Context.BODY]
+
+
+def test_explain_marks_a_list_entry(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from visiecheck.cli import app
+
+    lexicon_path = tmp_path / "regels.yaml"
+    lexicon_path.write_text(LEXICON, encoding="utf-8")
+    text = tmp_path / "visie.txt"
+    text.write_text(
+        "Niet toegestaan zijn: visserijen, gaswinning, zandwinning, etc.\n\n"
+        "Wij willen geen gaswinning onder de dorpen.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["explain", str(text), "mijnbouw", "--lexicon", str(lexicon_path)]
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()[1:]
+    assert [line.endswith("(alleen in een opsomming of historie)") for line in lines] == [
+        True,
+        False,
+    ]

@@ -361,6 +361,8 @@ def _kwic_line(hit: Hit, width: int = 60) -> str:
     left = ("…" + left[-width:]) if len(left) > width else left
     right = (right[:width] + "…") if len(right) > width else right
     context = "" if hit.context.value == "body" else f" ({hit.context.value})"
+    if hit.incidental:  # a list entry or the past: shown, but it does not address the theme
+        context += " (alleen in een opsomming of historie)"
     return (
         f"p. {hit.page:<4} {hit.match:<9} {hit.term:<28} "
         f"{left}[{snippet[position : position + length]}]{right}{context}"
