@@ -118,7 +118,6 @@ def test_warm_run_reads_nothing_and_loads_no_language_model(
         return real_run(func, tasks, **kwargs)
 
     monkeypatch.setattr(batch_module, "run_isolated", spy)
-    monkeypatch.setattr(nlp, "get_nlp", refuse)
     monkeypatch.setattr(nlp, "get_sentencizer", refuse)
     monkeypatch.setattr(batch_module, "_check_one", refuse)
     monkeypatch.setattr(batch_module, "get_matcher", refuse)  # nor build the matcher

@@ -43,7 +43,6 @@ from .models import DocumentReport, Lexicon, LexiconInfo, Report
 from .names import municipality_name
 from .settings import BATCH_PRELOAD_MODULES, MatchSettings
 
-MANIFEST_SUFFIXES = (".csv", ".txt")
 _MANIFEST_HEADERS = {
     "gemeente": "municipality",
     "municipality": "municipality",

@@ -111,9 +111,6 @@ class ThemeDiff:
             or self.stance_changed
         )
 
-    def of_kind(self, kind: EvidenceKind) -> tuple[EvidenceChange, ...]:
-        return tuple(item for item in self.evidence if item.kind is kind)
-
 
 @dataclass(frozen=True)
 class DiffSide:

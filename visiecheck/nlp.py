@@ -1,9 +1,8 @@
 """Dutch language resources, built once per process and reused.
 
-- ``get_nlp()``: ``spacy.blank("nl")`` with the lookup lemmatizer (from
-  ``spacy-lookups-data``) and the rule-based sentencizer. No model download.
-- ``get_sentencizer()``: the same tokenizer and sentencizer without the lemmatizer:
-  what sentence splitting needs, without loading the lemma tables into spaCy again.
+- ``get_sentencizer()``: ``spacy.blank("nl")``'s tokenizer with the rule-based
+  sentencizer (no model download); lemmas come from ``spacy-lookups-data``'s table
+  directly (``lemmatize``), not from a spaCy pipeline component.
   Its Dutch abbreviation rules ("bijv.", "o.a.") are added as they occur in a text
   (``sentence_spans``), which gives the same tokens as loading all 4,500 up front and
   saves every batch worker a third of a second of start-up.
@@ -63,18 +62,6 @@ FUNCTION_WORDS = frozenset(
         "onder",
     ]
 )
-
-
-@cache
-def get_nlp() -> Language:
-    """The shared Dutch pipeline: tokenizer, lookup lemmatizer, sentencizer."""
-    import spacy
-
-    nlp = spacy.blank("nl")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.add_pipe("sentencizer")
-    nlp.initialize()
-    return nlp
 
 
 class _OnDemandExceptions:

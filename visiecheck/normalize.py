@@ -34,10 +34,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
-# pdfium marks a hyphen it considers a line-end hyphenation with U+FFFE in
-# FPDFText_GetText and with U+0002 in FPDFText_GetBoundedText; both mean "-".
-HYPHEN_MARKS = "\ufffe\x02"
-
 _LIGATURES = {
     "\ufb00": "ff",
     "\ufb01": "fi",
@@ -246,6 +242,8 @@ for _pair in HYPHENATED_PAIRS:  # indexed by the first 4 letters of the second p
 
 # The mark is searched first (rare), the word parts around it afterwards: scanning
 # every word of the page with one big pattern was the slowest step of reading.
+# pdfium marks a hyphen it considers a line-end hyphenation with U+FFFE in
+# FPDFText_GetText and with U+0002 in FPDFText_GetBoundedText; both mean "-".
 _HYPHEN_MARK = re.compile(r"-\n|[\ufffe\x02]\n?")
 _WORD_AFTER = re.compile(r"(?P<right>[\w/]+)(?P<after>\s+\w)?")
 

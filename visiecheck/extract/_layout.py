@@ -2,7 +2,7 @@
 
 An engine turns a page into ``Segment``s: runs of text on one line with their box
 (x grows to the right, y grows downwards from the top of the page) and font size.
-``page_blocks`` finds column gutters from the x-coverage of the segments, reads
+``page_layout`` finds column gutters from the x-coverage of the segments, reads
 full-width lines (titles, running headers) as separators between bands, reads each
 band column by column, merges segments into lines and splits lines into blocks at
 clearly larger vertical gaps or font-size changes. Per line it also reports the font
@@ -273,11 +273,6 @@ def _typical_pitch(lines: Sequence[_Line]) -> float | None:
         if 0.9 * upper.size <= pitch <= 1.8 * upper.size and abs(upper.size - lower.size) < 0.5:
             pitches.append(pitch / upper.size)
     return median(pitches) if pitches else None
-
-
-def page_blocks(segments: Sequence[Segment], width: float, height: float) -> list[list[str]]:
-    """The page's text as blocks of lines in reading order."""
-    return page_layout(segments, width, height)[0]
 
 
 def page_layout(

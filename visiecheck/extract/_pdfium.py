@@ -227,7 +227,7 @@ _PDFIUM_LOCK = threading.Lock()
 
 
 def read_pages(data: bytes, password: str | None, path: str | Path) -> list[RawPage]:
-    """Each page's raw text blocks in reading order (see ``_layout.page_blocks``)."""
+    """Each page's raw text blocks in reading order (see ``_layout.page_layout``)."""
     with _PDFIUM_LOCK:
         return _read_pages_locked(data, password, path)
 

@@ -145,7 +145,7 @@ def _page_segments(page: Any) -> list[Segment]:
 
 
 def read_pages(data: bytes, password: str | None, path: str | Path) -> list[RawPage]:
-    """Each page's raw text blocks in reading order (see ``_layout.page_blocks``)."""
+    """Each page's raw text blocks in reading order (see ``_layout.page_layout``)."""
     try:
         with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
             pages: list[RawPage] = []
