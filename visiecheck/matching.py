@@ -938,8 +938,7 @@ def _elided_words(text: str, words: Sequence[re.Match[str]]) -> list[_Rebuilt]:
         if last is not None and not _hangs(text, last) and last.group()[:1].isalpha():
             for part in chain:
                 found.append(_Rebuilt(part.start(), part.end() + 1, part.group(), last.group()))
-            position = cursor
-        position = max(position + 1, cursor if last is not None else position + 1)
+        position = cursor  # every word of the chain has been looked at
     return found
 
 

@@ -40,10 +40,6 @@ from benchmarks.accuracy.metrics import (  # noqa: E402
 SENTENCES = HERE / "sentences.jsonl"
 HELDOUT = HERE / "heldout.jsonl"
 CORPUS_LABELS = HERE / "corpus_labels.jsonl"
-BLIND2 = HERE / "blind2.jsonl"
-BLIND2_REFS = HERE / "blind2_refs.jsonl"
-BLIND3 = HERE / "blind3.jsonl"
-BLIND3_REFS = HERE / "blind3_refs.jsonl"
 DEFAULT_CORPUS_DIR = REPO.parent / "shared" / "corpus"
 DEFAULT_DSO_FILE = REPO.parent / "shared" / "dso" / "dso-presenteren-novi-documentcomponenten.json"
 
@@ -140,8 +136,8 @@ class BlindSet:
 
 
 BLIND_SETS = (
-    BlindSet("blind set 2", BLIND2, BLIND2_REFS, tuned_on_from="1.3.0"),
-    BlindSet("blind set 3", BLIND3, BLIND3_REFS, tuned_on_from="1.4.0"),
+    BlindSet("blind set 2", HERE / "blind2.jsonl", HERE / "blind2_refs.jsonl", "1.3.0"),
+    BlindSet("blind set 3", HERE / "blind3.jsonl", HERE / "blind3_refs.jsonl", "1.4.0"),
     BlindSet("blind set 4", HERE / "blind4.jsonl", HERE / "blind4_refs.jsonl"),
 )
 
@@ -167,7 +163,7 @@ def load_sentences(path: Path = SENTENCES) -> list[Item]:
 
 
 def load_reference_items(
-    corpus_dir: Path, dso_file: Path, path: Path = BLIND2_REFS
+    corpus_dir: Path, dso_file: Path, path: Path
 ) -> tuple[list[Item], list[str]]:
     """A blind set's real paragraphs (corpus lines and NOVI paragraphs, by reference)
     whose text still has the recorded sha1, plus warnings for those skipped."""
