@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.pdf_factory import make_pdf  # noqa: E402
-from visiecheck.isolation import cpu_count  # noqa: E402
 from visiecheck.lexicon import load_lexicon  # noqa: E402
+from visiecheck.run.isolation import cpu_count  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out" / "batch"
 MUNICIPALITIES = [

@@ -11,16 +11,16 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from visiecheck import batch as batch_module
-from visiecheck import nlp
-from visiecheck.batch import BatchItem, batch, collect, start_workers
-from visiecheck.check import select_themes
+from visiecheck.analyse import nlp
+from visiecheck.analyse.matching import get_matcher
 from visiecheck.cli import app
 from visiecheck.errors import ExitCode, InputFileNotFoundError, UsageError
 from visiecheck.extract import extract
 from visiecheck.lexicon import load_lexicon
-from visiecheck.matching import get_matcher
-from visiecheck.settings import MatchSettings
+from visiecheck.options import MatchSettings
+from visiecheck.pipeline import select_themes
+from visiecheck.run import batch as batch_module
+from visiecheck.run.batch import BatchItem, batch, collect, start_workers
 
 GEOTHERMIE = (
     "Wij onderzoeken samen met de provincie de kansen voor geothermie in het oosten. "
@@ -129,7 +129,7 @@ def test_warm_run_reads_nothing_and_loads_no_language_model(
 def test_a_worker_uses_the_matcher_the_parent_sent() -> None:
     import pickle
 
-    from visiecheck.matching import Matcher, use_matcher
+    from visiecheck.analyse.matching import Matcher, use_matcher
 
     lexicon = load_lexicon(None)
     settings = MatchSettings(fuzzy_max_distance=1)  # not a matcher any other test built
@@ -223,7 +223,7 @@ def test_the_prefilter_changes_no_hit(make_pdf: Callable[..., Path]) -> None:
     assert whole == per_page
     hit_pages = {hit.page for hit in whole}
     assert hit_pages == {1, 3}
-    from visiecheck.matching import segment_page
+    from visiecheck.analyse.matching import segment_page
 
     for page in document.pages:
         brute = [

@@ -13,11 +13,11 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from visiecheck.check import check, exit_code_for, municipality_from_filename, select_themes
 from visiecheck.cli import app
 from visiecheck.errors import ExitCode, UsageError
 from visiecheck.lexicon import load_lexicon
 from visiecheck.models import Status
+from visiecheck.pipeline import check, exit_code_for, municipality_from_filename, select_themes
 from visiecheck.schema import load_report_schema
 
 # Page 1: cover; page 2: table of contents; pages 3-4: the visie's text (two columns).
@@ -103,7 +103,7 @@ def test_op_grond_van_and_grondgebied_are_not_groundwater(visie: Path) -> None:
 
 
 def test_both_engines_give_the_same_verdicts(visie: Path) -> None:
-    from visiecheck.settings import MatchSettings
+    from visiecheck.options import MatchSettings
 
     pdfium = check([visie], settings=MatchSettings(engine="pdfium"))
     plumber = check([visie], settings=MatchSettings(engine="pdfplumber"))

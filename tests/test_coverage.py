@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from visiecheck.coverage import assess, strongest_evidence, theme_status
+from visiecheck.analyse.coverage import assess, strongest_evidence, theme_status
 from visiecheck.lexicon import load_lexicon
 from visiecheck.models import Context, Hit, Status
-from visiecheck.settings import MatchSettings
+from visiecheck.options import MatchSettings
 
 MINI = Path(__file__).parent / "data" / "mini-lexicon.yaml"
 SETTINGS = MatchSettings()
@@ -128,14 +128,14 @@ def test_assess_with_a_theme_selection_keeps_lexicon_order() -> None:
 def stanced(page: int, sentence: int, stance: str, kind: str = "text") -> Hit:
     from dataclasses import replace
 
+    from visiecheck.analyse.stance import Stance
     from visiecheck.models import SectionKind
-    from visiecheck.stance import Stance
 
     return replace(hit(page, sentence), stance=Stance(stance), section_kind=SectionKind(kind))
 
 
 def test_depth_grades() -> None:
-    from visiecheck.coverage import theme_depth
+    from visiecheck.analyse.coverage import theme_depth
     from visiecheck.models import Depth
 
     described = [stanced(3, 1, "background"), stanced(4, 2, "background")]
@@ -160,7 +160,7 @@ def test_glossary_and_sources_never_address_annex_does() -> None:
 
 
 def test_theme_stance_one_vote_per_sentence() -> None:
-    from visiecheck.coverage import theme_stance
+    from visiecheck.analyse.coverage import theme_stance
 
     hits = [stanced(3, 1, "ambition"), stanced(3, 1, "ambition"), stanced(4, 2, "exclusion")]
     # one ambition sentence and one exclusion sentence: a tie goes to the restriction

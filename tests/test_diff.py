@@ -15,8 +15,7 @@ from dataclasses import replace
 
 import pytest
 
-from visiecheck.check import check
-from visiecheck.diff import (
+from visiecheck.analyse.diff import (
     DIFF_EVIDENCE,
     Change,
     EvidenceChange,
@@ -26,15 +25,16 @@ from visiecheck.diff import (
     normalise_snippet,
     status_change,
 )
+from visiecheck.analyse.stance import Stance
 from visiecheck.errors import UsageError
 from visiecheck.models import DocumentReport, Status
+from visiecheck.options import MatchSettings
+from visiecheck.pipeline import check
 from visiecheck.render.diff import (
     DIFF_SCHEMA_ID,
     diff_to_json_dict,
     render_diff,
 )
-from visiecheck.settings import MatchSettings
-from visiecheck.stance import Stance
 
 REWORD_OLD = "Wij zetten in op geothermie in het oosten van de gemeente."
 REWORD_NEW = "Wij zetten vooral in op geothermie in het oostelijk deel van de gemeente."

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from visiecheck.duplicates import (
+from visiecheck.analyse.duplicates import (
     MIN_SHINGLES,
     SAMPLE_MOD,
     DuplicatePair,

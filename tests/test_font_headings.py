@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 from tests.pdf_factory import make_pdf, run_in_heading
-from visiecheck.check import check
+from visiecheck.analyse.matching import segment_page
+from visiecheck.analyse.sections import Outline, looks_like_heading, page_headings
 from visiecheck.extract import EXTRACTOR_VERSION, extract
 from visiecheck.extract import cache as extract_cache
-from visiecheck.matching import segment_page
+from visiecheck.extract.normalize import body_font_size, heading_line_flags
 from visiecheck.models import Context, Page
-from visiecheck.normalize import body_font_size, heading_line_flags
-from visiecheck.sections import Outline, looks_like_heading, page_headings
-from visiecheck.settings import MatchSettings
+from visiecheck.options import MatchSettings
+from visiecheck.pipeline import check
 
 ENGINES = ["pdfium", "pdfplumber"]
 

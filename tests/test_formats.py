@@ -13,10 +13,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from visiecheck.check import check
 from visiecheck.errors import CorruptPdfError, NotAPdfError, NoTextError
 from visiecheck.extract import extract
 from visiecheck.models import Status
+from visiecheck.pipeline import check
 
 # Each section: a heading, then body paragraphs.
 SECTIONS = [

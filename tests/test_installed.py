@@ -68,7 +68,7 @@ def test_installed_package_ships_the_lexicon_and_its_recall(
 def test_installed_package_ships_the_lemma_snapshot(installed_script: Path, tmp_path: Path) -> None:
     # Without it every run would load the lemma table to build the default matcher.
     code = (
-        "import json; from importlib import resources; from visiecheck import nlp; "
+        "import json; from importlib import resources; from visiecheck.analyse import nlp; "
         "data = json.loads(resources.files('visiecheck.data')"
         ".joinpath(nlp.SNAPSHOT_RESOURCE).read_text('utf-8')); "
         "print(json.dumps([len(data['lemmas']), data['table'] == nlp.lookups_identity(), "

@@ -15,7 +15,7 @@ from visiecheck.errors import (
     ExitCode,
     ReaderCrashError,
 )
-from visiecheck.isolation import InternalWorkerError, WorkerPool, run_isolated
+from visiecheck.run.isolation import InternalWorkerError, WorkerPool, run_isolated
 
 _PRELOADED: list[str] = []
 
@@ -42,7 +42,7 @@ def fake_work(task: tuple[str, int]) -> object:
     if kind == "preloaded":
         import sys
 
-        from visiecheck import nlp
+        from visiecheck.analyse import nlp
 
         return ("spacy" in sys.modules, nlp._sentencizer_and_exceptions.cache_info().currsize)
     raise AssertionError(kind)
@@ -188,10 +188,10 @@ def test_workers_of_a_batch_start_with_spacy_loaded_by_the_fork_server() -> None
     import sys
 
     script = (
-        "from visiecheck.isolation import START_METHOD, WorkerPool, run_isolated\n"
+        "from visiecheck.run.isolation import START_METHOD, WorkerPool, run_isolated\n"
         "from tests.test_isolation import fake_work\n"
         "if __name__ == '__main__':\n"
-        "    pool = WorkerPool(1, preload_modules=['visiecheck.worker_preload'])\n"
+        "    pool = WorkerPool(1, preload_modules=['visiecheck.run.worker_preload'])\n"
         "    outcome = dict(run_isolated(fake_work, [('preloaded', 0)], pool=pool))[0]\n"
         "    print(START_METHOD, *outcome.value)\n"
     )

@@ -95,8 +95,8 @@ def test_the_fork_server_ends_with_the_command_even_while_still_loading(tmp_path
     # for most of a second after the command is done.
     code = (
         "from multiprocessing import forkserver; "
-        "from visiecheck.isolation import start_fork_server; "
-        "start_fork_server(['visiecheck.worker_preload']); "
+        "from visiecheck.run.isolation import start_fork_server; "
+        "start_fork_server(['visiecheck.run.worker_preload']); "
         "print(forkserver._forkserver._forkserver_pid)"
     )
     done = python("-c", code, tmp_path=tmp_path)

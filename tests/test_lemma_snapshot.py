@@ -7,12 +7,12 @@ import pickle
 
 import pytest
 
-from visiecheck import nlp
+from visiecheck.analyse import nlp
+from visiecheck.analyse.matching import Matcher
 from visiecheck.lemma_snapshot import SNAPSHOT_PATH, snapshot_text
 from visiecheck.lexicon import load_lexicon
-from visiecheck.matching import Matcher
 from visiecheck.models import Lexicon, Term, Theme
-from visiecheck.settings import MatchSettings
+from visiecheck.options import MatchSettings
 
 SHIPPED = json.loads(SNAPSHOT_PATH.read_text("utf-8"))
 MADE_FROM_THIS_TABLE = SHIPPED["table"] == nlp.lookups_identity()
@@ -115,7 +115,7 @@ def test_a_resolved_matcher_sent_to_a_worker_never_loads_the_table(
     def refuse(word: str) -> bool:
         raise AssertionError(f"is_known_word({word!r}) was called")
 
-    import visiecheck.matching as matching
+    import visiecheck.analyse.matching as matching
 
     monkeypatch.setattr(matching, "is_known_word", refuse)
     # "ondergrond" and "kraanwagen" are known words within two edits of fuzzy terms;

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from visiecheck.analyse.matching import Matcher
 from visiecheck.lexicon import load_lexicon
-from visiecheck.matching import Matcher
 from visiecheck.models import Hit
 
 

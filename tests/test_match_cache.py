@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from visiecheck.check import check
-from visiecheck.match_cache import from_payload, to_payload
-from visiecheck.settings import MatchSettings
+import pytest
+
+from visiecheck.options import MatchSettings
+from visiecheck.pipeline import check
+from visiecheck.run.match_cache import from_payload, to_payload
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "omgevingsvisie-beekdal.pdf"
 
@@ -18,20 +20,23 @@ def test_report_round_trips_through_the_cache_payload() -> None:
     assert from_payload(to_payload(document)) == document
 
 
-def test_the_cache_key_covers_every_module_that_decides_hits() -> None:
-    """A change to any analysis module the matcher or the coverage rules import must
-    invalidate cached reports; kernel modules (models, settings) are data, not rules."""
-    import re
-    from pathlib import Path
+def test_the_cache_key_changes_with_any_analysis_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Editing any module of the analyse wing must invalidate cached reports."""
+    import shutil
 
-    from visiecheck import match_cache
+    from visiecheck.run import match_cache
 
-    package = Path(match_cache.__file__).resolve().parent
-    kernel = {"models", "settings", "errors"}
-    for source in match_cache._MATCHER_SOURCES:
-        text = (package / source).read_text(encoding="utf-8")
-        for module in re.findall(r"^\s*from \.(\w+) import", text, re.MULTILINE):
-            assert module in kernel or f"{module}.py" in match_cache._MATCHER_SOURCES, (
-                source,
-                module,
-            )
+    package = Path(match_cache.__file__).resolve().parent.parent
+    copy = tmp_path / "visiecheck"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "lexicons"))
+    monkeypatch.setattr(match_cache, "__file__", str(copy / "run" / "match_cache.py"))
+    match_cache.matcher_version.cache_clear()
+    before = match_cache.matcher_version()
+    stance = copy / "analyse" / "stance.py"
+    stance.write_text(stance.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    match_cache.matcher_version.cache_clear()
+    after = match_cache.matcher_version()
+    match_cache.matcher_version.cache_clear()
+    assert before != after

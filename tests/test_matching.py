@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from visiecheck import nlp
+from visiecheck.analyse import nlp
+from visiecheck.analyse.matching import Matcher, segment_page
 from visiecheck.lexicon import load_lexicon
-from visiecheck.matching import Matcher, segment_page
 from visiecheck.models import Context
-from visiecheck.settings import MatchSettings
+from visiecheck.options import MatchSettings
 
 MINI = Path(__file__).parent / "data" / "mini-lexicon.yaml"
 
@@ -239,7 +239,7 @@ def _fuzzy_by_the_plain_rule(matcher: Matcher, word: str) -> int | None:
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    from visiecheck.nlp import is_known_word
+    from visiecheck.analyse.nlp import is_known_word
 
     index = matcher._terms
     if not word.isalpha() or is_known_word(word):
@@ -270,7 +270,7 @@ def test_clean_text_never_needs_the_dictionary_of_known_words(
 ) -> None:
     # Loading the lemma table costs every batch worker a tenth of a second; ordinary
     # long words are ruled out before it is needed.
-    import visiecheck.matching as matching
+    import visiecheck.analyse.matching as matching
 
     def refuse(word: str) -> bool:
         raise AssertionError(f"is_known_word({word!r}) was called")
@@ -307,7 +307,7 @@ def test_only_blocks_with_a_candidate_are_cut_and_cut_the_same() -> None:
 def test_hits_are_the_same_as_with_every_block_cut(
     matcher: Matcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import visiecheck.matching as matching
+    import visiecheck.analyse.matching as matching
 
     page = (
         "Inhoud\n1 Grondwater ........ 3\n\n1 Grondwater\nHet grondwater daalt.\n\n"
@@ -339,7 +339,7 @@ def test_hits_are_the_same_as_with_every_block_cut(
     ],
 )
 def test_regular_dutch_plurals_are_derived(word: str, plural: str) -> None:
-    from visiecheck.nlp import regular_inflections
+    from visiecheck.analyse.nlp import regular_inflections
 
     assert plural in regular_inflections(word)
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from spacy.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 from spacy.language import Language
 
-from visiecheck import nlp
+from visiecheck.analyse import nlp
 
 _FULL: list[Language] = []
 

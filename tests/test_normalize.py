@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from visiecheck.normalize import (
+from visiecheck.extract.normalize import (
     blocks_to_text,
     clean_characters,
     expand_ligatures,

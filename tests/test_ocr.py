@@ -17,12 +17,12 @@ import pytest
 from typer.testing import CliRunner
 
 from tests import pdf_factory
-from visiecheck.check import check
 from visiecheck.cli import app
 from visiecheck.errors import ExitCode, OcrUnavailableError
 from visiecheck.extract import _ocr, extract
 from visiecheck.models import Status
-from visiecheck.settings import MatchSettings
+from visiecheck.options import MatchSettings
+from visiecheck.pipeline import check
 
 
 def _tesseract_with_dutch() -> bool:

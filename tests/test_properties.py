@@ -14,11 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from visiecheck.analyse.matching import Matcher
 from visiecheck.errors import VisiecheckError
 from visiecheck.extract import _formats, _html, _plaintext
-from visiecheck.lexicon import load_lexicon
-from visiecheck.matching import Matcher
-from visiecheck.normalize import (
+from visiecheck.extract.normalize import (
     blocks_to_text,
     clean_characters,
     join_letter_spaced,
@@ -26,6 +25,7 @@ from visiecheck.normalize import (
     normalize_lines,
     normalize_spaces,
 )
+from visiecheck.lexicon import load_lexicon
 
 MATCHER = Matcher(load_lexicon(None))
 

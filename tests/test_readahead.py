@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from visiecheck import batch as batch_module
-from visiecheck import readahead
-from visiecheck.batch import batch, collect, start_workers
-from visiecheck.check import select_themes
 from visiecheck.extract import EXTRACTOR_VERSION, cache, extract
-from visiecheck.isolation import WorkerPool
 from visiecheck.lexicon import load_lexicon
-from visiecheck.settings import MatchSettings
+from visiecheck.options import MatchSettings
+from visiecheck.pipeline import select_themes
+from visiecheck.run import batch as batch_module
+from visiecheck.run import readahead
+from visiecheck.run.batch import batch, collect, start_workers
+from visiecheck.run.isolation import WorkerPool
 
 WATER = "Het grondwater is een kwetsbare bron die wij beschermen tegen verontreiniging."
 WARMTE = "Wij onderzoeken de kansen voor geothermie in het oosten van de gemeente."

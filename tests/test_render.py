@@ -17,8 +17,8 @@ from typing import ClassVar
 import jsonschema
 import pytest
 
+from visiecheck.analyse.stance import Stance
 from visiecheck.errors import UsageError
-from visiecheck.i18n import MESSAGES, join_words, status_label, t
 from visiecheck.models import (
     Context,
     Depth,
@@ -35,11 +35,11 @@ from visiecheck.render import FORMATS, compress_pages, render
 from visiecheck.render._text import shorten
 from visiecheck.render.csv_report import render_csv
 from visiecheck.render.html import render_html
+from visiecheck.render.i18n import MESSAGES, join_words, status_label, t
 from visiecheck.render.json_report import render_json, to_json_dict
 from visiecheck.render.markdown import render_markdown
 from visiecheck.render.terminal import render_table
 from visiecheck.schema import load_report_schema
-from visiecheck.stance import Stance
 
 ANSI = re.compile(r"\x1b\[")
 ROOT = Path(__file__).resolve().parent.parent
@@ -1050,7 +1050,7 @@ def test_verdict_label_adds_only_what_the_status_does_not_say(verdicts: Report) 
 
 
 def test_words_of_depth_section_kind_and_stance() -> None:
-    from visiecheck.i18n import depth_word, stance_word
+    from visiecheck.render.i18n import depth_word, stance_word
 
     assert [depth_word(d, "nl") for d in Depth] == [
         "ontbreekt", "genoemd", "beschreven", "beleidskeuze",
@@ -1074,7 +1074,7 @@ def test_words_of_depth_section_kind_and_stance() -> None:
 
 
 def test_json_carries_depth_stance_search_sections_and_duplicates(verdicts: Report) -> None:
-    from visiecheck.duplicates import DuplicatePair
+    from visiecheck.analyse.duplicates import DuplicatePair
 
     pair = DuplicatePair("visies/omgevingsvisie-ommerwold.pdf", "b.pdf", 0.71, 0.834)
     data = to_json_dict(replace(as_sections(verdicts), duplicates=(pair,)))

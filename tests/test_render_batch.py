@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from openpyxl import load_workbook
 
-from visiecheck.duplicates import DuplicatePair
+from visiecheck.analyse.duplicates import DuplicatePair
+from visiecheck.analyse.stance import Stance
 from visiecheck.models import (
     Context,
     Depth,
@@ -21,7 +22,6 @@ from visiecheck.models import (
     ThemeCoverage,
 )
 from visiecheck.render import render_batch
-from visiecheck.stance import Stance
 
 THEMES = (("geothermie", "Geothermie (aardwarmte)"), ("grondwater", "Grondwater"))
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from samples import make_samples
-from visiecheck.check import check
 from visiecheck.models import Context
-from visiecheck.settings import MatchSettings
+from visiecheck.options import MatchSettings
+from visiecheck.pipeline import check
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))

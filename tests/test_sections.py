@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from visiecheck.check import check
+from visiecheck.analyse.sections import Outline, page_headings
 from visiecheck.models import Context, Depth, Page, SectionKind, Status
-from visiecheck.sections import Outline, page_headings
-from visiecheck.settings import MatchSettings
+from visiecheck.options import MatchSettings
+from visiecheck.pipeline import check
 
 
 def page(number: int, text: str) -> Page:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from visiecheck.check import check
 from visiecheck.models import Status
+from visiecheck.pipeline import check
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
 ARTICLE = SEED / "grip-op-de-ondergrond-twente.txt"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from visiecheck.stance import (
+from visiecheck.analyse.stance import (
     _AMBITION,
     _AMBITION_RE,
     _AMBITION_VERB_RE,

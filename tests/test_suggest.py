@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from visiecheck.analyse.matching import Matcher
+from visiecheck.analyse.suggest import suggest
 from visiecheck.cli import app
 from visiecheck.extract import extract
 from visiecheck.lexicon import load_lexicon
-from visiecheck.matching import Matcher
-from visiecheck.suggest import suggest
 
 LEXICON = """\
 name: klein

@@ -13,16 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from visiecheck import nlp
-from visiecheck.check import check
-from visiecheck.coverage import assess, strongest_evidence
+from visiecheck.analyse import nlp
+from visiecheck.analyse.coverage import assess, strongest_evidence
+from visiecheck.analyse.incidental import listed_activity, past_only, table_row
+from visiecheck.analyse.matching import Matcher, segment_page
 from visiecheck.errors import LexiconError
 from visiecheck.extract import extract
-from visiecheck.incidental import listed_activity, past_only, table_row
 from visiecheck.lexicon import load_lexicon
-from visiecheck.matching import Matcher, segment_page
 from visiecheck.models import Context, Status
-from visiecheck.settings import MatchSettings
+from visiecheck.options import MatchSettings
+from visiecheck.pipeline import check
 
 LEXICON = """\
 name: regels

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
         Theme,
         ThemeCoverage,
     )
-    from .settings import MatchSettings
+    from .options import MatchSettings
 
 _EXPORTS = {
     "Document": "models",
@@ -37,7 +37,7 @@ _EXPORTS = {
     "ExitCode": "errors",
     "Hit": "models",
     "Lexicon": "models",
-    "MatchSettings": "settings",
+    "MatchSettings": "options",
     "Page": "models",
     "Report": "models",
     "Status": "models",

@@ -22,14 +22,8 @@ import typer
 from . import __version__
 from .errors import ExitCode, LexiconError, UsageError, VisiecheckError
 from .models import Document, Hit
+from .options import DEFAULT_ENGINE, DEFAULT_EVIDENCE, ENGINES, LANGUAGES, MatchSettings
 from .output import write_atomically
-from .settings import (
-    DEFAULT_ENGINE,
-    DEFAULT_EVIDENCE,
-    ENGINES,
-    LANGUAGES,
-    MatchSettings,
-)
 
 app = typer.Typer(
     name="visiecheck",
@@ -264,9 +258,9 @@ def check(
     ocr: OcrOption = False,
 ) -> None:
     """Report per theme whether a visie addresses, mentions or misses it, with evidence."""
-    from .check import check as check_files
-    from .check import exit_code_for
     from .lexicon import load_lexicon
+    from .pipeline import check as check_files
+    from .pipeline import exit_code_for
     from .render import FORMATS, render
 
     require_choice("--format", output_format, FORMATS)
@@ -277,9 +271,9 @@ def check(
     if len(files) > 1:
         # Several files: each is read in an isolated worker process (time and memory
         # limits; a PDF that crashes the parser becomes a row), like ``batch``.
-        from .batch import BatchItem, start_workers
-        from .check import select_themes
         from .names import municipality_name
+        from .pipeline import select_themes
+        from .run.batch import BatchItem, start_workers
 
         items = [BatchItem(Path(f), municipality or municipality_name(f)) for f in files]
         cached = settings.use_cache and settings.password is None
@@ -333,8 +327,8 @@ def explain(
     ocr: OcrOption = False,
 ) -> None:
     """Every hit of one theme as keyword-in-context lines: page, term, match kind."""
-    from .check import explain as explain_theme
     from .lexicon import load_lexicon
+    from .pipeline import explain as explain_theme
 
     settings = MatchSettings(
         engine=engine, use_cache=not no_cache, password=password, ocr=ocr
@@ -399,7 +393,7 @@ class _Progress:
 
 
 def _run_batch(items: list[Any], *, progress_ok: bool, **options: Any) -> Any:
-    from .batch import batch as run
+    from .run.batch import batch as run
 
     if progress_ok and sys.stderr.isatty() and len(items) > 1:
         tracker = _Progress(len(items))
@@ -466,8 +460,8 @@ def batch(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Compare the visies of many municipalities: a matrix municipalities × themes."""
-    from .batch import collect, start_workers
     from .render import BATCH_FORMATS, render_batch
+    from .run.batch import collect, start_workers
 
     require_choice("--format", output_format, BATCH_FORMATS)
     require_choice("--lang", lang, LANGUAGES)
@@ -487,8 +481,8 @@ def batch(
     with start_workers(
         items, jobs=jobs, max_memory_mb=max_memory, use_cache=not no_cache, read_ahead=settings
     ) as pool:
-        from .check import exit_code_for, select_themes
         from .lexicon import load_lexicon
+        from .pipeline import exit_code_for, select_themes
 
         loaded = load_lexicon(lexicon)
         theme_ids = select_themes(loaded, themes)
@@ -544,9 +538,9 @@ def diff(
     ocr: OcrOption = False,
 ) -> None:
     """Compare two drafts of one visie: themes gained or lost, status, stance, sentences."""
-    from .check import check_document, select_themes
-    from .diff import DIFF_EVIDENCE, diff_reports
+    from .analyse.diff import DIFF_EVIDENCE, diff_reports
     from .lexicon import load_lexicon
+    from .pipeline import check_document, select_themes
     from .render.diff import DIFF_FORMATS, render_diff
 
     require_choice("--format", output_format, DIFF_FORMATS)
@@ -651,11 +645,11 @@ def lexicon_suggest(
 ) -> None:
     """Words the lexicon may be missing: compounds sharing a part with a theme's terms,
     or words that keep standing beside hits (for whoever maintains a lexicon)."""
+    from .analyse.matching import get_matcher
+    from .analyse.suggest import suggest
     from .extract import extract as extract_document
     from .lexicon import load_lexicon
-    from .matching import get_matcher
     from .render.suggest import FORMATS, render_suggestions
-    from .suggest import suggest
 
     require_choice("--format", output_format, FORMATS)
     require_choice("--lang", lang, ("nl", "en"))
@@ -696,7 +690,7 @@ def lexicon_test(
     ] = None,
 ) -> None:
     """Run every example sentence; list each one that fails (exit 8 if any)."""
-    from .examples import run_examples
+    from .analyse.examples import run_examples
     from .lexicon import load_lexicon
 
     loaded = load_lexicon(path)

@@ -23,8 +23,8 @@ from typing import NoReturn
 def main() -> None:
     """Console-script entry point."""
     if sys.argv[1:2] == ["batch"]:
-        from .isolation import start_fork_server
-        from .settings import BATCH_PRELOAD_MODULES
+        from .options import BATCH_PRELOAD_MODULES
+        from .run.isolation import start_fork_server
 
         start_fork_server(BATCH_PRELOAD_MODULES)
     from .cli import app

@@ -16,11 +16,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import nlp
+from .analyse import nlp
+from .analyse.matching import Matcher, lexicon_words
 from .lexicon import load_lexicon
-from .matching import Matcher, lexicon_words
 from .models import Lexicon
-from .settings import MatchSettings
+from .options import MatchSettings
 
 SNAPSHOT_PATH = Path(__file__).parent / "data" / nlp.SNAPSHOT_RESOURCE
 

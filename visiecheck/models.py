@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
-from .stance import Stance
+from .analyse.stance import Stance
 
 if TYPE_CHECKING:  # only an annotation here; duplicates needs numpy, which the CLI need not load
-    from .duplicates import DuplicatePair
+    from .analyse.duplicates import DuplicatePair
 
 MatchKind = Literal["exact", "lemma", "compound", "fuzzy"]
 

@@ -7,7 +7,7 @@ punctuation); every run of consecutive words is compared with every name of
 accents, spaces and dashes, so ``hof-van-twente``, ``HofVanTwente`` and ``Hof van Twente``
 are the same name and ``Sudwest_Fryslan`` is *Súdwest-Fryslân*. The longest name found
 wins (``Bergen op Zoom`` over ``Bergen``). A name that is not on the list falls back to
-the generic clean-up of ``visiecheck.check.municipality_from_filename``.
+the generic clean-up of ``visiecheck.pipeline.municipality_from_filename``.
 """
 
 from __future__ import annotations
@@ -77,6 +77,6 @@ def municipality_name(path: str | Path) -> str:
     if recognised is not None:
         return recognised
     # Imported here: check pulls in the matcher, which the name lookup does not need.
-    from .check import municipality_from_filename
+    from .pipeline import municipality_from_filename
 
     return municipality_from_filename(path)

@@ -267,9 +267,9 @@ def score_set(name: str, items: list[Item], match_text: Callable[[str], list]) -
 
 
 def stance_accuracy(items: Sequence[Item]) -> dict[str, object] | None:
-    """Accuracy of ``visiecheck.stance.classify_stance`` on labelled theme sentences."""
+    """Accuracy of ``visiecheck.analyse.stance.classify_stance`` on labelled theme sentences."""
     try:
-        from visiecheck.stance import classify_stance  # type: ignore[import-not-found]
+        from visiecheck.analyse.stance import classify_stance  # type: ignore[import-not-found]
     except ImportError:
         return None
     labelled = [item for item in items if item.stance in STANCES]
@@ -526,9 +526,9 @@ def score_blind_set(
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    from visiecheck.analyse.matching import Matcher
     from visiecheck.errors import VisiecheckError
     from visiecheck.lexicon import load_lexicon
-    from visiecheck.matching import Matcher
 
     try:
         lexicon = load_lexicon(args.lexicon)
@@ -565,7 +565,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The stance rules were tuned on the written set too, so the held-out score is reported apart.
     heldout_stance = stance_accuracy(heldout_items)
     if stance is None:
-        notes.append("stance accuracy skipped: visiecheck.stance is not available yet")
+        notes.append("stance accuracy skipped: visiecheck.analyse.stance is not available yet")
 
     if args.write_recall:
         still_blind = [scored for scored in blinds if scored.blind_set.tuned_on_from is None]

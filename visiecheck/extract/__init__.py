@@ -4,7 +4,7 @@
 A PDF is read with one of two engines (``pdfium``: fast, default; ``pdfplumber``:
 pdfminer's word boxes), multi-column pages are put in column order, pages without a
 text layer are OCR'd when asked (``--ocr``, ``_ocr``), the text is normalised
-(``visiecheck.normalize``) and the result cached on disk, keyed by the file's
+(``visiecheck.extract.normalize``) and the result cached on disk, keyed by the file's
 SHA-256, the engine (plus ``+ocr``) and ``EXTRACTOR_VERSION``. Word, HTML and text
 files have no pages: they are read as sections (a heading starts one) and the
 ``Document`` says ``location_unit="section"``; they are fast to read and not cached.
@@ -16,14 +16,12 @@ import hashlib
 import re
 from pathlib import Path
 
-from ..errors import (
-    CorruptPdfError,
-    InputFileNotFoundError,
-    NoTextError,
-    UsageError,
-)
+from ..errors import CorruptPdfError, InputFileNotFoundError, NoTextError, UsageError
 from ..models import Document, Page
-from ..normalize import (
+from ..options import ENGINES
+from . import _formats, _ocr, _pdfium, cache
+from ._types import RawPage
+from .normalize import (
     HEADING_SIZE_RATIO,
     blocks_to_text,
     body_font_size,
@@ -31,9 +29,6 @@ from ..normalize import (
     heading_line_flags,
     normalize_lines,
 )
-from ..settings import ENGINES
-from . import _formats, _ocr, _pdfium, cache
-from ._types import RawPage
 
 # Bump whenever the text that comes out changes: it is part of the cache key.
 EXTRACTOR_VERSION = "4"

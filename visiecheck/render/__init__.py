@@ -15,9 +15,9 @@ Modules are imported on demand so that ``--format json`` never loads rich or jin
 from __future__ import annotations
 
 from ..errors import UsageError
-from ..i18n import check_language
 from ..models import Report
 from ._text import compress_pages
+from .i18n import check_language
 
 FORMATS = ("table", "json", "csv", "markdown", "html")
 # ``batch`` shows an overview (a matrix municipalities × themes) instead of one table per

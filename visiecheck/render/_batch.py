@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..duplicates import DuplicatePair
-from ..i18n import STATUS_SYMBOLS, t
+from ..analyse.duplicates import DuplicatePair
 from ..models import DocumentReport, Report, Status
 from ._text import in_sentence, missing_themes, short_label
+from .i18n import STATUS_SYMBOLS, t
 
 SORTS = ("name", "missing")
 # Short column headers for the themes of the default lexicon; other themes get the first

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..i18n import (
+from ..analyse.stance import Stance
+from ..models import Depth, DocumentReport, Hit, SectionKind, Status, ThemeCoverage
+from .i18n import (
     decimal,
     depth_word,
     join_words,
@@ -17,8 +19,6 @@ from ..i18n import (
     t,
     theme_label,
 )
-from ..models import Depth, DocumentReport, Hit, SectionKind, Status, ThemeCoverage
-from ..stance import Stance
 
 EN_DASH = "–"
 ELLIPSIS = "…"

@@ -18,7 +18,6 @@ from functools import cache
 
 from jinja2 import Environment, StrictUndefined, Template
 
-from ..i18n import status_label, t
 from ..models import Report
 from ._batch import (
     counts_cell,
@@ -32,14 +31,9 @@ from ._batch import (
     theme_total,
     word,
 )
-from ._text import (
-    hit_location,
-    hit_stance,
-    missing_themes,
-    missing_words,
-    verdict_label,
-)
+from ._text import hit_location, hit_stance, missing_themes, missing_words, verdict_label
 from .html import mark_terms
+from .i18n import status_label, t
 
 _TEMPLATE = """\
 <!DOCTYPE html>

@@ -3,7 +3,6 @@ possibly one joint visie, and what is missing."""
 
 from __future__ import annotations
 
-from ..i18n import t
 from ..models import Report
 from ._batch import (
     counts_cell,
@@ -19,6 +18,7 @@ from ._batch import (
     word,
 )
 from ._text import missing_themes, missing_words
+from .i18n import t
 from .markdown import md_escape
 
 

@@ -30,9 +30,9 @@ from __future__ import annotations
 import csv
 import io
 
-from ..i18n import status_word, t, theme_label
 from ..models import DocumentReport, Report
 from ._text import compress_pages, depth_text, stance_text, strongest, unit_word
+from .i18n import status_word, t, theme_label
 
 BOM = "\ufeff"
 COLUMN_KEYS = (

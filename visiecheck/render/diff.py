@@ -19,11 +19,11 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..diff import Change, DocumentDiff, EvidenceChange, EvidenceKind, ThemeDiff
+from ..analyse.diff import Change, DocumentDiff, EvidenceChange, EvidenceKind, ThemeDiff
+from ..analyse.stance import Stance
 from ..errors import UsageError
-from ..i18n import check_language, join_words, status_label, t
-from ..stance import Stance
 from ._text import compress_pages, short_label
+from .i18n import check_language, join_words, status_label, t
 
 DIFF_SCHEMA_ID = "visiecheck.diff/1"
 DIFF_FORMATS = ("table", "json", "html")

@@ -23,7 +23,6 @@ from functools import cache
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup, escape
 
-from ..i18n import status_label, t, theme_label
 from ..models import DocumentReport, Hit, Report, Status
 from ._text import (
     absence_lines,
@@ -40,6 +39,7 @@ from ._text import (
     status_counts,
     verdict_extra,
 )
+from .i18n import status_label, t, theme_label
 
 _TEMPLATE = """\
 <!DOCTYPE html>

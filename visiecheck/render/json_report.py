@@ -19,9 +19,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..duplicates import DuplicatePair
+from ..analyse.duplicates import DuplicatePair
+from ..analyse.stance import Stance
 from ..models import DocumentReport, Hit, Report, SearchInfo, ThemeCoverage
-from ..stance import Stance
 
 SCHEMA_ID = "visiecheck.report/1"
 TOOL_NAME = "visiecheck"

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 
-from ..i18n import t, theme_label
 from ..models import DocumentReport, Hit, Report, Status
 from ._text import (
     VERDICT_SEPARATOR,
@@ -34,6 +33,7 @@ from ._text import (
     strongest,
     verdict_label,
 )
+from .i18n import t, theme_label
 
 TABLE_SNIPPET_BUDGET = 120
 # Only what acts inline; ( ) # + ! are harmless once [ ] are escaped and nothing of ours

@@ -45,7 +45,7 @@ def render_matrix(
     report: Report, lang: str = "nl", *, color: bool = False, width: int = 120, sort: str = "name"
 ) -> str:
     """The overview as terminal text (no line wider than ``width``)."""
-    from ..i18n import t
+    from .i18n import t
 
     buffer = io.StringIO()
     console = _console(buffer, width, color)

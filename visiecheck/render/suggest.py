@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from ..suggest import Suggestion
+from ..analyse.suggest import Suggestion
 
 FORMATS = ("table", "csv", "json")
 _HEADERS = {

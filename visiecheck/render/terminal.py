@@ -34,7 +34,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import status_label, t, theme_label
 from ..models import DocumentReport, Report, Status, ThemeCoverage
 from ._text import (
     absence_lines,
@@ -52,6 +51,7 @@ from ._text import (
     strongest,
     verdict_parts,
 )
+from .i18n import status_label, t, theme_label
 
 STATUS_STYLES = {
     Status.ADDRESSED: "green",

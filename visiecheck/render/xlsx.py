@@ -19,7 +19,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..i18n import status_word, t
 from ..models import Report, Status
 from ._batch import (
     counts_cell,
@@ -34,6 +33,7 @@ from ._batch import (
 )
 from ._text import hit_stance, unit_word
 from .csv_report import safe_cell
+from .i18n import status_word, t
 
 FILLS = {
     Status.ADDRESSED: "C6EFCE",  # Excel's own "good" green

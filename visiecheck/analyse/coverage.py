@@ -26,17 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .models import (
-    Context,
-    Depth,
-    Hit,
-    Lexicon,
-    SearchInfo,
-    SectionKind,
-    Status,
-    ThemeCoverage,
-)
-from .settings import MatchSettings
+from ..models import Context, Depth, Hit, Lexicon, SearchInfo, SectionKind, Status, ThemeCoverage
+from ..options import MatchSettings
 from .stance import Stance, dominant_stance
 
 # Sections whose text is the visie's own: only hits there can make a theme addressed.

@@ -50,6 +50,8 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from ..models import Context, Document, Exclusion, Hit, Lexicon, MatchKind, SectionKind, Term
+from ..options import MatchSettings
 from .incidental import (
     empty_form,
     listed_activity,
@@ -58,7 +60,6 @@ from .incidental import (
     proper_name,
     table_row,
 )
-from .models import Context, Document, Exclusion, Hit, Lexicon, MatchKind, SectionKind, Term
 from .nlp import (
     inflected_forms,
     is_known_word,
@@ -71,7 +72,6 @@ from .nlp import (
     snapshot_known_words_near,
 )
 from .sections import Outline, is_caption, looks_like_heading
-from .settings import MatchSettings
 from .stance import Stance, classify_stance
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")

@@ -50,4 +50,4 @@ class MatchSettings:
 
 
 # Imported once by the fork server that batch workers are forked from (see isolation).
-BATCH_PRELOAD_MODULES = ("visiecheck.worker_preload",)
+BATCH_PRELOAD_MODULES = ("visiecheck.run.worker_preload",)

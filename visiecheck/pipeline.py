@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .coverage import assess
-from .duplicates import fingerprint
+from .analyse.coverage import assess
+from .analyse.duplicates import fingerprint
 from .errors import ExitCode, UsageError, VisiecheckError
 from .extract import extract
 from .lexicon import load_lexicon
 from .models import DocumentReport, Hit, Lexicon, LexiconInfo, Report, Status
 from .names import municipality_name
-from .settings import MatchSettings
+from .options import MatchSettings
 
 # Words in file names that are not part of a municipality's name.
 _NAME_NOISE = re.compile(
@@ -86,7 +86,7 @@ def check_document(
     municipality: str | None = None,
 ) -> DocumentReport:
     """Check one file. Raises ``VisiecheckError`` when it cannot be read."""
-    from .matching import get_matcher  # lazily: a fully cached batch never loads spaCy
+    from .analyse.matching import get_matcher  # lazily: a fully cached batch never loads spaCy
 
     document = extract(
         path,
@@ -178,7 +178,7 @@ def explain(
     settings: MatchSettings | None = None,
 ) -> list[Hit]:
     """Every hit of one theme in one file, in page order (raises on unreadable input)."""
-    from .matching import get_matcher
+    from .analyse.matching import get_matcher
 
     settings = (settings or MatchSettings()).validate()
     lexicon = lexicon or load_lexicon(None)

@@ -27,7 +27,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
-from .models import DocumentReport, Status, ThemeCoverage
+from ..models import DocumentReport, Status, ThemeCoverage
 from .stance import Stance, classify_stance, dominant_stance
 
 # Evidence limit for the two ``check`` runs behind a diff: every sentence, in practice.

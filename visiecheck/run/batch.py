@@ -6,16 +6,16 @@ or a manifest CSV ``gemeente;bestand[;versie]`` for explicit names and paths.
 
 The run (``batch``):
 
-1. For every file the result cache (``visiecheck.match_cache``) is asked first, keyed by
+1. For every file the result cache (``visiecheck.run.match_cache``) is asked first, keyed by
    the file's SHA-256: a hit needs no worker, no PDF parser and no spaCy at all.
-2. The rest go to worker processes (``visiecheck.isolation``) that read, match and
+2. The rest go to worker processes (``visiecheck.run.isolation``) that read, match and
    assess one document at a time with a time and memory limit; a document that hangs,
    crashes the parser or needs too much memory becomes an error row.
 3. Results are put back in input order whatever order they finish in, so ``jobs=1`` and
    ``jobs=4`` give the same report. Only the small ``DocumentReport`` of each document
    travels back and is kept; page texts live and die inside the worker.
 
-The exit code of a run is ``visiecheck.check.exit_code_for`` of the report.
+The exit code of a run is ``visiecheck.pipeline.exit_code_for`` of the report.
 """
 
 from __future__ import annotations
@@ -27,21 +27,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import __version__, match_cache, readahead
-from .check import failed_document
-from .duplicates import DuplicatePair, Fingerprint, duplicates_from_fingerprints
-from .errors import InputFileNotFoundError, UsageError, VisiecheckError
-from .isolation import (
-    DEFAULT_MAX_MEMORY_MB,
-    DEFAULT_TIMEOUT,
-    WorkerPool,
-    cpu_count,
-    run_isolated,
-)
-from .matching import Matcher, get_matcher
-from .models import DocumentReport, Lexicon, LexiconInfo, Report
-from .names import municipality_name
-from .settings import BATCH_PRELOAD_MODULES, MatchSettings
+from .. import __version__
+from ..analyse.duplicates import DuplicatePair, Fingerprint, duplicates_from_fingerprints
+from ..analyse.matching import Matcher, get_matcher
+from ..errors import InputFileNotFoundError, UsageError, VisiecheckError
+from ..models import DocumentReport, Lexicon, LexiconInfo, Report
+from ..names import municipality_name
+from ..options import BATCH_PRELOAD_MODULES, MatchSettings
+from ..pipeline import failed_document
+from . import match_cache, readahead
+from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, WorkerPool, cpu_count, run_isolated
 
 _MANIFEST_HEADERS = {
     "gemeente": "municipality",
@@ -178,14 +173,15 @@ def _preload() -> None:
     is not counted against the first document's timeout. The lemma table is not loaded:
     the matcher arrives built, its dictionary questions answered (``_warm_up``).
     """
-    from . import check, nlp  # noqa: F401  (check imports the PDF readers)
+    from .. import pipeline  # noqa: F401  (the pipeline imports the PDF readers)
+    from ..analyse import nlp
 
     nlp.get_sentencizer()
 
 
 def _warm_up(matcher: Matcher) -> None:
     """Take the matcher the parent built, before the first document's clock starts."""
-    from .matching import use_matcher
+    from ..analyse.matching import use_matcher
 
     use_matcher(matcher)
 
@@ -206,7 +202,7 @@ def start_workers(
     is not reached. When every file already has a cached result (``use_cache``) the run
     is probably warm: then no worker is started ahead, and ``batch`` starts them only
     if a result turns out to be missing after all. With ``read_ahead`` (the run's
-    settings) a cold run also starts ``visiecheck.readahead`` on the CPU the parent
+    settings) a cold run also starts ``visiecheck.run.readahead`` on the CPU the parent
     leaves idle until the workers exist (not with OCR, a password or without cache).
     """
     count = min(jobs or cpu_count(), max(1, len(items)))
@@ -240,7 +236,7 @@ def start_workers(
 
 def _check_one(task: _Task) -> DocumentReport:
     """Read, match and assess one file; a user-caused failure is a row, not an exception."""
-    from .check import check_document
+    from ..pipeline import check_document
 
     try:
         report = check_document(

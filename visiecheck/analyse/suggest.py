@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..models import Context, Document
 from .matching import WORD_RE, Matcher, segment_page
-from .models import Context, Document
 from .nlp import FUNCTION_WORDS, is_dictionary_word, known_among, only_not_a_noun
 
 AFFIX_MIN = 5

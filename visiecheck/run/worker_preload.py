@@ -9,6 +9,7 @@ its dictionary questions already answered (``Matcher.resolve_known_words``).
 
 from __future__ import annotations
 
-from . import check, nlp  # noqa: F401  (check imports the PDF readers)
+from .. import pipeline  # noqa: F401  (the pipeline imports the PDF readers)
+from ..analyse import nlp
 
 nlp.get_sentencizer()

@@ -15,7 +15,7 @@ them read when they get there.
   (the same memory limit as a worker) costs nothing: the worker that reads that
   document afterwards reports the failure as always.
 
-Run as ``python -m visiecheck.readahead ENGINE MAX_MEMORY_MB`` with one path per line on
+Run as ``python -m visiecheck.run.readahead ENGINE MAX_MEMORY_MB`` with one path per line on
 standard input (``start`` does that).
 """
 
@@ -41,7 +41,7 @@ def start(
     if not supported() or not paths:
         return None
     process = subprocess.Popen(
-        [sys.executable, "-m", "visiecheck.readahead", engine, str(max_memory_mb or 0)],
+        [sys.executable, "-m", "visiecheck.run.readahead", engine, str(max_memory_mb or 0)],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -66,7 +66,7 @@ def stop(process: subprocess.Popen[bytes] | None) -> None:
 
 def read_ahead(paths: Sequence[str], engine: str) -> None:
     """Read each document into the extract cache; a document that fails is skipped."""
-    from .extract import extract
+    from ..extract import extract
 
     for path in paths:
         try:

@@ -30,7 +30,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from .models import Page, SectionKind
+from ..models import Page, SectionKind
 
 BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n")
 # Numbered headings in any style (3.2, A., IV.); only digits give a nesting level.

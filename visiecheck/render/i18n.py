@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .errors import UsageError
-from .models import Depth, Status, ThemeCoverage
-from .settings import LANGUAGES
-from .stance import Stance
+from ..analyse.stance import Stance
+from ..errors import UsageError
+from ..models import Depth, Status, ThemeCoverage
+from ..options import LANGUAGES
 
 DEFAULT_LANGUAGE = "nl"
 
@@ -123,7 +123,7 @@ _NL: dict[str, str] = {
     "duplicates.jaccard": "Jaccard",
     "col.stance": "houding",
     "col.section": "sectie",
-    # stance of a theme (visiecheck.stance)
+    # stance of a theme (visiecheck.analyse.stance)
     "stance.ambition": "ambitie",
     "stance.condition": "onder voorwaarden",
     "stance.exclusion": "uitgesloten",

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..models import Lexicon
+from ..options import MatchSettings
 from .matching import get_matcher
-from .models import Lexicon
-from .settings import MatchSettings
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ cache. The key says everything the result depends on:
   spaCy on a warm run);
 - the lexicon: name, version and a hash of its whole content (an edited term without a
   version bump still invalidates);
-- the matcher: a hash of the source of ``matching.py``, ``nlp.py`` and ``coverage.py`` and
-  the version of the lemma tables (``spacy-lookups-data``);
+- the matcher: a hash of the source of every module of the ``analyse`` wing and of
+  ``pipeline.py``, and the version of the lemma tables (``spacy-lookups-data``);
 - every setting that can change the result (all ``MatchSettings`` fields except the
   cache switch and the password) and the selected themes.
 
@@ -31,7 +31,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .models import (
+from ..analyse.stance import Stance
+from ..models import (
     Context,
     Depth,
     DocumentReport,
@@ -42,22 +43,16 @@ from .models import (
     Status,
     ThemeCoverage,
 )
-from .settings import MatchSettings
-from .stance import Stance
+from ..options import MatchSettings
 
 CACHE_FILE = "match-cache.sqlite3"
 # Bump when the stored payload changes shape.
 PAYLOAD_VERSION = "1"
-# Every module whose code decides hits and verdicts (tests/test_match_cache.py checks that
-# the matcher and the coverage rules import no other analysis module).
-_MATCHER_SOURCES = (
-    "matching.py",
-    "incidental.py",
-    "nlp.py",
-    "coverage.py",
-    "sections.py",
-    "stance.py",
-)
+# The code that decides hits and verdicts: the whole analyse wing plus the pipeline that
+# assembles a report (tests/test_architecture.py checks the wing imports nothing else
+# that could decide them).
+_ANALYSE_WING = "analyse"
+_PIPELINE_MODULE = "pipeline.py"
 _SETTINGS_NOT_IN_KEY = {"use_cache", "password"}
 
 _SCHEMA = """
@@ -76,12 +71,12 @@ _hashes: dict[tuple[str, int, int], str] = {}  # (path, size, mtime) → SHA-256
 def matcher_version() -> str:
     """A hash of the matcher's source and lemma data: any change invalidates the cache."""
     digest = hashlib.sha256(PAYLOAD_VERSION.encode())
-    package = Path(__file__).resolve().parent
-    for name in _MATCHER_SOURCES:
-        try:
-            digest.update((package / name).read_bytes())
-        except OSError:
-            digest.update(name.encode())
+    package = Path(__file__).resolve().parent.parent
+    sources = [*sorted((package / _ANALYSE_WING).glob("*.py")), package / _PIPELINE_MODULE]
+    for source in sources:
+        digest.update(source.name.encode())  # a module that comes or goes changes the key
+        with contextlib.suppress(OSError):
+            digest.update(source.read_bytes())
     for distribution in ("spacy-lookups-data", "spacy"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(metadata.version(distribution).encode())
@@ -101,7 +96,7 @@ def cache_key(
     theme_ids: tuple[str, ...] | None,
 ) -> str:
     """The key of one document's result under these lexicon, settings and themes."""
-    from .extract import EXTRACTOR_VERSION  # lazily: the PDF readers are not needed to start
+    from ..extract import EXTRACTOR_VERSION  # lazily: the PDF readers are not needed to start
 
     relevant = {
         field.name: getattr(settings, field.name)
@@ -196,13 +191,13 @@ def from_payload(payload: str) -> DocumentReport:
 
 
 def _cache_directory(directory: Path | None) -> Path:
-    from .extract.cache import cache_directory
+    from ..extract.cache import cache_directory
 
     return cache_directory(directory)
 
 
 def _connect(directory: Path) -> sqlite3.Connection:
-    from .extract.cache import _TIMEOUT
+    from ..extract.cache import _TIMEOUT
 
     directory.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(directory / CACHE_FILE, timeout=_TIMEOUT)

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from .errors import (
+from ..errors import (
     DocumentTimeoutError,
     DocumentTooLargeError,
     ReaderCrashError,
