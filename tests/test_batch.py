@@ -17,7 +17,7 @@ from visiecheck.cli import app
 from visiecheck.errors import ExitCode, InputFileNotFoundError, UsageError
 from visiecheck.extract import extract
 from visiecheck.lexicon import load_lexicon
-from visiecheck.options import MatchSettings
+from visiecheck.options import MatchOptions, Options
 from visiecheck.pipeline import select_themes
 from visiecheck.run import batch as batch_module
 from visiecheck.run.batch import BatchItem, batch, collect, start_workers
@@ -102,10 +102,10 @@ def test_warm_run_reads_nothing_and_loads_no_language_model(
     region: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lexicon = load_lexicon(None)
-    settings = MatchSettings()
+    settings = Options()
     themes = select_themes(lexicon, None)
     items = [item for item in collect(region) if item.municipality != "Losser"]
-    cold = batch(items, lexicon=lexicon, settings=settings, theme_ids=themes, jobs=2)
+    cold = batch(items, lexicon=lexicon, options=settings, theme_ids=themes, jobs=2)
 
     def refuse(*args: object, **kwargs: object) -> object:
         raise AssertionError("the warm run must not start work")
@@ -121,7 +121,7 @@ def test_warm_run_reads_nothing_and_loads_no_language_model(
     monkeypatch.setattr(nlp, "get_sentencizer", refuse)
     monkeypatch.setattr(batch_module, "_check_one", refuse)
     monkeypatch.setattr(batch_module, "get_matcher", refuse)  # nor build the matcher
-    warm = batch(items, lexicon=lexicon, settings=settings, theme_ids=themes, jobs=2)
+    warm = batch(items, lexicon=lexicon, options=settings, theme_ids=themes, jobs=2)
     assert tasks_seen == [0]
     assert warm == cold
 
@@ -132,25 +132,25 @@ def test_a_worker_uses_the_matcher_the_parent_sent() -> None:
     from visiecheck.analyse.matching import Matcher, use_matcher
 
     lexicon = load_lexicon(None)
-    settings = MatchSettings(fuzzy_max_distance=1)  # not a matcher any other test built
-    built = Matcher(lexicon, settings)
+    options = MatchOptions(fuzzy_max_distance=1)  # not a matcher any other test built
+    built = Matcher(lexicon, options)
     built.match_text("Het grondwater en de bodemenergie.")  # fills its per-word caches
     received = pickle.loads(pickle.dumps(built))  # what travels to a worker
     assert received._terms._word_cache == {}  # the parent's caches stay home
     batch_module._warm_up(received)
-    assert get_matcher(lexicon, settings) is received
+    assert get_matcher(lexicon, options) is received
     assert [h.term for h in received.match_text("Het grondwater daalt.")] == ["grondwater"]
     use_matcher(built)  # leave the process as it was for the tests after this one
 
 
 def test_workers_start_ahead_on_a_cold_run_and_not_on_a_warm_one(region: Path) -> None:
     lexicon = load_lexicon(None)
-    settings = MatchSettings()
+    settings = Options()
     themes = select_themes(lexicon, None)
     items = [item for item in collect(region) if item.municipality != "Losser"]
     with start_workers(items, jobs=4) as pool:
         assert len(pool.pids) == 3  # never more workers than documents
-        cold = batch(items, lexicon=lexicon, settings=settings, theme_ids=themes, pool=pool)
+        cold = batch(items, lexicon=lexicon, options=settings, theme_ids=themes, pool=pool)
     assert pool.pids == []
     assert [document.municipality for document in cold.documents] == [
         "Borne",
@@ -161,7 +161,7 @@ def test_workers_start_ahead_on_a_cold_run_and_not_on_a_warm_one(region: Path) -
 
     with start_workers(items, jobs=2) as pool:
         assert pool.pids == []  # every file has a cached result: nothing started ahead
-        warm = batch(items, lexicon=lexicon, settings=settings, theme_ids=themes, pool=pool)
+        warm = batch(items, lexicon=lexicon, options=settings, theme_ids=themes, pool=pool)
     assert warm == cold
     with start_workers(items, jobs=2, use_cache=False) as pool:
         assert len(pool.pids) == 2
@@ -215,7 +215,7 @@ def test_the_prefilter_changes_no_hit(make_pdf: Callable[..., Path]) -> None:
     matches every sentence of every page on its own finds no hit on the skipped pages."""
     pdf = make_pdf([[GEOTHERMIE], [ALGEMEEN], [GRONDWATER, ALGEMEEN], [ALGEMEEN * 3]])
     document = extract(pdf)
-    matcher = get_matcher(load_lexicon(None), MatchSettings())
+    matcher = get_matcher(load_lexicon(None), MatchOptions())
     whole = matcher.match_document(document)
     per_page = [
         hit for page in document.pages for hit in matcher.match_page(page.text, page.number)
@@ -265,7 +265,7 @@ def test_joint_visie_of_two_municipalities_is_flagged(
     report = batch(
         collect(folder),
         lexicon=lexicon,
-        settings=MatchSettings(),
+        options=Options(),
         theme_ids=select_themes(lexicon, None),
         jobs=1,
     )

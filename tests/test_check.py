@@ -14,10 +14,11 @@ import pytest
 from typer.testing import CliRunner
 
 from visiecheck.cli import app
-from visiecheck.errors import ExitCode, UsageError
+from visiecheck.errors import ExitCode, UsageError, exit_code_for
 from visiecheck.lexicon import load_lexicon
 from visiecheck.models import Status
-from visiecheck.pipeline import check, exit_code_for, municipality_from_filename, select_themes
+from visiecheck.names import municipality_from_filename
+from visiecheck.pipeline import check, select_themes
 from visiecheck.schema import load_report_schema
 
 # Page 1: cover; page 2: table of contents; pages 3-4: the visie's text (two columns).
@@ -103,10 +104,10 @@ def test_op_grond_van_and_grondgebied_are_not_groundwater(visie: Path) -> None:
 
 
 def test_both_engines_give_the_same_verdicts(visie: Path) -> None:
-    from visiecheck.options import MatchSettings
+    from visiecheck.options import Options, ReadOptions
 
-    pdfium = check([visie], settings=MatchSettings(engine="pdfium"))
-    plumber = check([visie], settings=MatchSettings(engine="pdfplumber"))
+    pdfium = check([visie], options=Options(read=ReadOptions(engine="pdfium")))
+    plumber = check([visie], options=Options(read=ReadOptions(engine="pdfplumber")))
     assert statuses(pdfium.documents[0]) == statuses(plumber.documents[0])
 
 

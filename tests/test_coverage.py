@@ -7,10 +7,10 @@ from pathlib import Path
 from visiecheck.analyse.coverage import assess, strongest_evidence, theme_status
 from visiecheck.lexicon import load_lexicon
 from visiecheck.models import Context, Hit, Status
-from visiecheck.options import MatchSettings
+from visiecheck.options import ReportOptions
 
 MINI = Path(__file__).parent / "data" / "mini-lexicon.yaml"
-SETTINGS = MatchSettings()
+SETTINGS = ReportOptions()
 
 
 def hit(
@@ -69,7 +69,7 @@ def test_heading_alone_or_with_body_far_away_is_mentioned() -> None:
 
 
 def test_threshold_comes_from_settings() -> None:
-    strict = MatchSettings(addressed_min_sentences=3)
+    strict = ReportOptions(addressed_min_sentences=3)
     assert theme_status([hit(3, 1), hit(9, 4)], strict) is Status.MENTIONED
     assert theme_status([hit(3, 1), hit(9, 4), hit(9, 5)], strict) is Status.ADDRESSED
 
@@ -128,8 +128,7 @@ def test_assess_with_a_theme_selection_keeps_lexicon_order() -> None:
 def stanced(page: int, sentence: int, stance: str, kind: str = "text") -> Hit:
     from dataclasses import replace
 
-    from visiecheck.analyse.stance import Stance
-    from visiecheck.models import SectionKind
+    from visiecheck.models import SectionKind, Stance
 
     return replace(hit(page, sentence), stance=Stance(stance), section_kind=SectionKind(kind))
 

@@ -17,18 +17,13 @@ import pytest
 
 from visiecheck.analyse.diff import (
     DIFF_EVIDENCE,
-    Change,
-    EvidenceChange,
-    EvidenceKind,
     diff_reports,
-    evidence_stances,
     normalise_snippet,
     status_change,
 )
-from visiecheck.analyse.stance import Stance
-from visiecheck.errors import UsageError
-from visiecheck.models import DocumentReport, Status
-from visiecheck.options import MatchSettings
+from visiecheck.errors import ExitCode, FailedDocumentError, UsageError
+from visiecheck.models import Change, DocumentReport, EvidenceChange, EvidenceKind, Stance, Status
+from visiecheck.options import Options, ReadOptions, ReportOptions
 from visiecheck.pipeline import check
 from visiecheck.render.diff import (
     DIFF_SCHEMA_ID,
@@ -69,8 +64,10 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[DocumentReport, D
     folder = tmp_path_factory.mktemp("drafts")
     old = make_pdf(folder, OLD_PAGES, filename="visie_concept.pdf")
     new = make_pdf(folder, NEW_PAGES, filename="visie_ontwerp.pdf")
-    settings = MatchSettings(evidence=DIFF_EVIDENCE, use_cache=False)
-    report = check([old, new], settings=settings)
+    settings = Options(
+        read=ReadOptions(use_cache=False), report=ReportOptions(evidence=DIFF_EVIDENCE)
+    )
+    report = check([old, new], options=settings)
     first, second = report.documents
     assert not first.failed and not second.failed
     return first, second
@@ -145,18 +142,24 @@ def test_a_draft_against_itself_has_no_changes(
     assert "Geen verschillen in de thema's." in render_diff(diff, "table")
 
 
-def test_stance_change_from_evidence(reports: tuple[DocumentReport, DocumentReport]) -> None:
+def test_stance_change_from_coverage(reports: tuple[DocumentReport, DocumentReport]) -> None:
     old, new = reports
-    old_stances, new_stances = evidence_stances(old), evidence_stances(new)
-    assert old_stances["geothermie"] is Stance.AMBITION
-    assert "bodemarchief" not in new_stances  # missing themes have no stance
-    diff = diff_reports(old, new, old_stances=old_stances, new_stances=new_stances)
+    assert old.coverage("geothermie").stance is Stance.AMBITION
+    diff = diff_reports(old, new)
     assert diff.theme("bodemarchief").old_stance is Stance.BACKGROUND
-    assert diff.theme("bodemarchief").new_stance is None
+    assert diff.theme("bodemarchief").new_stance is None  # missing themes have no stance
     assert not any(theme.stance_changed for theme in diff.themes)
 
-    stricter = {**new_stances, "geothermie": Stance.EXCLUSION}
-    diff = diff_reports(old, new, old_stances=old_stances, new_stances=stricter)
+    stricter = replace(
+        new,
+        themes=tuple(
+            replace(coverage, stance=Stance.EXCLUSION)
+            if coverage.theme_id == "geothermie"
+            else coverage
+            for coverage in new.themes
+        ),
+    )
+    diff = diff_reports(old, stricter)
     geo = diff.theme("geothermie")
     assert geo.stance_changed and geo.changed
     assert (geo.old_stance, geo.new_stance) == (Stance.AMBITION, Stance.EXCLUSION)
@@ -179,9 +182,10 @@ def test_themes_checked_on_one_side_only_are_listed_not_diffed(
 
 
 def test_a_failed_report_cannot_be_diffed(reports: tuple[DocumentReport, DocumentReport]) -> None:
-    broken = replace(reports[1], error="bestand is beschadigd", themes=())
-    with pytest.raises(ValueError, match="beschadigd"):
+    broken = replace(reports[1], error="bestand is beschadigd", themes=(), error_code=5)
+    with pytest.raises(FailedDocumentError, match="beschadigd") as raised:
         diff_reports(reports[0], broken)
+    assert raised.value.exit_code == ExitCode.CORRUPT_FILE  # the read error's own code
 
 
 def test_unrelated_rewrite_is_lost_plus_new(
@@ -286,10 +290,7 @@ def test_table_shows_transitions_and_sentences(
 
 def test_table_in_colour_and_with_stance(reports: tuple[DocumentReport, DocumentReport]) -> None:
     old, new = reports
-    diff = diff_reports(
-        old, new, old_stances=evidence_stances(old), new_stances=evidence_stances(new)
-    )
-    text = render_diff(diff, "table", color=True, width=140)
+    text = render_diff(diff_reports(old, new), "table", color=True, width=140)
     assert "\x1b[" in text
     assert "Houding" in text and "ambitie" in text
 

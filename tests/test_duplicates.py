@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from visiecheck.analyse.duplicates import (
     MIN_SHINGLES,
     SAMPLE_MOD,
-    DuplicatePair,
     Fingerprint,
     duplicates_from_fingerprints,
     fingerprint,
@@ -22,6 +21,7 @@ from visiecheck.analyse.duplicates import (
     shingles,
     similarity,
 )
+from visiecheck.models import DuplicatePair
 
 # A joint visie of two neighbouring municipalities: eight shared paragraphs ...
 JOINT = [

@@ -19,7 +19,7 @@ from visiecheck.extract import EXTRACTOR_VERSION, extract
 from visiecheck.extract import cache as extract_cache
 from visiecheck.extract.normalize import body_font_size, heading_line_flags
 from visiecheck.models import Context, Page
-from visiecheck.options import MatchSettings
+from visiecheck.options import Options, ReadOptions, ReportOptions
 from visiecheck.pipeline import check
 
 ENGINES = ["pdfium", "pdfplumber"]
@@ -80,8 +80,10 @@ def test_run_in_heading_fails_the_text_rules() -> None:
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_section_path_names_the_font_heading(visie_pdf: Path, engine: str) -> None:
-    settings = MatchSettings(engine=engine, evidence=50, use_cache=False)
-    (document,) = check([visie_pdf], settings=settings).documents
+    settings = Options(
+        read=ReadOptions(engine=engine, use_cache=False), report=ReportOptions(evidence=50)
+    )
+    (document,) = check([visie_pdf], options=settings).documents
     by_theme = {coverage.theme_id: coverage for coverage in document.themes}
     geothermie = by_theme["geothermie"].evidence
     assert [(hit.section, hit.context) for hit in geothermie] == [

@@ -72,9 +72,9 @@ def test_importing_the_package_loads_none_of_it_until_a_name_is_used(tmp_path: P
     code = (
         "import sys, visiecheck; "
         "before = sorted(m for m in sys.modules if m.startswith('visiecheck.')); "
-        "from visiecheck import Document, MatchSettings, VisiecheckError; "
+        "from visiecheck import Document, ReadOptions, VisiecheckError; "
         "from visiecheck.models import Document as D; "
-        "print(before, Document is D, MatchSettings().engine, VisiecheckError.__name__)"
+        "print(before, Document is D, ReadOptions().engine, VisiecheckError.__name__)"
     )
     done = python("-c", code, tmp_path=tmp_path)
     assert done.stdout == "[] True pdfium VisiecheckError\n", done.stderr

@@ -12,7 +12,7 @@ from visiecheck.analyse.matching import Matcher
 from visiecheck.lemma_snapshot import SNAPSHOT_PATH, snapshot_text
 from visiecheck.lexicon import load_lexicon
 from visiecheck.models import Lexicon, Term, Theme
-from visiecheck.options import MatchSettings
+from visiecheck.options import MatchOptions
 
 SHIPPED = json.loads(SNAPSHOT_PATH.read_text("utf-8"))
 MADE_FROM_THIS_TABLE = SHIPPED["table"] == nlp.lookups_identity()
@@ -41,7 +41,7 @@ def test_the_shipped_snapshot_is_up_to_date_with_the_default_lexicon() -> None:
 
 
 def test_a_matcher_built_from_the_snapshot_equals_one_built_from_the_table() -> None:
-    lexicon, settings = load_lexicon(None), MatchSettings()
+    lexicon, settings = load_lexicon(None), MatchOptions()
     from_snapshot = Matcher(lexicon, settings).resolve_known_words()
     with nlp.without_snapshot():
         from_table = Matcher(lexicon, settings).resolve_known_words()
@@ -60,7 +60,7 @@ def test_the_default_matcher_needs_no_table_at_all(monkeypatch: pytest.MonkeyPat
     nlp.inflected_forms.cache_clear()
     nlp._forms_cache.clear()
     monkeypatch.setattr(nlp, "_lemma_table", refuse)
-    matcher = Matcher(load_lexicon(None), MatchSettings())
+    matcher = Matcher(load_lexicon(None), MatchOptions())
     # "ondergrond" and "kraanwagen" are known words within two edits of fuzzy terms
     # (the snapshot answers for them); "geotherrnie" is OCR noise
     text = "Het bodemarchief ligt in de ondergrond, de kraanwagen boven de geotherrnie."
@@ -84,9 +84,9 @@ def test_words_the_snapshot_lacks_are_asked_of_the_table() -> None:
         terms=(Term(text="zolder", compound="none"),),
     )
     lexicon = Lexicon(name="eigen", version="1", language="nl", themes=(theme,))
-    with_snapshot = Matcher(lexicon, MatchSettings())
+    with_snapshot = Matcher(lexicon, MatchOptions())
     with nlp.without_snapshot():
-        from_table = Matcher(lexicon, MatchSettings())
+        from_table = Matcher(lexicon, MatchOptions())
     assert _compiled(with_snapshot) == _compiled(from_table)
     assert "zolders" in with_snapshot._terms.entries[0].forms[0]
     assert [h.term for h in with_snapshot.match_text("Veel zolders staan leeg.")] == ["zolder"]
@@ -107,7 +107,7 @@ def test_a_resolved_matcher_sent_to_a_worker_never_loads_the_table(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Also without the snapshot (a custom lexicon): the parent settles the questions.
-    lexicon, settings = load_lexicon(None), MatchSettings(fuzzy_min_length=10)
+    lexicon, settings = load_lexicon(None), MatchOptions(fuzzy_min_length=10)
     with nlp.without_snapshot():
         resolved = Matcher(lexicon, settings).resolve_known_words()
     received = pickle.loads(pickle.dumps(resolved))

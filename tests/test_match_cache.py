@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from visiecheck.options import MatchSettings
+from visiecheck.options import Options, ReportOptions
 from visiecheck.pipeline import check
 from visiecheck.run.match_cache import from_payload, to_payload
 
@@ -14,7 +14,7 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "omgevingsvisie-be
 
 
 def test_report_round_trips_through_the_cache_payload() -> None:
-    (document,) = check([SAMPLE], settings=MatchSettings(evidence=3)).documents
+    (document,) = check([SAMPLE], options=Options(report=ReportOptions(evidence=3))).documents
     assert any(c.stance is not None for c in document.themes)
     assert any(h.section for c in document.themes for h in c.evidence)
     assert from_payload(to_payload(document)) == document

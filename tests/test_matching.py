@@ -10,7 +10,7 @@ from visiecheck.analyse import nlp
 from visiecheck.analyse.matching import Matcher, segment_page
 from visiecheck.lexicon import load_lexicon
 from visiecheck.models import Context
-from visiecheck.options import MatchSettings
+from visiecheck.options import MatchOptions
 
 MINI = Path(__file__).parent / "data" / "mini-lexicon.yaml"
 
@@ -156,7 +156,7 @@ def test_word_broken_by_a_space_is_found_as_fuzzy(matcher: Matcher) -> None:
 
 
 def test_fuzzy_can_be_switched_off() -> None:
-    strict = Matcher(load_lexicon(MINI), MatchSettings(fuzzy=False))
+    strict = Matcher(load_lexicon(MINI), MatchOptions(fuzzy=False))
     assert strict.match_text("De geotherrnie biedt kansen.") == []
 
 

@@ -21,7 +21,7 @@ from visiecheck.cli import app
 from visiecheck.errors import ExitCode, OcrUnavailableError
 from visiecheck.extract import _ocr, extract
 from visiecheck.models import Status
-from visiecheck.options import MatchSettings
+from visiecheck.options import Options, ReadOptions
 from visiecheck.pipeline import check
 
 
@@ -96,7 +96,7 @@ def test_scan_with_ocr_finds_the_themes_like_the_digital_pdf(
     scanned_pdf: Path, make_pdf: Callable[..., Path]
 ) -> None:
     digital = make_pdf([SCANNED_PAGE], filename="digitaal.pdf")
-    report = check([scanned_pdf, digital], settings=MatchSettings(ocr=True))
+    report = check([scanned_pdf, digital], options=Options(read=ReadOptions(ocr=True)))
     scanned, typed = report.documents
     assert scanned.error is None, scanned.error
     assert scanned.coverage("grondwater").status is Status.ADDRESSED

@@ -12,7 +12,7 @@ import pytest
 
 from visiecheck.extract import EXTRACTOR_VERSION, cache, extract
 from visiecheck.lexicon import load_lexicon
-from visiecheck.options import MatchSettings
+from visiecheck.options import Options, ReadOptions
 from visiecheck.pipeline import select_themes
 from visiecheck.run import batch as batch_module
 from visiecheck.run import readahead
@@ -103,18 +103,18 @@ def test_a_cold_batch_reads_ahead_until_the_workers_exist_and_reports_the_same(
         return process
 
     monkeypatch.setattr(batch_module.readahead, "start", spy)
-    lexicon, settings = load_lexicon(None), MatchSettings()
+    lexicon, settings = load_lexicon(None), Options()
     themes = select_themes(lexicon, None)
     items = collect(visies[0].parent)
-    with start_workers(items, jobs=2, read_ahead=settings) as pool:
+    with start_workers(items, jobs=2, read_ahead=settings.read) as pool:
         assert len(pool.pids) == 2  # the workers exist: the helper has been stopped
         (helper,) = started
         assert helper.poll() is not None  # type: ignore[attr-defined]
-        with_helper = batch(items, lexicon=lexicon, settings=settings, theme_ids=themes, pool=pool)
+        with_helper = batch(items, lexicon=lexicon, options=settings, theme_ids=themes, pool=pool)
     without = batch(
         items,
         lexicon=lexicon,
-        settings=MatchSettings(use_cache=False),
+        options=Options(read=ReadOptions(use_cache=False)),
         theme_ids=themes,
         jobs=2,
     )
@@ -131,18 +131,16 @@ def test_no_helper_for_a_warm_run_ocr_a_password_or_without_cache(
     items = collect(visies[0].parent)
     readable = [item for item in items if item.path != visies[1]]
     lexicon = load_lexicon(None)
-    batch(
-        readable, lexicon=lexicon, settings=MatchSettings(), theme_ids=select_themes(lexicon, None)
-    )
+    batch(readable, lexicon=lexicon, options=Options(), theme_ids=select_themes(lexicon, None))
     monkeypatch.setattr(batch_module.readahead, "start", refuse)
-    with start_workers(readable, jobs=1, read_ahead=MatchSettings()) as pool:
+    with start_workers(readable, jobs=1, read_ahead=ReadOptions()) as pool:
         assert pool.pids == []  # warm: every result is cached
     for settings in (
-        MatchSettings(ocr=True),
-        MatchSettings(password="geheim"),
-        MatchSettings(use_cache=False),
+        ReadOptions(ocr=True),
+        ReadOptions(password="geheim"),
+        ReadOptions(use_cache=False),
     ):
         with start_workers(items, jobs=1, read_ahead=settings):
             pass
-    with start_workers(items, jobs=1, use_cache=False, read_ahead=MatchSettings()):
+    with start_workers(items, jobs=1, use_cache=False, read_ahead=ReadOptions()):
         pass

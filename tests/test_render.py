@@ -17,7 +17,6 @@ from typing import ClassVar
 import jsonschema
 import pytest
 
-from visiecheck.analyse.stance import Stance
 from visiecheck.errors import UsageError
 from visiecheck.models import (
     Context,
@@ -28,6 +27,7 @@ from visiecheck.models import (
     Report,
     SearchInfo,
     SectionKind,
+    Stance,
     Status,
     ThemeCoverage,
 )
@@ -1074,7 +1074,7 @@ def test_words_of_depth_section_kind_and_stance() -> None:
 
 
 def test_json_carries_depth_stance_search_sections_and_duplicates(verdicts: Report) -> None:
-    from visiecheck.analyse.duplicates import DuplicatePair
+    from visiecheck.models import DuplicatePair
 
     pair = DuplicatePair("visies/omgevingsvisie-ommerwold.pdf", "b.pdf", 0.71, 0.834)
     data = to_json_dict(replace(as_sections(verdicts), duplicates=(pair,)))

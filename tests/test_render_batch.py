@@ -8,16 +8,16 @@ from dataclasses import replace
 
 from openpyxl import load_workbook
 
-from visiecheck.analyse.duplicates import DuplicatePair
-from visiecheck.analyse.stance import Stance
 from visiecheck.models import (
     Context,
     Depth,
     DocumentReport,
+    DuplicatePair,
     Hit,
     LexiconInfo,
     Report,
     SectionKind,
+    Stance,
     Status,
     ThemeCoverage,
 )

@@ -13,7 +13,7 @@ import pytest
 
 from samples import make_samples
 from visiecheck.models import Context
-from visiecheck.options import MatchSettings
+from visiecheck.options import Options, ReadOptions, ReportOptions
 from visiecheck.pipeline import check
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -24,7 +24,10 @@ NAMES = [name for name in EXPECTED if not name.startswith("_")]
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 @pytest.mark.parametrize("name", NAMES)
 def test_sample_verdicts_match_the_ground_truth(name: str, engine: str) -> None:
-    report = check([SAMPLES / f"{name}.pdf"], settings=MatchSettings(engine=engine, evidence=1000))
+    report = check(
+        [SAMPLES / f"{name}.pdf"],
+        options=Options(read=ReadOptions(engine=engine), report=ReportOptions(evidence=1000)),
+    )
     (document,) = report.documents
     expected = EXPECTED[name]
     assert document.pages == expected["pages"]

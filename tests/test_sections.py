@@ -7,7 +7,7 @@ from pathlib import Path
 
 from visiecheck.analyse.sections import Outline, page_headings
 from visiecheck.models import Context, Depth, Page, SectionKind, Status
-from visiecheck.options import MatchSettings
+from visiecheck.options import Options, ReportOptions
 from visiecheck.pipeline import check
 
 
@@ -102,7 +102,7 @@ PAGES = [
 
 def test_section_rules_on_a_generated_visie(make_pdf: Callable[..., Path]) -> None:
     pdf = make_pdf(PAGES, page_numbers=True)
-    (document,) = check([pdf], settings=MatchSettings(evidence=50)).documents
+    (document,) = check([pdf], options=Options(report=ReportOptions(evidence=50))).documents
     by_theme = {c.theme_id: c for c in document.themes}
 
     # the visie's own text: bodemenergie is a choice in one sentence (mentioned, yet a choice)

@@ -23,7 +23,6 @@ from visiecheck.analyse.stance import (
     _NEGATED_CHOICE,
     _SUBJECT_RE,
     PRECEDENCE,
-    Stance,
     StanceCue,
     _combine,
     _escaped,
@@ -33,6 +32,7 @@ from visiecheck.analyse.stance import (
     explain_stance,
     normalise_sentence,
 )
+from visiecheck.models import Stance
 
 AMBITION = [
     "Wij zetten in op een warmtenet dat gevoed wordt door geothermie uit de diepe ondergrond.",

@@ -21,7 +21,7 @@ from visiecheck.errors import LexiconError
 from visiecheck.extract import extract
 from visiecheck.lexicon import load_lexicon
 from visiecheck.models import Context, Status
-from visiecheck.options import MatchSettings
+from visiecheck.options import ReportOptions
 from visiecheck.pipeline import check
 
 LEXICON = """\
@@ -378,7 +378,7 @@ def test_incidental_hits_alone_leave_a_theme_only_mentioned(matcher: Matcher) ->
     )
     hits = matcher.match_text(text)
     assert all(hit.incidental for hit in hits)
-    coverage = assess(hits, matcher.lexicon, MatchSettings(), ["mijnbouw"])[0]
+    coverage = assess(hits, matcher.lexicon, ReportOptions(), ["mijnbouw"])[0]
     assert coverage.status is Status.MENTIONED
     assert coverage.depth.value == "mentioned"
 

@@ -8,22 +8,33 @@ messages (warnings, progress) go to standard error.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import shutil
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from . import __version__
-from .errors import ExitCode, LexiconError, UsageError, VisiecheckError
-from .models import Document, Hit
-from .options import DEFAULT_ENGINE, DEFAULT_EVIDENCE, ENGINES, LANGUAGES, MatchSettings
+from .errors import ExitCode, LexiconError, UsageError, VisiecheckError, exit_code_for
+from .models import Document
+from .options import (
+    DEFAULT_ENGINE,
+    DEFAULT_EVIDENCE,
+    ENGINES,
+    LANGUAGES,
+    MatchOptions,
+    ReadOptions,
+    ReportOptions,
+)
 from .output import write_atomically
+
+if TYPE_CHECKING:
+    from .api import ProgressCallback
 
 app = typer.Typer(
     name="visiecheck",
@@ -116,6 +127,12 @@ def require_choice(option: str, value: str, choices: Sequence[str]) -> None:
         raise UsageError(f"{option} {value!r}: choose one of {', '.join(choices)}")
 
 
+def require_at_least(option: str, value: float, minimum: float, unit: str = "") -> None:
+    """A usage error naming the option when ``value`` is below ``minimum``."""
+    if value < minimum:
+        raise UsageError(f"{option} must be at least {minimum:g}{unit}")
+
+
 def parse_page_range(spec: str | None) -> tuple[int, int] | None:
     """``"3-7"`` → (3, 7); ``"5"`` → (5, 5); None → None (all pages)."""
     if spec is None:
@@ -149,13 +166,14 @@ def extract(
     ocr: OcrOption = False,
 ) -> None:
     """Print the normalised text per page: what visiecheck reads in a file."""
-    from .extract import extract as extract_document
+    from .pipeline import read_document
+    from .render import views
 
     require_choice("--format", output_format, ("text", "json"))
-    MatchSettings(engine=engine).validate()
+    require_choice("--engine", engine, ENGINES)
     page_range = parse_page_range(pages)
-    document = extract_document(
-        file, engine=engine, password=password, use_cache=not no_cache, ocr=ocr
+    document = read_document(
+        file, ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr)
     )
     selected = [
         page
@@ -164,38 +182,8 @@ def extract(
     ]
     for warning in document.warnings:
         typer.echo(f"waarschuwing: {warning}", err=True)
-    if output_format == "json":
-        payload = {
-            "file": document.path,
-            "sha256": document.sha256,
-            "engine": document.engine,
-            "pages": document.page_count,
-            "pages_without_text": document.pages_without_text,
-            "warnings": list(document.warnings),
-            "format": document.source_format,
-            "location_unit": document.location_unit,
-            "page_texts": [
-                {
-                    "page": page.number,
-                    "has_text_layer": page.has_text_layer,
-                    "text": page.text,
-                    "removed_lines": list(page.removed_lines),
-                    "heading_lines": list(page.heading_lines),  # set in a heading font
-                    "ocr": page.ocr,
-                }
-                for page in selected
-            ],
-        }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return
-    for page in selected:
-        unit = "sectie" if document.location_unit == "section" else "pagina"
-        marker = f"=== {unit} {page.number} ==="
-        if not page.has_text_layer:
-            marker += " (geen tekstlaag)"
-        elif page.ocr:
-            marker += " (OCR)"
-        sys.stdout.write(marker + "\n" + page.text.rstrip() + "\n\n")
+    render = views.extract_json if output_format == "json" else views.extract_text
+    sys.stdout.write(render(document, selected))
 
 
 # --- check and explain -------------------------------------------------------------
@@ -258,51 +246,34 @@ def check(
     ocr: OcrOption = False,
 ) -> None:
     """Report per theme whether a visie addresses, mentions or misses it, with evidence."""
-    from .lexicon import load_lexicon
-    from .pipeline import check as check_files
-    from .pipeline import exit_code_for
-    from .render import FORMATS, render
+    from . import api
+    from .render import FORMATS
 
     require_choice("--format", output_format, FORMATS)
     require_choice("--lang", lang, LANGUAGES)
-    settings = MatchSettings(
-        engine=engine, evidence=evidence, use_cache=not no_cache, password=password, ocr=ocr
-    ).validate()
-    if len(files) > 1:
-        # Several files: each is read in an isolated worker process (time and memory
-        # limits; a PDF that crashes the parser becomes a row), like ``batch``.
-        from .names import municipality_name
-        from .pipeline import select_themes
-        from .run.batch import BatchItem, start_workers
-
-        items = [BatchItem(Path(f), municipality or municipality_name(f)) for f in files]
-        cached = settings.use_cache and settings.password is None
-        with start_workers(items, use_cache=cached) as pool:  # spaCy loads meanwhile
-            loaded = load_lexicon(lexicon)
-            report = _run_batch(
-                items,
-                progress_ok=output_format != "table" or output is not None,
-                lexicon=loaded,
-                settings=settings,
-                theme_ids=select_themes(loaded, themes),
-                pool=pool,
-            )
-    else:
-        report = check_files(
+    require_choice("--engine", engine, ENGINES)
+    require_at_least("--evidence", evidence, 0)
+    machine_output = output_format != "table" or output is not None
+    # Several files are read by isolated workers (time and memory limits; a PDF that
+    # crashes the parser becomes a row), like ``batch``; one file in this process.
+    with _progress(len(files), enabled=machine_output) as progress:
+        report = api.check_files(
             files,
-            lexicon=load_lexicon(lexicon),
-            settings=settings,
+            lexicon=lexicon,
             themes=themes,
+            read=ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr),
+            report=ReportOptions(evidence=evidence),
             municipality=municipality,
+            progress=progress,
         )
-    if output_format != "table" or output is not None:
+    if machine_output:
         for document in report.documents:
             for warning in document.warnings:
                 typer.echo(f"{document.file}: waarschuwing: {warning}", err=True)
             if document.error:
                 typer.echo(f"{document.file}: fout: {document.error}", err=True)
-    to_terminal = output is None and output_format == "table"
-    text = render(
+    to_terminal = not machine_output
+    text = api.render_report(
         report,
         output_format,
         lang=lang,
@@ -327,46 +298,23 @@ def explain(
     ocr: OcrOption = False,
 ) -> None:
     """Every hit of one theme as keyword-in-context lines: page, term, match kind."""
-    from .lexicon import load_lexicon
-    from .pipeline import explain as explain_theme
+    from . import api
+    from .render import views
 
-    settings = MatchSettings(
-        engine=engine, use_cache=not no_cache, password=password, ocr=ocr
-    ).validate()
-    hits = explain_theme(file, theme, lexicon=load_lexicon(lexicon), settings=settings)
-    if not hits:
-        sys.stdout.write(f"{theme}: geen vermeldingen gevonden in {file}\n")
-        return
-    sys.stdout.write(f"{theme}: {len(hits)} vermelding(en) in {file}\n")
-    for hit in hits:
-        sys.stdout.write(_kwic_line(hit) + "\n")
-
-
-def _kwic_line(hit: Hit, width: int = 60) -> str:
-    """``p. 14  lemma     aardwarmte   …wij benutten [aardwarmte] uit diepe lagen…``."""
-    snippet = hit.snippet
-    position = snippet.lower().find(hit.matched_text.lower())
-    if position < 0:
-        position, length = 0, 0
-    else:
-        length = len(hit.matched_text)
-    left = snippet[:position]
-    right = snippet[position + length :]
-    left = ("…" + left[-width:]) if len(left) > width else left
-    right = (right[:width] + "…") if len(right) > width else right
-    context = "" if hit.context.value == "body" else f" ({hit.context.value})"
-    if hit.incidental:  # a list entry or the past: shown, but it does not address the theme
-        context += " (alleen in een opsomming of historie)"
-    return (
-        f"p. {hit.page:<4} {hit.match:<9} {hit.term:<28} "
-        f"{left}[{snippet[position : position + length]}]{right}{context}"
+    require_choice("--engine", engine, ENGINES)
+    hits = api.explain(
+        file,
+        theme,
+        lexicon=lexicon,
+        read=ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr),
     )
+    sys.stdout.write(views.explain_text(theme, str(file), hits))
 
 
 # --- batch -------------------------------------------------------------------------
 
 
-class _Progress:
+class _ProgressBar:
     """A rich progress bar on standard error (documents, current file, pages read)."""
 
     def __init__(self, total: int) -> None:
@@ -392,14 +340,15 @@ class _Progress:
             self.progress.update(self.task, advance=1, pages=self.pages)
 
 
-def _run_batch(items: list[Any], *, progress_ok: bool, **options: Any) -> Any:
-    from .run.batch import batch as run
-
-    if progress_ok and sys.stderr.isatty() and len(items) > 1:
-        tracker = _Progress(len(items))
-        with tracker.progress:
-            return run(items, progress=tracker, **options)
-    return run(items, **options)
+@contextmanager
+def _progress(total: int, *, enabled: bool) -> Iterator[ProgressCallback | None]:
+    """A progress bar for several documents when standard error is a terminal."""
+    if not (enabled and total > 1 and sys.stderr.isatty()):
+        yield None
+        return
+    bar = _ProgressBar(total)
+    with bar.progress:
+        yield bar
 
 
 JobsOption = Annotated[
@@ -460,44 +409,37 @@ def batch(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Compare the visies of many municipalities: a matrix municipalities × themes."""
-    from .render import BATCH_FORMATS, render_batch
-    from .run.batch import collect, start_workers
+    from . import api
+    from .render import BATCH_FORMATS
 
     require_choice("--format", output_format, BATCH_FORMATS)
     require_choice("--lang", lang, LANGUAGES)
     require_choice("--sort", sort, ("name", "missing"))
-    if jobs is not None and jobs < 1:
-        raise UsageError("--jobs must be 1 or more")
+    require_choice("--engine", engine, ENGINES)
+    require_at_least("--evidence", evidence, 0)
+    if jobs is not None:
+        require_at_least("--jobs", jobs, 1)
     if timeout <= 0:
         raise UsageError("--timeout must be more than 0 seconds")
-    if max_memory < 256:
-        raise UsageError("--max-memory must be at least 256 (MB)")
+    require_at_least("--max-memory", max_memory, 256, unit=" (MB)")
     if output_format == "xlsx" and output is None and sys.stdout.isatty():
         raise UsageError("--format xlsx writes a binary file: give --output overzicht.xlsx")
-    settings = MatchSettings(engine=engine, evidence=evidence, use_cache=not no_cache).validate()
-    items = collect(source, recursive=recursive)
-    # The workers load spaCy (~1 s each) while this process loads the lexicon and asks
-    # the cache; when every file already has a cached result none is started ahead.
-    with start_workers(
-        items, jobs=jobs, max_memory_mb=max_memory, use_cache=not no_cache, read_ahead=settings
-    ) as pool:
-        from .lexicon import load_lexicon
-        from .pipeline import exit_code_for, select_themes
-
-        loaded = load_lexicon(lexicon)
-        theme_ids = select_themes(loaded, themes)
-        report = _run_batch(
+    items = api.collect_inputs(source, recursive=recursive)
+    with _progress(len(items), enabled=True) as progress:
+        report = api.check_files(
             items,
-            progress_ok=True,
-            lexicon=loaded,
-            settings=settings,
-            theme_ids=theme_ids,
+            lexicon=lexicon,
+            themes=themes,
             jobs=jobs,
+            read=ReadOptions(engine=engine, use_cache=not no_cache),
+            report=ReportOptions(evidence=evidence),
             timeout=timeout,
-            pool=pool,
+            max_memory_mb=max_memory,
+            progress=progress,
+            isolate=True,  # the time and memory limits hold for one file too
         )
     to_terminal = output is None and output_format == "table"
-    data = render_batch(
+    data = api.render_report(
         report,
         output_format,
         lang=lang,
@@ -505,6 +447,7 @@ def batch(
         width=max(100, min(shutil.get_terminal_size(fallback=(120, 24)).columns, 120))
         if to_terminal
         else 120,
+        batch=True,
         sort=sort,
     )
     if output is not None:
@@ -538,36 +481,30 @@ def diff(
     ocr: OcrOption = False,
 ) -> None:
     """Compare two drafts of one visie: themes gained or lost, status, stance, sentences."""
-    from .analyse.diff import DIFF_EVIDENCE, diff_reports
-    from .lexicon import load_lexicon
-    from .pipeline import check_document, select_themes
-    from .render.diff import DIFF_FORMATS, render_diff
+    from . import api
+    from .render.diff import DIFF_FORMATS
 
     require_choice("--format", output_format, DIFF_FORMATS)
     require_choice("--lang", lang, LANGUAGES)
-    # every sentence as evidence: a capped list would make sentences look lost or new
-    settings = MatchSettings(
-        engine=engine, evidence=DIFF_EVIDENCE, use_cache=not no_cache, password=password, ocr=ocr
-    ).validate()
-    loaded = load_lexicon(lexicon)
-    theme_ids = select_themes(loaded, themes)
+    require_choice("--engine", engine, ENGINES)
     # an unreadable draft raises its own VisiecheckError → its own exit code
-    reports = [
-        check_document(path, lexicon=loaded, settings=settings, theme_ids=theme_ids)
-        for path in (old, new)
-    ]
-    result = diff_reports(*reports)  # stances come from the reports' own coverage
-    to_terminal = output is None and output_format == "table"
-    _emit(
-        render_diff(
-            result,
-            output_format,
-            lang=lang,
-            color=to_terminal and _use_color(),
-            width=_terminal_width() if to_terminal else 100,
-        ),
-        output,
+    result = api.diff_files(
+        old,
+        new,
+        lexicon=lexicon,
+        themes=themes,
+        read=ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr),
     )
+    to_terminal = output is None and output_format == "table"
+    text = api.render_report(
+        result,
+        output_format,
+        lang=lang,
+        color=to_terminal and _use_color(),
+        width=_terminal_width() if to_terminal else 100,
+    )
+    assert isinstance(text, str)  # only xlsx is bytes
+    _emit(text, output)
 
 
 # --- lexicon ---------------------------------------------------------------------------
@@ -580,16 +517,10 @@ app.add_typer(lexicon_app, name="lexicon")
 @handle_errors
 def lexicon_list(lexicon: LexiconOption = None) -> None:
     """The themes of a lexicon with their labels and term counts."""
-    from .lexicon import load_lexicon
+    from . import api
+    from .render import views
 
-    loaded = load_lexicon(lexicon)
-    sys.stdout.write(f"{loaded.name} {loaded.version} ({len(loaded.themes)} thema's)\n")
-    for theme in loaded.themes:
-        core = "kern" if theme.core else "    "
-        sys.stdout.write(
-            f"  {theme.id:<26} {core} {len(theme.terms):>3} termen  {theme.label}"
-            f" — {theme.label_en}\n"
-        )
+    sys.stdout.write(views.lexicon_list(api.load_lexicon(lexicon)))
 
 
 @lexicon_app.command("show")
@@ -598,39 +529,13 @@ def lexicon_show(
     theme: Annotated[str, typer.Argument(help="A theme id.")], lexicon: LexiconOption = None
 ) -> None:
     """Everything a lexicon says about one theme: terms, options, exclusions, examples."""
-    from .lexicon import load_lexicon
+    from . import api
+    from .render import views
 
-    loaded = load_lexicon(lexicon)
+    loaded = api.load_lexicon(lexicon)
     if theme not in loaded.theme_ids:
         raise UsageError(f"unknown theme {theme!r}; choose from: {', '.join(loaded.theme_ids)}")
-    item = loaded.theme(theme)
-    lines = [
-        f"{item.id}: {item.label} — {item.label_en}{' (kernthema)' if item.core else ''}",
-        item.description.strip(),
-        f"Termen ({len(item.terms)}):",
-    ]
-    for term in item.terms:
-        options = [f"compound={term.compound}"]
-        if term.case_sensitive:
-            options.append("hoofdlettergevoelig")
-        if term.fuzzy:
-            options.append("fuzzy")
-        if term.requires:
-            groups = " + ".join("(" + ", ".join(group) + ")" for group in term.requires)
-            whole = " (hele woorden)" if term.requires_whole_word else ""
-            options.append(f"vereist: {groups}{whole}")
-        for sister, cues in term.moves_to:
-            options.append(f"naar {sister} bij: {', '.join(cues)}")
-        lines.append(f"  {term.text}  [{'; '.join(options)}]")
-    lines.append(f"Uitsluitingen ({len(item.exclusions)}):")
-    for exclusion in item.exclusions:
-        limit = f" (alleen {', '.join(exclusion.terms)})" if exclusion.terms else ""
-        lines.append(f"  {exclusion.text}  [{exclusion.scope}{limit}]")
-    lines.append(
-        f"Voorbeelden: {len(item.examples_match)} moeten passen, "
-        f"{len(item.examples_no_match)} mogen niet passen"
-    )
-    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.write(views.lexicon_theme(loaded.theme(theme)))
 
 
 @lexicon_app.command("suggest")
@@ -645,22 +550,23 @@ def lexicon_suggest(
 ) -> None:
     """Words the lexicon may be missing: compounds sharing a part with a theme's terms,
     or words that keep standing beside hits (for whoever maintains a lexicon)."""
+    from . import api
     from .analyse.matching import get_matcher
     from .analyse.suggest import suggest
-    from .extract import extract as extract_document
-    from .lexicon import load_lexicon
+    from .pipeline import read_document
     from .render.suggest import FORMATS, render_suggestions
 
     require_choice("--format", output_format, FORMATS)
     require_choice("--lang", lang, ("nl", "en"))
     if limit < 1:
         raise UsageError("--limit must be 1 or more")
-    matcher = get_matcher(load_lexicon(lexicon))
+    require_choice("--engine", engine, ENGINES)
+    matcher = get_matcher(api.load_lexicon(lexicon), MatchOptions())
 
     def documents() -> Iterator[Document]:
         for path in files:
             try:
-                yield extract_document(path, engine=engine)
+                yield read_document(path, ReadOptions(engine=engine))
             except VisiecheckError as error:  # one unreadable file never sinks the others
                 sys.stderr.write(f"{error.message} (overgeslagen)\n")
 
@@ -673,13 +579,10 @@ def lexicon_suggest(
 @handle_errors
 def lexicon_validate(path: Annotated[str, typer.Argument(help="A lexicon YAML file.")]) -> None:
     """Check a lexicon file: exit 0 when valid, 8 with file and line when not."""
-    from .lexicon import load_lexicon
+    from . import api
+    from .render import views
 
-    loaded = load_lexicon(path)
-    terms = sum(len(theme.terms) for theme in loaded.themes)
-    sys.stdout.write(
-        f"OK: {loaded.name} {loaded.version}: {len(loaded.themes)} thema's, {terms} termen\n"
-    )
+    sys.stdout.write(views.lexicon_valid(api.load_lexicon(path)))
 
 
 @lexicon_app.command("test")
@@ -690,20 +593,13 @@ def lexicon_test(
     ] = None,
 ) -> None:
     """Run every example sentence; list each one that fails (exit 8 if any)."""
+    from . import api
     from .analyse.examples import run_examples
-    from .lexicon import load_lexicon
+    from .render import views
 
-    loaded = load_lexicon(path)
+    loaded = api.load_lexicon(path)
     result = run_examples(loaded)
-    for failure in result.failures:
-        if failure.expected == "match":
-            why = "geen treffer, maar dit voorbeeld moet passen"
-        else:
-            why = "treffer op " + ", ".join(failure.fired_terms) + ", maar dit mag niet passen"
-        sys.stdout.write(f"FOUT {failure.theme_id}: {why}\n    {failure.sentence}\n")
-    sys.stdout.write(
-        f"{result.passed} van {result.total} voorbeelden goed ({loaded.name} {loaded.version})\n"
-    )
+    sys.stdout.write(views.lexicon_examples(result, loaded))
     if result.failures:
         raise LexiconError(
             f"{len(result.failures)} example(s) fail; fix the terms or exclusions above",

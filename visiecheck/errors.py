@@ -13,6 +13,8 @@ from __future__ import annotations
 from enum import IntEnum
 from pathlib import Path
 
+from .models import Report, Status
+
 
 class ExitCode(IntEnum):
     """Process exit codes. Documented in the README (tested to stay in sync)."""
@@ -89,6 +91,21 @@ class UsageError(VisiecheckError):
     exit_code = ExitCode.USAGE
 
 
+class FailedDocumentError(VisiecheckError):
+    """A document that could not be read, met where a readable one is needed (``diff``);
+    it keeps the exit code of the original read error."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        exit_code: int = ExitCode.CORRUPT_FILE,
+    ) -> None:
+        super().__init__(message, path=path)
+        self.exit_code = ExitCode(exit_code)
+
+
 class OutputError(VisiecheckError):
     exit_code = ExitCode.OUTPUT_ERROR
 
@@ -109,3 +126,24 @@ class DocumentTooLargeError(DocumentLimitError):
 
 class ReaderCrashError(CorruptPdfError):
     """The PDF reader's worker process died (a crash of the native parser)."""
+
+
+def exit_code_for(report: Report, *, fail_on_missing: bool) -> ExitCode:
+    """One exit code for a run: read failures first, then (if asked) missing themes.
+
+    A single failed file exits with its own code (e.g. 6 for a protected PDF); several
+    files of which some failed exit with PARTIAL_FAILURE (9) unless all failed alike.
+    """
+    failed = [document for document in report.documents if document.failed]
+    if failed:
+        codes = {document.error_code for document in failed}
+        if len(failed) == len(report.documents) and len(codes) == 1:
+            return ExitCode(codes.pop() or ExitCode.INTERNAL_ERROR)
+        return ExitCode.PARTIAL_FAILURE
+    if fail_on_missing and any(
+        coverage.status is Status.MISSING
+        for document in report.documents
+        for coverage in document.themes
+    ):
+        return ExitCode.THEMES_MISSING
+    return ExitCode.OK

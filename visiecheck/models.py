@@ -7,12 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
-
-from .analyse.stance import Stance
-
-if TYPE_CHECKING:  # only an annotation here; duplicates needs numpy, which the CLI need not load
-    from .analyse.duplicates import DuplicatePair
+from typing import Literal
 
 MatchKind = Literal["exact", "lemma", "compound", "fuzzy"]
 
@@ -195,6 +190,11 @@ class Lexicon:
     def theme_ids(self) -> list[str]:
         return [theme.id for theme in self.themes]
 
+    @property
+    def info(self) -> LexiconInfo:
+        """What a report records of the lexicon it was made with."""
+        return LexiconInfo(name=self.name, version=self.version, themes=len(self.themes))
+
 
 # --- matching and coverage ------------------------------------------------------------
 
@@ -230,7 +230,7 @@ class ThemeCoverage:
     status: Status
     mentions: int
     pages: tuple[int, ...]
-    evidence: tuple[Hit, ...]  # strongest first, capped by MatchSettings.evidence
+    evidence: tuple[Hit, ...]  # strongest first, capped by ReportOptions.evidence
     distinct_sentences: int = 0
     depth: Depth = Depth.MISSING
     stance: Stance | None = None  # the dominant stance over its sentences; None if missing
@@ -292,3 +292,172 @@ class Report:
     selected_themes: tuple[str, ...] = field(default=())
     # batch: documents that share most of their text (a joint visie), by file
     duplicates: tuple[DuplicatePair, ...] = field(default=())
+
+
+# --- stance -----------------------------------------------------------------------
+
+
+class Stance(StrEnum):
+    """What a sentence does with its theme."""
+
+    AMBITION = "ambition"
+    CONDITION = "condition"
+    EXCLUSION = "exclusion"
+    BACKGROUND = "background"
+
+
+# --- joint visies -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two documents (keys of the input, ``a < b``) that share most of their text."""
+
+    a: str
+    b: str
+    jaccard: float  # shared shingles / all shingles of the two
+    containment: float  # shared shingles / shingles of the smaller one
+
+
+# --- comparing two drafts (visiecheck diff) ----------------------------------------
+
+
+class Change(StrEnum):
+    """How a theme's status moved from the old draft to the new one."""
+
+    GAINED = "gained"  # missing → mentioned/addressed
+    LOST = "lost"  # mentioned/addressed → missing
+    IMPROVED = "improved"  # mentioned → addressed
+    WEAKENED = "weakened"  # addressed → mentioned
+    UNCHANGED = "unchanged"
+
+
+class EvidenceKind(StrEnum):
+    """What happened to one evidence sentence."""
+
+    LOST = "lost"  # in the old draft only
+    NEW = "new"  # in the new draft only
+    MOVED = "moved"  # the same sentence on other pages
+    REWORDED = "reworded"  # a lost and a new sentence that are nearly the same
+
+
+@dataclass(frozen=True)
+class EvidenceChange:
+    """One sentence that changed; ``old``/``new`` are the snippets as reported ("" if none)."""
+
+    kind: EvidenceKind
+    old: str
+    new: str
+    old_pages: tuple[int, ...]
+    new_pages: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ThemeDiff:
+    theme_id: str
+    label: str
+    label_en: str
+    old_status: Status
+    new_status: Status
+    change: Change
+    old_mentions: int
+    new_mentions: int
+    pages_added: tuple[int, ...]
+    pages_removed: tuple[int, ...]
+    evidence: tuple[EvidenceChange, ...]  # lost, reworded, moved, new; each in page order
+    old_stance: Stance | None = None  # None when no stance data was given
+    new_stance: Stance | None = None
+
+    @property
+    def mentions_delta(self) -> int:
+        return self.new_mentions - self.old_mentions
+
+    @property
+    def stance_changed(self) -> bool:
+        return (
+            self.old_stance is not None
+            and self.new_stance is not None
+            and self.old_stance != self.new_stance
+        )
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything at all differs for this theme."""
+        return bool(
+            self.change is not Change.UNCHANGED
+            or self.mentions_delta
+            or self.pages_added
+            or self.pages_removed
+            or self.evidence
+            or self.stance_changed
+        )
+
+
+@dataclass(frozen=True)
+class DiffSide:
+    """Which document one side of the diff is."""
+
+    file: str
+    municipality: str
+    sha256: str
+    pages: int
+
+
+@dataclass(frozen=True)
+class DocumentDiff:
+    old: DiffSide
+    new: DiffSide
+    themes: tuple[ThemeDiff, ...]  # themes checked in both reports, in the new report's order
+    only_old: tuple[str, ...] = ()  # theme ids checked in the old report only
+    only_new: tuple[str, ...] = ()
+
+    @property
+    def identical_files(self) -> bool:
+        return bool(self.old.sha256) and self.old.sha256 == self.new.sha256
+
+    @property
+    def changed_themes(self) -> tuple[ThemeDiff, ...]:
+        return tuple(theme for theme in self.themes if theme.changed)
+
+    def theme(self, theme_id: str) -> ThemeDiff:
+        for theme in self.themes:
+            if theme.theme_id == theme_id:
+                return theme
+        raise KeyError(theme_id)
+
+
+# --- lexicon suggestions ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A word the lexicon may be missing."""
+
+    word: str  # lowercase
+    count: int  # occurrences over all files
+    theme_id: str  # the theme it leans to
+    reason: str  # "head" (shares a term's last part), "modifier" or "cooccurrence"
+    shared: str  # the shared part, or for co-occurrence the number of sentences with hits
+    example: str  # one sentence it stands in
+    files: int  # in how many files it occurs
+
+
+# --- lexicon examples (visiecheck lexicon test) ------------------------------------
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    theme_id: str
+    expected: Literal["match", "no_match"]
+    sentence: str
+    fired_terms: tuple[str, ...]  # for a no_match failure: the terms that matched
+
+
+@dataclass(frozen=True)
+class ExampleRun:
+    total: int
+    failures: tuple[ExampleFailure, ...]
+
+    @property
+    def passed(self) -> int:
+        return self.total - len(self.failures)

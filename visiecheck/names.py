@@ -7,7 +7,7 @@ punctuation); every run of consecutive words is compared with every name of
 accents, spaces and dashes, so ``hof-van-twente``, ``HofVanTwente`` and ``Hof van Twente``
 are the same name and ``Sudwest_Fryslan`` is *Súdwest-Fryslân*. The longest name found
 wins (``Bergen op Zoom`` over ``Bergen``). A name that is not on the list falls back to
-the generic clean-up of ``visiecheck.pipeline.municipality_from_filename``.
+the generic clean-up of ``municipality_from_filename`` below.
 """
 
 from __future__ import annotations
@@ -76,7 +76,36 @@ def municipality_name(path: str | Path) -> str:
     recognised = recognise(Path(path).stem)
     if recognised is not None:
         return recognised
-    # Imported here: check pulls in the matcher, which the name lookup does not need.
-    from .pipeline import municipality_from_filename
-
     return municipality_from_filename(path)
+
+
+# Words in file names that are not part of a municipality's name.
+_NAME_NOISE = re.compile(
+    r"\b(?:omgevingsvisie|omgevings|visie|ontwerp|concept|definitief|vastgesteld|versie|"
+    r"gemeente|gem|final|def|draft|v\d+(?:\.\d+)*|\d{4}(?:-\d{2}(?:-\d{2})?)?|\d+)\b",
+    re.IGNORECASE,
+)
+_LOWERCASE_PARTICLES = {"aan", "van", "de", "den", "der", "en", "op", "in", "het", "bij"}
+
+
+def municipality_from_filename(path: str | Path) -> str:
+    """``Omgevingsvisie_Hof-van-Twente_2040_ontwerp.pdf`` → ``Hof van Twente``.
+
+    File-name noise (omgevingsvisie, ontwerp, concept, years, versions) is dropped and
+    dashes/underscores become spaces; Dutch particles stay lowercase inside a name.
+    Falls back to the file's stem when nothing is left.
+    """
+    stem = Path(path).stem
+    text = re.sub(r"[_\-.]+", " ", stem)
+    text = _NAME_NOISE.sub(" ", text)
+    words = text.split()
+    if not words:
+        return stem
+    named = []
+    for index, word in enumerate(words):
+        lowered = word.lower()
+        if index > 0 and lowered in _LOWERCASE_PARTICLES:
+            named.append(lowered)
+        else:
+            named.append(word[:1].upper() + word[1:].lower() if word.islower() else word)
+    return " ".join(named)

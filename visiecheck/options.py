@@ -1,12 +1,18 @@
-"""All tunable knobs of one run, as one validated dataclass with named defaults.
+"""The tunable knobs of one run, grouped by the stage they belong to, with named defaults.
 
-The CLI maps its options onto these fields; ``validate()`` runs before any file is
-opened, so a bad option fails fast with a usage error instead of halfway a batch.
+- ``ReadOptions``: how a file becomes text (engine, password, OCR, the caches);
+- ``MatchOptions``: how text becomes hits (fuzzy matching); the compiled matcher is
+  cached per lexicon and ``MatchOptions``, so nothing else can make it rebuild;
+- ``ReportOptions``: how hits become a verdict and how much evidence a report lists.
+
+``Options`` bundles the three for the pipeline and the workers. Each ``validate()``
+runs before any file is opened, so a bad value fails fast with a ``UsageError`` that
+names the option's field; the CLI checks its own flags and names those.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import UsageError
 
@@ -24,24 +30,34 @@ DEFAULT_FUZZY_MAX_DISTANCE = 2
 
 
 @dataclass(frozen=True)
-class MatchSettings:
+class ReadOptions:
+    """How a file is read."""
+
     engine: str = DEFAULT_ENGINE
-    evidence: int = DEFAULT_EVIDENCE
-    addressed_min_sentences: int = DEFAULT_ADDRESSED_MIN_SENTENCES
+    password: str | None = None
+    ocr: bool = False  # read pages without a text layer with OCRmyPDF + Tesseract (nld)
+    use_cache: bool = True  # the extraction cache and the result cache
+
+    def validate(self) -> ReadOptions:
+        if self.engine not in ENGINES:
+            raise UsageError(f"unknown engine {self.engine!r}; choose one of: {', '.join(ENGINES)}")
+        return self
+
+    @property
+    def caches_results(self) -> bool:
+        """Results of a password-protected file are never stored."""
+        return self.use_cache and self.password is None
+
+
+@dataclass(frozen=True)
+class MatchOptions:
+    """How the lexicon's terms are found in the text."""
+
     fuzzy: bool = True
     fuzzy_min_length: int = DEFAULT_FUZZY_MIN_LENGTH
     fuzzy_max_distance: int = DEFAULT_FUZZY_MAX_DISTANCE
-    use_cache: bool = True
-    password: str | None = None
-    ocr: bool = False  # read pages without a text layer with OCRmyPDF + Tesseract (nld)
 
-    def validate(self) -> MatchSettings:
-        if self.engine not in ENGINES:
-            raise UsageError(f"unknown engine {self.engine!r}; choose one of: {', '.join(ENGINES)}")
-        if self.evidence < 0:
-            raise UsageError("--evidence must be 0 or more")
-        if self.addressed_min_sentences < 1:
-            raise UsageError("addressed_min_sentences must be at least 1")
+    def validate(self) -> MatchOptions:
         if self.fuzzy_min_length < 5:
             raise UsageError("fuzzy_min_length below 5 would make short words match noise")
         if not 0 <= self.fuzzy_max_distance <= 3:
@@ -49,5 +65,35 @@ class MatchSettings:
         return self
 
 
-# Imported once by the fork server that batch workers are forked from (see isolation).
+@dataclass(frozen=True)
+class ReportOptions:
+    """How hits become a verdict per theme, and how much evidence is kept."""
+
+    evidence: int = DEFAULT_EVIDENCE  # evidence sentences per theme and document
+    addressed_min_sentences: int = DEFAULT_ADDRESSED_MIN_SENTENCES
+
+    def validate(self) -> ReportOptions:
+        if self.evidence < 0:
+            raise UsageError(f"evidence must be 0 or more, not {self.evidence}")
+        if self.addressed_min_sentences < 1:
+            raise UsageError("addressed_min_sentences must be at least 1")
+        return self
+
+
+@dataclass(frozen=True)
+class Options:
+    """All options of one run, as the pipeline and the workers take them."""
+
+    read: ReadOptions = field(default_factory=ReadOptions)
+    match: MatchOptions = field(default_factory=MatchOptions)
+    report: ReportOptions = field(default_factory=ReportOptions)
+
+    def validate(self) -> Options:
+        self.read.validate()
+        self.match.validate()
+        self.report.validate()
+        return self
+
+
+# Imported once by the fork server that batch workers are forked from (see run.isolation).
 BATCH_PRELOAD_MODULES = ("visiecheck.run.worker_preload",)

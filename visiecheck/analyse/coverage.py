@@ -4,7 +4,7 @@ The rule (also in the README, applied identically in every output):
 
 - **missing** (*ontbreekt*): no hit for any term of the theme.
 - **addressed** (*uitgewerkt*): the theme's terms stand in at least
-  ``MatchSettings.addressed_min_sentences`` (default 2) distinct sentences of body text
+  ``ReportOptions.addressed_min_sentences`` (default 2) distinct sentences of body text
   of the visie itself (its own text or an annex), or a heading there naming the theme
   has a body sentence about it under it (same or next page).
 - **mentioned** (*genoemd*): anything in between — one body sentence, or hits only in
@@ -26,9 +26,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..models import Context, Depth, Hit, Lexicon, SearchInfo, SectionKind, Status, ThemeCoverage
-from ..options import MatchSettings
-from .stance import Stance, dominant_stance
+from ..models import (
+    Context,
+    Depth,
+    Hit,
+    Lexicon,
+    SearchInfo,
+    SectionKind,
+    Stance,
+    Status,
+    ThemeCoverage,
+)
+from ..options import ReportOptions
+from .stance import dominant_stance
 
 # Sections whose text is the visie's own: only hits there can make a theme addressed.
 OWN_TEXT = (SectionKind.TEXT, SectionKind.ANNEX)
@@ -46,11 +56,11 @@ _SECTION_RANK = {
 }
 
 
-def theme_status(hits: Sequence[Hit], settings: MatchSettings) -> Status:
+def theme_status(hits: Sequence[Hit], options: ReportOptions) -> Status:
     if not hits:
         return Status.MISSING
     body = _own_body_sentences(hits)
-    if len(body) >= settings.addressed_min_sentences:
+    if len(body) >= options.addressed_min_sentences:
         return Status.ADDRESSED
     for heading in (
         hit
@@ -125,7 +135,7 @@ def _rank(hit: Hit) -> tuple[int, int, int, int, int]:
 def assess(
     hits: Iterable[Hit],
     lexicon: Lexicon,
-    settings: MatchSettings,
+    options: ReportOptions,
     theme_ids: Sequence[str] | None = None,
     *,
     variants: dict[str, int] | None = None,
@@ -146,7 +156,7 @@ def assess(
         if selected is not None and theme.id not in selected:
             continue
         theme_hits = sorted(by_theme.get(theme.id, []), key=lambda hit: (hit.page, hit.start))
-        status = theme_status(theme_hits, settings)
+        status = theme_status(theme_hits, options)
         coverages.append(
             ThemeCoverage(
                 theme_id=theme.id,
@@ -155,7 +165,7 @@ def assess(
                 status=status,
                 mentions=len(theme_hits),
                 pages=tuple(sorted({hit.page for hit in theme_hits})),
-                evidence=strongest_evidence(theme_hits, settings.evidence),
+                evidence=strongest_evidence(theme_hits, options.evidence),
                 distinct_sentences=len({(hit.page, hit.sentence_id) for hit in theme_hits}),
                 depth=theme_depth(theme_hits, status),
                 stance=theme_stance(theme_hits),

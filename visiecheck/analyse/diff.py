@@ -21,14 +21,23 @@ cap will look lost or new.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from enum import StrEnum
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from ..models import DocumentReport, Status, ThemeCoverage
-from .stance import Stance, classify_stance, dominant_stance
+from ..errors import ExitCode, FailedDocumentError
+from ..models import (
+    Change,
+    DiffSide,
+    DocumentDiff,
+    DocumentReport,
+    EvidenceChange,
+    EvidenceKind,
+    Stance,
+    Status,
+    ThemeCoverage,
+    ThemeDiff,
+)
 
 # Evidence limit for the two ``check`` runs behind a diff: every sentence, in practice.
 DIFF_EVIDENCE = 100_000
@@ -39,110 +48,6 @@ REWORD_SIMILARITY = 70.0
 _RANK = {Status.MISSING: 0, Status.MENTIONED: 1, Status.ADDRESSED: 2}
 _SPACE_RE = re.compile(r"\s+")
 _EDGE_RE = re.compile(r"^[\s…\.\-–—:;,\"'“”‘’()]+|[\s…\.\-–—:;,!?\"'“”‘’()]+$")
-
-
-class Change(StrEnum):
-    """How a theme's status moved from the old draft to the new one."""
-
-    GAINED = "gained"  # missing → mentioned/addressed
-    LOST = "lost"  # mentioned/addressed → missing
-    IMPROVED = "improved"  # mentioned → addressed
-    WEAKENED = "weakened"  # addressed → mentioned
-    UNCHANGED = "unchanged"
-
-
-class EvidenceKind(StrEnum):
-    """What happened to one evidence sentence."""
-
-    LOST = "lost"  # in the old draft only
-    NEW = "new"  # in the new draft only
-    MOVED = "moved"  # the same sentence on other pages
-    REWORDED = "reworded"  # a lost and a new sentence that are nearly the same
-
-
-@dataclass(frozen=True)
-class EvidenceChange:
-    """One sentence that changed; ``old``/``new`` are the snippets as reported ("" if none)."""
-
-    kind: EvidenceKind
-    old: str
-    new: str
-    old_pages: tuple[int, ...]
-    new_pages: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class ThemeDiff:
-    theme_id: str
-    label: str
-    label_en: str
-    old_status: Status
-    new_status: Status
-    change: Change
-    old_mentions: int
-    new_mentions: int
-    pages_added: tuple[int, ...]
-    pages_removed: tuple[int, ...]
-    evidence: tuple[EvidenceChange, ...]  # lost, reworded, moved, new; each in page order
-    old_stance: Stance | None = None  # None when no stance data was given
-    new_stance: Stance | None = None
-
-    @property
-    def mentions_delta(self) -> int:
-        return self.new_mentions - self.old_mentions
-
-    @property
-    def stance_changed(self) -> bool:
-        return (
-            self.old_stance is not None
-            and self.new_stance is not None
-            and self.old_stance != self.new_stance
-        )
-
-    @property
-    def changed(self) -> bool:
-        """Whether anything at all differs for this theme."""
-        return bool(
-            self.change is not Change.UNCHANGED
-            or self.mentions_delta
-            or self.pages_added
-            or self.pages_removed
-            or self.evidence
-            or self.stance_changed
-        )
-
-
-@dataclass(frozen=True)
-class DiffSide:
-    """Which document one side of the diff is."""
-
-    file: str
-    municipality: str
-    sha256: str
-    pages: int
-
-
-@dataclass(frozen=True)
-class DocumentDiff:
-    old: DiffSide
-    new: DiffSide
-    themes: tuple[ThemeDiff, ...]  # themes checked in both reports, in the new report's order
-    only_old: tuple[str, ...] = ()  # theme ids checked in the old report only
-    only_new: tuple[str, ...] = ()
-
-    @property
-    def identical_files(self) -> bool:
-        return bool(self.old.sha256) and self.old.sha256 == self.new.sha256
-
-    @property
-    def changed_themes(self) -> tuple[ThemeDiff, ...]:
-        return tuple(theme for theme in self.themes if theme.changed)
-
-    def theme(self, theme_id: str) -> ThemeDiff:
-        for theme in self.themes:
-            if theme.theme_id == theme_id:
-                return theme
-        raise KeyError(theme_id)
 
 
 def status_change(old: Status, new: Status) -> Change:
@@ -161,23 +66,6 @@ def normalise_snippet(snippet: str) -> str:
     text = snippet.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = _SPACE_RE.sub(" ", text.replace("\u00ad", "")).casefold()
     return _EDGE_RE.sub("", text)
-
-
-def evidence_stances(report: DocumentReport) -> dict[str, Stance]:
-    """Each theme's dominant stance, computed from its evidence sentences (one per sentence).
-
-    For reports whose coverage does not carry a stance yet; covers only the evidence the
-    report holds, so use it with an uncapped evidence limit. Missing themes are left out.
-    """
-    stances: dict[str, Stance] = {}
-    for coverage in report.themes:
-        if coverage.status is Status.MISSING:
-            continue
-        sentences = {normalise_snippet(hit.snippet): hit.snippet for hit in coverage.evidence}
-        stances[coverage.theme_id] = dominant_stance(
-            [classify_stance(snippet) for snippet in sentences.values()]
-        )
-    return stances
 
 
 def _sentences(coverage: ThemeCoverage) -> dict[str, tuple[str, tuple[int, ...]]]:
@@ -249,15 +137,6 @@ def _evidence_changes(old: ThemeCoverage, new: ThemeCoverage) -> tuple[EvidenceC
     )
 
 
-def _stance(coverage: ThemeCoverage, given: Mapping[str, Stance] | None) -> Stance | None:
-    if given is not None:
-        value = given.get(coverage.theme_id)
-        return Stance(value) if value is not None else None
-    # Forward-compatible: once ThemeCoverage carries its dominant stance, use it.
-    value = getattr(coverage, "stance", None)
-    return Stance(value) if value else None
-
-
 def diff_theme(
     old: ThemeCoverage,
     new: ThemeCoverage,
@@ -293,28 +172,28 @@ def _side(report: DocumentReport) -> DiffSide:
 def diff_reports(
     old: DocumentReport,
     new: DocumentReport,
-    *,
-    old_stances: Mapping[str, Stance] | None = None,
-    new_stances: Mapping[str, Stance] | None = None,
 ) -> DocumentDiff:
     """What changed per theme from ``old`` to ``new`` (see the module doc).
 
-    Stances: a mapping theme id → dominant stance per side (e.g. ``evidence_stances``);
-    without one, a ``stance`` attribute on the coverage is used when present, else the
-    stance fields stay None. Raises ``ValueError`` for a report that failed to read —
-    there is nothing to compare (the caller reports the read error instead).
+    The stances are each coverage's own dominant stance. Raises ``FailedDocumentError``
+    (with the read error's exit code) for a report of a file that could not be read:
+    there is nothing to compare.
     """
     for report in (old, new):
         if report.failed:
-            raise ValueError(f"cannot diff {report.file}: {report.error}")
+            raise FailedDocumentError(
+                f"cannot be compared: {report.error}",
+                path=report.file,
+                exit_code=report.error_code or ExitCode.INTERNAL_ERROR,
+            )
     old_by_id = {coverage.theme_id: coverage for coverage in old.themes}
     new_ids = [coverage.theme_id for coverage in new.themes]
     themes = tuple(
         diff_theme(
             old_by_id[coverage.theme_id],
             coverage,
-            old_stance=_stance(old_by_id[coverage.theme_id], old_stances),
-            new_stance=_stance(coverage, new_stances),
+            old_stance=old_by_id[coverage.theme_id].stance,
+            new_stance=coverage.stance,
         )
         for coverage in new.themes
         if coverage.theme_id in old_by_id

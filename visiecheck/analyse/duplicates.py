@@ -39,6 +39,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from ..models import DuplicatePair
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -71,16 +73,6 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _ASCII_SEPARATORS = bytes(
     byte if byte >= 0x80 or chr(byte).isalnum() else ord(" ") for byte in range(256)
 )
-
-
-@dataclass(frozen=True)
-class DuplicatePair:
-    """Two documents (keys of the input, ``a < b``) that share most of their text."""
-
-    a: str
-    b: str
-    jaccard: float  # shared shingles / all shingles of the two
-    containment: float  # shared shingles / shingles of the smaller one
 
 
 def _digests(token: bytes) -> bytes:

@@ -6,34 +6,13 @@ must give none. Each failure says which term fired (or that none did).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
-from ..models import Lexicon
-from ..options import MatchSettings
+from ..models import ExampleFailure, ExampleRun, Lexicon
+from ..options import MatchOptions
 from .matching import get_matcher
 
 
-@dataclass(frozen=True)
-class ExampleFailure:
-    theme_id: str
-    expected: Literal["match", "no_match"]
-    sentence: str
-    fired_terms: tuple[str, ...]  # for a no_match failure: the terms that matched
-
-
-@dataclass(frozen=True)
-class ExampleRun:
-    total: int
-    failures: tuple[ExampleFailure, ...]
-
-    @property
-    def passed(self) -> int:
-        return self.total - len(self.failures)
-
-
-def run_examples(lexicon: Lexicon, settings: MatchSettings | None = None) -> ExampleRun:
-    matcher = get_matcher(lexicon, settings or MatchSettings())
+def run_examples(lexicon: Lexicon, options: MatchOptions | None = None) -> ExampleRun:
+    matcher = get_matcher(lexicon, options or MatchOptions())
     failures: list[ExampleFailure] = []
     total = 0
     for theme in lexicon.themes:

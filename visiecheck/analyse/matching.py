@@ -50,8 +50,18 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from ..models import Context, Document, Exclusion, Hit, Lexicon, MatchKind, SectionKind, Term
-from ..options import MatchSettings
+from ..models import (
+    Context,
+    Document,
+    Exclusion,
+    Hit,
+    Lexicon,
+    MatchKind,
+    SectionKind,
+    Stance,
+    Term,
+)
+from ..options import MatchOptions
 from .incidental import (
     empty_form,
     listed_activity,
@@ -72,7 +82,7 @@ from .nlp import (
     snapshot_known_words_near,
 )
 from .sections import Outline, is_caption, looks_like_heading
-from .stance import Stance, classify_stance
+from .stance import classify_stance
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 PART_SEPARATORS = re.compile(r"['’\-]")
@@ -138,9 +148,9 @@ def _term_words(text: str) -> tuple[str, ...]:
 class _TermIndex:
     """Lookup structures for a list of entries; finds their occurrences in a page."""
 
-    def __init__(self, entries: Sequence[_Entry], *, fuzzy: bool, settings: MatchSettings):
+    def __init__(self, entries: Sequence[_Entry], *, fuzzy: bool, options: MatchOptions):
         self.entries = tuple(entries)
-        self.settings = settings
+        self.options = options
         self.whole: dict[str, list[tuple[int, MatchKind]]] = {}
         self.parts: dict[str, list[tuple[int, bool]]] = {}  # form → (entry, is_inflection)
         self.case_sensitive: dict[str, list[tuple[int, MatchKind]]] = {}
@@ -163,7 +173,7 @@ class _TermIndex:
                 self.whole.setdefault(form, []).append((index, kind))
                 if term.compound != "none":
                     self.parts.setdefault(form, []).append((index, form != surface))
-            if fuzzy and term.fuzzy and len(surface) >= settings.fuzzy_min_length:
+            if fuzzy and term.fuzzy and len(surface) >= options.fuzzy_min_length:
                 fuzzy_forms[surface] = index
         # First fragments of a word broken by a space ("grondwa ter") must start a form.
         self.broken_prefixes = {
@@ -291,8 +301,8 @@ class _TermIndex:
         """The arguments of ``nlp.known_words_near`` for this index's fuzzy choices."""
         return (
             self.fuzzy_by_start,
-            self.settings.fuzzy_min_length,
-            self.settings.fuzzy_max_distance,
+            self.options.fuzzy_min_length,
+            self.options.fuzzy_max_distance,
         )
 
     def _is_known_word(self, lowered: str) -> bool:
@@ -330,7 +340,7 @@ class _TermIndex:
                 for entry, _kind in self.case_sensitive.get(part, ()):
                     found.append(_Candidate(start, end, entry, "compound"))
         found.extend(self._compound_parts(lowered, parts))
-        if not found and self.fuzzy_choices and len(lowered) >= self.settings.fuzzy_min_length:
+        if not found and self.fuzzy_choices and len(lowered) >= self.options.fuzzy_min_length:
             found.extend(self._fuzzy(lowered))
         return found
 
@@ -388,7 +398,7 @@ class _TermIndex:
             lowered,
             choices,
             scorer=Levenshtein.distance,
-            score_cutoff=self.settings.fuzzy_max_distance,
+            score_cutoff=self.options.fuzzy_max_distance,
         )
         return found
 
@@ -609,9 +619,9 @@ def _snippet(text: str, segment: Segment, start: int, end: int) -> str:
 class Matcher:
     """Compiled lexicon: build once (``get_matcher``), use for every page and document."""
 
-    def __init__(self, lexicon: Lexicon, settings: MatchSettings | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, options: MatchOptions | None = None) -> None:
         self.lexicon = lexicon
-        self.settings = settings or MatchSettings()
+        self.options = options or MatchOptions()
         term_entries: list[_Entry] = []
         exclusion_entries: list[_Entry] = []
         self._exclusions: list[Exclusion] = []
@@ -628,8 +638,8 @@ class Matcher:
                 exclusion_entries.append(_compile(theme.id, as_term))
                 self._exclusions.append(exclusion)
         self._historical = frozenset(theme.id for theme in lexicon.themes if theme.historical)
-        self._terms = _TermIndex(term_entries, fuzzy=self.settings.fuzzy, settings=self.settings)
-        self._exclusion_index = _TermIndex(exclusion_entries, fuzzy=False, settings=self.settings)
+        self._terms = _TermIndex(term_entries, fuzzy=self.options.fuzzy, options=self.options)
+        self._exclusion_index = _TermIndex(exclusion_entries, fuzzy=False, options=self.options)
         self._requires: dict[tuple[tuple[str, ...], bool], tuple[re.Pattern[str], ...]] = {}
         self._moves: dict[tuple[str, ...], re.Pattern[str]] = {}
         for entry in term_entries:
@@ -1025,25 +1035,25 @@ def _compile(theme_id: str, term: Term) -> _Entry:
     return _Entry(theme_id=theme_id, term=term, words=words, forms=forms)
 
 
-_received: dict[tuple[Lexicon, MatchSettings], Matcher] = {}
+_received: dict[tuple[Lexicon, MatchOptions], Matcher] = {}
 
 
 def use_matcher(matcher: Matcher) -> None:
-    """Let ``get_matcher`` return ``matcher`` (built elsewhere) for its lexicon and settings.
+    """Let ``get_matcher`` return ``matcher`` (built elsewhere) for its lexicon and options.
 
     A batch builds the matcher once in the parent and sends it to every worker: that
     saves each worker reading the lemma table to inflect the terms (~0.2 s).
     """
-    _received[(matcher.lexicon, matcher.settings)] = matcher
+    _received[(matcher.lexicon, matcher.options)] = matcher
 
 
-def get_matcher(lexicon: Lexicon, settings: MatchSettings | None = None) -> Matcher:
+def get_matcher(lexicon: Lexicon, options: MatchOptions | None = None) -> Matcher:
     """The compiled matcher for a lexicon, built once per process (or received)."""
-    settings = settings or MatchSettings()
-    received = _received.get((lexicon, settings))
-    return received if received is not None else _build_matcher(lexicon, settings)
+    options = options or MatchOptions()
+    received = _received.get((lexicon, options))
+    return received if received is not None else _build_matcher(lexicon, options)
 
 
 @lru_cache(maxsize=8)
-def _build_matcher(lexicon: Lexicon, settings: MatchSettings) -> Matcher:
-    return Matcher(lexicon, settings)
+def _build_matcher(lexicon: Lexicon, options: MatchOptions) -> Matcher:
+    return Matcher(lexicon, options)

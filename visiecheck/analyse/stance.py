@@ -36,17 +36,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
-
-class Stance(StrEnum):
-    """What a sentence does with its theme."""
-
-    AMBITION = "ambition"
-    CONDITION = "condition"
-    EXCLUSION = "exclusion"
-    BACKGROUND = "background"
-
+from ..models import Stance
 
 # Highest first: the order in which cues win within one sentence, and the tie-break of
 # ``dominant_stance``.

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..models import Context, Document
+from ..models import Context, Document, Suggestion
 from .matching import WORD_RE, Matcher, segment_page
 from .nlp import FUNCTION_WORDS, is_dictionary_word, known_among, only_not_a_noun
 
@@ -63,19 +63,6 @@ GENERIC_PARTS = frozenset(
 )
 EXAMPLE_MAX = 240
 _SPACE_RE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A word the lexicon may be missing."""
-
-    word: str  # lowercase
-    count: int  # occurrences over all files
-    theme_id: str  # the theme it leans to
-    reason: str  # "head" (shares a term's last part), "modifier" or "cooccurrence"
-    shared: str  # the shared part, or for co-occurrence the number of sentences with hits
-    example: str  # one sentence it stands in
-    files: int  # in how many files it occurs
 
 
 @dataclass(frozen=True)

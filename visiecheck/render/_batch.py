@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..analyse.duplicates import DuplicatePair
-from ..models import DocumentReport, Report, Status
+from ..models import DocumentReport, DuplicatePair, Report, Status
 from ._text import in_sentence, missing_themes, short_label
 from .i18n import STATUS_SYMBOLS, t
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..analyse.stance import Stance
-from ..models import Depth, DocumentReport, Hit, SectionKind, Status, ThemeCoverage
+from ..models import Depth, DocumentReport, Hit, SectionKind, Stance, Status, ThemeCoverage
 from .i18n import (
     decimal,
     depth_word,

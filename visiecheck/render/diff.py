@@ -19,9 +19,8 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..analyse.diff import Change, DocumentDiff, EvidenceChange, EvidenceKind, ThemeDiff
-from ..analyse.stance import Stance
 from ..errors import UsageError
+from ..models import Change, DocumentDiff, EvidenceChange, EvidenceKind, Stance, ThemeDiff
 from ._text import compress_pages, short_label
 from .i18n import check_language, join_words, status_label, t
 

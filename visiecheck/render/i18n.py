@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..analyse.stance import Stance
 from ..errors import UsageError
-from ..models import Depth, Status, ThemeCoverage
+from ..models import Depth, Stance, Status, ThemeCoverage
 from ..options import LANGUAGES
 
 DEFAULT_LANGUAGE = "nl"

@@ -19,9 +19,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..analyse.duplicates import DuplicatePair
-from ..analyse.stance import Stance
-from ..models import DocumentReport, Hit, Report, SearchInfo, ThemeCoverage
+from ..models import DocumentReport, DuplicatePair, Hit, Report, SearchInfo, Stance, ThemeCoverage
 
 SCHEMA_ID = "visiecheck.report/1"
 TOOL_NAME = "visiecheck"

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from ..analyse.suggest import Suggestion
+from ..models import Suggestion
 
 FORMATS = ("table", "csv", "json")
 _HEADERS = {

@@ -28,12 +28,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import __version__
-from ..analyse.duplicates import DuplicatePair, Fingerprint, duplicates_from_fingerprints
+from ..analyse.duplicates import Fingerprint, duplicates_from_fingerprints
 from ..analyse.matching import Matcher, get_matcher
 from ..errors import InputFileNotFoundError, UsageError, VisiecheckError
-from ..models import DocumentReport, Lexicon, LexiconInfo, Report
+from ..models import DocumentReport, DuplicatePair, Lexicon, Report
 from ..names import municipality_name
-from ..options import BATCH_PRELOAD_MODULES, MatchSettings
+from ..options import BATCH_PRELOAD_MODULES, Options, ReadOptions
 from ..pipeline import failed_document
 from . import match_cache, readahead
 from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, WorkerPool, cpu_count, run_isolated
@@ -160,7 +160,7 @@ class _Task:
     path: str
     municipality: str
     lexicon: Lexicon
-    settings: MatchSettings
+    options: Options
     theme_ids: tuple[str, ...]
     cache_key: str | None
 
@@ -192,7 +192,7 @@ def start_workers(
     jobs: int | None = None,
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
     use_cache: bool = True,
-    read_ahead: MatchSettings | None = None,
+    read_ahead: ReadOptions | None = None,
 ) -> WorkerPool:
     """Start the workers for ``items`` now, to pass to ``batch(..., pool=...)`` later.
 
@@ -202,7 +202,7 @@ def start_workers(
     is not reached. When every file already has a cached result (``use_cache``) the run
     is probably warm: then no worker is started ahead, and ``batch`` starts them only
     if a result turns out to be missing after all. With ``read_ahead`` (the run's
-    settings) a cold run also starts ``visiecheck.run.readahead`` on the CPU the parent
+    read options) a cold run also starts ``visiecheck.run.readahead`` on the CPU the parent
     leaves idle until the workers exist (not with OCR, a password or without cache).
     """
     count = min(jobs or cpu_count(), max(1, len(items)))
@@ -242,7 +242,7 @@ def _check_one(task: _Task) -> DocumentReport:
         report = check_document(
             task.path,
             lexicon=task.lexicon,
-            settings=task.settings,
+            options=task.options,
             theme_ids=task.theme_ids,
             municipality=task.municipality,
         )
@@ -251,7 +251,7 @@ def _check_one(task: _Task) -> DocumentReport:
     if task.cache_key is not None:
         # The key was made from the file as it was hashed before; the report's hash says
         # whether the file changed since (then the result is not cached under the old key).
-        key = match_cache.cache_key(report.sha256, task.lexicon, task.settings, task.theme_ids)
+        key = match_cache.cache_key(report.sha256, task.lexicon, task.options, task.theme_ids)
         if key == task.cache_key:
             match_cache.store(key, report)
     return report
@@ -267,7 +267,7 @@ def batch(
     items: Sequence[BatchItem],
     *,
     lexicon: Lexicon,
-    settings: MatchSettings,
+    options: Options,
     theme_ids: tuple[str, ...],
     jobs: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
@@ -284,7 +284,7 @@ def batch(
     """
     try:
         return _batch(
-            items, lexicon, settings, theme_ids, jobs, timeout, max_memory_mb, progress, pool
+            items, lexicon, options, theme_ids, jobs, timeout, max_memory_mb, progress, pool
         )
     finally:
         if pool is not None:
@@ -294,7 +294,7 @@ def batch(
 def _batch(
     items: Sequence[BatchItem],
     lexicon: Lexicon,
-    settings: MatchSettings,
+    options: Options,
     theme_ids: tuple[str, ...],
     jobs: int | None,
     timeout: float | None,
@@ -302,9 +302,9 @@ def _batch(
     progress: ProgressCallback | None,
     pool: WorkerPool | None,
 ) -> Report:
-    settings = settings.validate()
+    options = options.validate()
     results: list[DocumentReport | None] = [None] * len(items)
-    use_cache = settings.use_cache and settings.password is None
+    use_cache = options.read.caches_results
     tasks: list[_Task] = []
     task_items: list[int] = []
     for index, item in enumerate(items):
@@ -312,7 +312,7 @@ def _batch(
         if use_cache:
             sha256 = match_cache.file_sha256(item.path)
             if sha256 is not None:
-                key = match_cache.cache_key(sha256, lexicon, settings, theme_ids)
+                key = match_cache.cache_key(sha256, lexicon, options, theme_ids)
                 cached = match_cache.load(key)
                 if cached is not None:
                     results[index] = replace(
@@ -326,7 +326,7 @@ def _batch(
                 path=str(item.path),
                 municipality=item.municipality,
                 lexicon=lexicon,
-                settings=settings,
+                options=options,
                 theme_ids=theme_ids,
                 cache_key=key,
             )
@@ -348,7 +348,7 @@ def _batch(
         # built here once rather than in every worker, with its dictionary questions
         # answered, so no worker loads the lemma table (only when there is work: a warm
         # run never loads it at all)
-        initargs=(get_matcher(lexicon, settings).resolve_known_words(),) if tasks else (),
+        initargs=(get_matcher(lexicon, options.match).resolve_known_words(),) if tasks else (),
         on_start=on_start,
         preload=_preload,
         pool=pool,
@@ -368,7 +368,7 @@ def _batch(
     documents = tuple(report for report in results if report is not None)
     return Report(
         tool_version=__version__,
-        lexicon=LexiconInfo(name=lexicon.name, version=lexicon.version, themes=len(lexicon.themes)),
+        lexicon=lexicon.info,
         documents=documents,
         selected_themes=theme_ids,
         duplicates=joint_visies(documents),

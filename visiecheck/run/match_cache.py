@@ -11,8 +11,8 @@ cache. The key says everything the result depends on:
   version bump still invalidates);
 - the matcher: a hash of the source of every module of the ``analyse`` wing and of
   ``pipeline.py``, and the version of the lemma tables (``spacy-lookups-data``);
-- every setting that can change the result (all ``MatchSettings`` fields except the
-  cache switch and the password) and the selected themes.
+- every option that can change the result (the engine and OCR switch of ``ReadOptions``,
+  all of ``MatchOptions`` and ``ReportOptions``) and the selected themes.
 
 Like the extraction cache this is a convenience: every failure reads as a miss.
 Documents opened with a password are never stored.
@@ -31,7 +31,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..analyse.stance import Stance
 from ..models import (
     Context,
     Depth,
@@ -40,10 +39,11 @@ from ..models import (
     Lexicon,
     SearchInfo,
     SectionKind,
+    Stance,
     Status,
     ThemeCoverage,
 )
-from ..options import MatchSettings
+from ..options import Options
 
 CACHE_FILE = "match-cache.sqlite3"
 # Bump when the stored payload changes shape.
@@ -53,7 +53,6 @@ PAYLOAD_VERSION = "1"
 # that could decide them).
 _ANALYSE_WING = "analyse"
 _PIPELINE_MODULE = "pipeline.py"
-_SETTINGS_NOT_IN_KEY = {"use_cache", "password"}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -92,23 +91,24 @@ def lexicon_fingerprint(lexicon: Lexicon) -> str:
 def cache_key(
     sha256: str,
     lexicon: Lexicon,
-    settings: MatchSettings,
+    options: Options,
     theme_ids: tuple[str, ...] | None,
 ) -> str:
-    """The key of one document's result under these lexicon, settings and themes."""
+    """The key of one document's result under these lexicon, options and themes."""
     from ..extract import EXTRACTOR_VERSION  # lazily: the PDF readers are not needed to start
 
     relevant = {
-        field.name: getattr(settings, field.name)
-        for field in dataclasses.fields(settings)
-        if field.name not in _SETTINGS_NOT_IN_KEY
+        "engine": options.read.engine,
+        "ocr": options.read.ocr,
+        "match": dataclasses.asdict(options.match),
+        "report": dataclasses.asdict(options.report),
     }
     parts = {
         "sha256": sha256,
         "extractor": EXTRACTOR_VERSION,
         "lexicon": lexicon_fingerprint(lexicon),
         "matcher": matcher_version(),
-        "settings": relevant,
+        "options": relevant,
         "themes": list(theme_ids) if theme_ids is not None else None,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
@@ -224,7 +224,7 @@ def load(key: str, directory: Path | None = None) -> DocumentReport | None:
 
 
 def known_files(sha256s: Iterable[str], directory: Path | None = None) -> set[str]:
-    """Which of these files have a stored result under *any* lexicon or settings.
+    """Which of these files have a stored result under *any* lexicon or options.
 
     Cheap (no lexicon needed): ``batch`` uses it to guess a warm run before the
     lexicon is loaded, and then does not start workers it will not need.

@@ -1,0 +1,285 @@
+"""The front door: the verbs of visiecheck for scripts, notebooks and the command line.
+
+Every verb takes plain values (paths, theme ids, option dataclasses), returns the frozen
+dataclasses of ``visiecheck.models`` and prints nothing; failures are ``VisiecheckError``
+subclasses with an exit code and a message saying what to do::
+
+    import visiecheck
+
+    report = visiecheck.check_files(["visie.pdf"], themes=["geothermie", "grondwater"])
+    print(report.documents[0].themes[0].status)
+    print(visiecheck.render_report(report, "markdown"))
+
+``check_files`` decides how the files are read. One file is read in this process.
+Several files are read by isolated worker processes (``visiecheck.run``). Each worker
+has a time and memory limit, so a PDF that hangs or crashes its reader becomes an error
+row and the other files go on. Both ways ask the result cache first: a file that was
+checked before, unchanged, with the same lexicon and options, is not read again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from . import __version__
+from .errors import UsageError, VisiecheckError
+from .lexicon import load_lexicon as _load_lexicon
+from .models import DocumentDiff, DocumentReport, Hit, Lexicon, Report
+from .names import municipality_name
+from .options import MatchOptions, Options, ReadOptions, ReportOptions
+from .run.batch import BatchItem, collect
+from .run.isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
+
+__all__ = [
+    "BatchItem",
+    "ProgressCallback",
+    "check_files",
+    "collect_inputs",
+    "diff_files",
+    "explain",
+    "load_lexicon",
+    "render_report",
+    "select_themes",
+]
+
+# ``progress(event, index, item, report)``: "start" when a worker begins a document,
+# "done" (with its report) when a document is finished, cached ones included.
+ProgressCallback = Callable[[str, int, BatchItem, DocumentReport | None], None]
+
+LexiconSource = Lexicon | str | Path | None
+ThemeSelection = str | Sequence[str] | None
+
+
+def load_lexicon(source: str | Path | None = None) -> Lexicon:
+    """A lexicon from a YAML file or a shipped name; ``None`` is the default lexicon."""
+    return _load_lexicon(None if source is None else str(source))
+
+
+def select_themes(lexicon: Lexicon, themes: ThemeSelection = None) -> tuple[str, ...]:
+    """The theme ids to report, in lexicon order.
+
+    ``None`` or ``"all"``: every theme; ``"core"``: the lexicon's core themes; otherwise
+    theme ids, as a list or as one comma-separated string.
+    """
+    from .pipeline import select_themes as select
+
+    if themes is None or isinstance(themes, str):
+        return select(lexicon, themes)
+    return select(lexicon, ",".join(themes))
+
+
+def collect_inputs(source: str | Path, *, recursive: bool = False) -> list[BatchItem]:
+    """The documents of a folder (every PDF, by name) or of a manifest CSV
+    ``gemeente;bestand[;versie]``, with the municipality of each."""
+    return collect(source, recursive=recursive)
+
+
+def check_files(
+    paths: Iterable[str | Path | BatchItem],
+    *,
+    lexicon: LexiconSource = None,
+    themes: ThemeSelection = None,
+    jobs: int | None = None,
+    read: ReadOptions | None = None,
+    match: MatchOptions | None = None,
+    report: ReportOptions | None = None,
+    municipality: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
+    progress: ProgressCallback | None = None,
+    isolate: bool | None = None,
+) -> Report:
+    """Check visies: per theme addressed, mentioned or missing, with evidence.
+
+    ``paths`` are files or ``BatchItem``s (from ``collect_inputs``). ``municipality``
+    names every file (default: recognised from each file name). ``isolate`` (default:
+    when there is more than one file) reads the files in isolated worker processes,
+    ``jobs`` at a time (default: the CPUs), each document stopped after ``timeout``
+    seconds or when it needs more than ``max_memory_mb``; otherwise they are read in
+    this process, one after the other, without those limits. A file that cannot be read
+    is a report row with its error, never an exception; bad options and an unloadable
+    lexicon raise ``VisiecheckError``.
+    """
+    options = Options(
+        read=read or ReadOptions(), match=match or MatchOptions(), report=report or ReportOptions()
+    ).validate()
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"jobs must be 1 or more, not {jobs}")
+    items = [_item(path, municipality) for path in paths]
+    if isolate if isolate is not None else len(items) > 1:
+        return _check_isolated(
+            items, lexicon, themes, options, jobs, timeout, max_memory_mb, progress
+        )
+    loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+    return _check_here(items, loaded, select_themes(loaded, themes), options, progress)
+
+
+def _item(path: str | Path | BatchItem, municipality: str | None) -> BatchItem:
+    if isinstance(path, BatchItem):
+        return replace(path, municipality=municipality) if municipality else path
+    return BatchItem(Path(path), municipality or municipality_name(path))
+
+
+def _check_isolated(
+    items: list[BatchItem],
+    lexicon: LexiconSource,
+    themes: ThemeSelection,
+    options: Options,
+    jobs: int | None,
+    timeout: float | None,
+    max_memory_mb: int | None,
+    progress: ProgressCallback | None,
+) -> Report:
+    from .run.batch import batch, start_workers
+
+    # The workers load spaCy while this process loads the lexicon and asks the cache.
+    with start_workers(
+        items,
+        jobs=jobs,
+        max_memory_mb=max_memory_mb,
+        use_cache=options.read.caches_results,
+        read_ahead=options.read,
+    ) as pool:
+        loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+        return batch(
+            items,
+            lexicon=loaded,
+            options=options,
+            theme_ids=select_themes(loaded, themes),
+            jobs=jobs,
+            timeout=timeout,
+            progress=progress,
+            pool=pool,
+        )
+
+
+def _check_here(
+    items: list[BatchItem],
+    lexicon: Lexicon,
+    theme_ids: tuple[str, ...],
+    options: Options,
+    progress: ProgressCallback | None,
+) -> Report:
+    """Check the files one after the other in this process, the result cache first."""
+    from .pipeline import check_document, failed_document
+    from .run import match_cache
+
+    documents = []
+    for index, item in enumerate(items):
+        if progress is not None:
+            progress("start", index, item, None)
+        key = None
+        if options.read.caches_results:
+            sha256 = match_cache.file_sha256(item.path)
+            if sha256 is not None:
+                key = match_cache.cache_key(sha256, lexicon, options, theme_ids)
+        cached = match_cache.load(key) if key is not None else None
+        if cached is not None:
+            document = replace(cached, file=str(item.path), municipality=item.municipality)
+        else:
+            try:
+                document = check_document(
+                    item.path,
+                    lexicon=lexicon,
+                    options=options,
+                    theme_ids=theme_ids,
+                    municipality=item.municipality,
+                )
+            except VisiecheckError as error:
+                document = failed_document(item.path, error, item.municipality)
+            else:
+                # stored only when the file did not change while it was read
+                if key is not None and key == match_cache.cache_key(
+                    document.sha256, lexicon, options, theme_ids
+                ):
+                    match_cache.store(key, document)
+        documents.append(document)
+        if progress is not None:
+            progress("done", index, item, document)
+    return Report(
+        tool_version=__version__,
+        lexicon=lexicon.info,
+        documents=tuple(documents),
+        selected_themes=theme_ids,
+    )
+
+
+def explain(
+    path: str | Path,
+    theme_id: str,
+    *,
+    lexicon: LexiconSource = None,
+    read: ReadOptions | None = None,
+    match: MatchOptions | None = None,
+) -> list[Hit]:
+    """Every hit of one theme in one file, in page order; raises when it cannot be read."""
+    from .pipeline import explain as explain_hits
+
+    loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+    options = Options(read=read or ReadOptions(), match=match or MatchOptions())
+    return explain_hits(path, theme_id, lexicon=loaded, options=options)
+
+
+def diff_files(
+    old: str | Path,
+    new: str | Path,
+    *,
+    lexicon: LexiconSource = None,
+    themes: ThemeSelection = None,
+    read: ReadOptions | None = None,
+    match: MatchOptions | None = None,
+) -> DocumentDiff:
+    """What changed per theme between two drafts of one visie: status, stance, sentences.
+
+    Every sentence is compared (the evidence is not capped), so nothing looks lost or new
+    only because a capped list left it out. Raises when either file cannot be read.
+    """
+    from .analyse.diff import DIFF_EVIDENCE, diff_reports
+    from .pipeline import check_document
+
+    loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+    options = Options(
+        read=read or ReadOptions(),
+        match=match or MatchOptions(),
+        report=ReportOptions(evidence=DIFF_EVIDENCE),
+    ).validate()
+    theme_ids = select_themes(loaded, themes)
+    old_report, new_report = (
+        check_document(path, lexicon=loaded, options=options, theme_ids=theme_ids)
+        for path in (old, new)
+    )
+    return diff_reports(old_report, new_report)
+
+
+def render_report(
+    result: Report | DocumentDiff,
+    output_format: str = "table",
+    *,
+    lang: str = "nl",
+    color: bool = False,
+    width: int = 100,
+    batch: bool | None = None,
+    sort: str = "name",
+) -> str | bytes:
+    """A report (or a diff) as one output format; ``bytes`` only for ``xlsx``.
+
+    (Not called ``render``: that name is the ``visiecheck.render`` package of renderers.)
+
+    Reports use the single-visie formats (table, json, csv, markdown, html) unless
+    ``batch`` is true or the format is ``xlsx``; ``batch=True`` renders the overview of
+    many municipalities (table, json, csv, xlsx, html, markdown; ``sort`` by ``name`` or
+    most ``missing`` themes first). Diffs: table, json or html.
+    """
+    if isinstance(result, DocumentDiff):
+        from .render.diff import render_diff
+
+        return render_diff(result, output_format, lang=lang, color=color, width=width)
+    if batch or output_format == "xlsx":
+        from .render import render_batch
+
+        return render_batch(result, output_format, lang=lang, color=color, width=width, sort=sort)
+    from .render import render as render_report
+
+    return render_report(result, output_format, lang=lang, color=color, width=width)

@@ -1,0 +1,145 @@
+"""The small text views of the CLI: ``extract``, ``explain`` and the ``lexicon`` commands.
+
+Each function turns model data into the exact text the command prints (Dutch, as the
+command's other output); the CLI only writes it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from ..models import Document, ExampleRun, Hit, Lexicon, Page, Theme
+
+
+def extract_text(document: Document, pages: Sequence[Page]) -> str:
+    """Page markers plus each page's normalised text."""
+    unit = "sectie" if document.location_unit == "section" else "pagina"
+    parts = []
+    for page in pages:
+        marker = f"=== {unit} {page.number} ==="
+        if not page.has_text_layer:
+            marker += " (geen tekstlaag)"
+        elif page.ocr:
+            marker += " (OCR)"
+        parts.append(marker + "\n" + page.text.rstrip() + "\n\n")
+    return "".join(parts)
+
+
+def extract_json(document: Document, pages: Sequence[Page]) -> str:
+    """What visiecheck reads in a file, as JSON (for debugging a reading problem)."""
+    payload = {
+        "file": document.path,
+        "sha256": document.sha256,
+        "engine": document.engine,
+        "pages": document.page_count,
+        "pages_without_text": document.pages_without_text,
+        "warnings": list(document.warnings),
+        "format": document.source_format,
+        "location_unit": document.location_unit,
+        "page_texts": [
+            {
+                "page": page.number,
+                "has_text_layer": page.has_text_layer,
+                "text": page.text,
+                "removed_lines": list(page.removed_lines),
+                "heading_lines": list(page.heading_lines),  # set in a heading font
+                "ocr": page.ocr,
+            }
+            for page in pages
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def explain_text(theme_id: str, file: str, hits: Sequence[Hit]) -> str:
+    """Every hit of one theme as a keyword-in-context line."""
+    if not hits:
+        return f"{theme_id}: geen vermeldingen gevonden in {file}\n"
+    lines = [f"{theme_id}: {len(hits)} vermelding(en) in {file}"]
+    lines += [kwic_line(hit) for hit in hits]
+    return "\n".join(lines) + "\n"
+
+
+def kwic_line(hit: Hit, width: int = 60) -> str:
+    """``p. 14  lemma     aardwarmte   …wij benutten [aardwarmte] uit diepe lagen…``."""
+    snippet = hit.snippet
+    position = snippet.lower().find(hit.matched_text.lower())
+    if position < 0:
+        position, length = 0, 0
+    else:
+        length = len(hit.matched_text)
+    left = snippet[:position]
+    right = snippet[position + length :]
+    left = ("…" + left[-width:]) if len(left) > width else left
+    right = (right[:width] + "…") if len(right) > width else right
+    context = "" if hit.context.value == "body" else f" ({hit.context.value})"
+    if hit.incidental:  # a list entry or the past: shown, but it does not address the theme
+        context += " (alleen in een opsomming of historie)"
+    return (
+        f"p. {hit.page:<4} {hit.match:<9} {hit.term:<28} "
+        f"{left}[{snippet[position : position + length]}]{right}{context}"
+    )
+
+
+def lexicon_list(lexicon: Lexicon) -> str:
+    """The themes of a lexicon with their labels and term counts."""
+    lines = [f"{lexicon.name} {lexicon.version} ({len(lexicon.themes)} thema's)"]
+    for theme in lexicon.themes:
+        core = "kern" if theme.core else "    "
+        lines.append(
+            f"  {theme.id:<26} {core} {len(theme.terms):>3} termen  {theme.label}"
+            f" — {theme.label_en}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def lexicon_theme(theme: Theme) -> str:
+    """Everything a lexicon says about one theme: terms, options, exclusions, examples."""
+    lines = [
+        f"{theme.id}: {theme.label} — {theme.label_en}{' (kernthema)' if theme.core else ''}",
+        theme.description.strip(),
+        f"Termen ({len(theme.terms)}):",
+    ]
+    for term in theme.terms:
+        options = [f"compound={term.compound}"]
+        if term.case_sensitive:
+            options.append("hoofdlettergevoelig")
+        if term.fuzzy:
+            options.append("fuzzy")
+        if term.requires:
+            groups = " + ".join("(" + ", ".join(group) + ")" for group in term.requires)
+            whole = " (hele woorden)" if term.requires_whole_word else ""
+            options.append(f"vereist: {groups}{whole}")
+        for sister, cues in term.moves_to:
+            options.append(f"naar {sister} bij: {', '.join(cues)}")
+        lines.append(f"  {term.text}  [{'; '.join(options)}]")
+    lines.append(f"Uitsluitingen ({len(theme.exclusions)}):")
+    for exclusion in theme.exclusions:
+        limit = f" (alleen {', '.join(exclusion.terms)})" if exclusion.terms else ""
+        lines.append(f"  {exclusion.text}  [{exclusion.scope}{limit}]")
+    lines.append(
+        f"Voorbeelden: {len(theme.examples_match)} moeten passen, "
+        f"{len(theme.examples_no_match)} mogen niet passen"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def lexicon_valid(lexicon: Lexicon) -> str:
+    terms = sum(len(theme.terms) for theme in lexicon.themes)
+    return f"OK: {lexicon.name} {lexicon.version}: {len(lexicon.themes)} thema's, {terms} termen\n"
+
+
+def lexicon_examples(result: ExampleRun, lexicon: Lexicon) -> str:
+    """Each failing example sentence with why, then the count."""
+    lines = []
+    for failure in result.failures:
+        if failure.expected == "match":
+            why = "geen treffer, maar dit voorbeeld moet passen"
+        else:
+            why = "treffer op " + ", ".join(failure.fired_terms) + ", maar dit mag niet passen"
+        lines.append(f"FOUT {failure.theme_id}: {why}\n    {failure.sentence}")
+    lines.append(
+        f"{result.passed} van {result.total} voorbeelden goed ({lexicon.name} {lexicon.version})"
+    )
+    return "\n".join(lines) + "\n"
