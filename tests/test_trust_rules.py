@@ -15,7 +15,7 @@ import pytest
 
 from visiecheck.analyse import nlp
 from visiecheck.analyse.coverage import assess, strongest_evidence
-from visiecheck.analyse.incidental import listed_activity, past_only, table_row
+from visiecheck.analyse.incidental import empty_form, listed_activity, past_only, table_row
 from visiecheck.analyse.matching import Matcher, segment_page
 from visiecheck.errors import LexiconError
 from visiecheck.extract import extract
@@ -357,6 +357,68 @@ def test_empty_forms_zoning_rows_and_business_lists_only_name_a_theme(matcher: M
     assert answered and not any(hit.incidental for hit in answered)
 
 
+def test_an_unanswered_form_question_about_the_plan_only_names_a_theme(
+    matcher: Matcher,
+) -> None:
+    for text in (
+        "Vindt er binnen het plangebied zoutwinning plaats?",
+        "5.2 Heeft het bouwplan gevolgen voor de gaswinning in de omgeving?",
+        "Grenst het perceel aan een gebied met zoutwinning? ______ (door de aanvrager)",
+    ):
+        hits = matcher.match_text("Vul de vragen hieronder in.\n" + text)
+        assert [(hit.theme_id, hit.incidental, hit.stance) for hit in hits] == [
+            ("mijnbouw", True, None)
+        ], text
+
+
+def test_an_answered_or_open_question_still_counts(matcher: Matcher) -> None:
+    # the answer follows the question
+    answered = matcher.match_text(
+        "Vul de vragen hieronder in.\nLigt het perceel boven een zoutwinning? Ja, aan de oostkant."
+    )
+    assert [(hit.theme_id, hit.incidental) for hit in answered] == [("mijnbouw", False)]
+    # a question that is not about the plan is no form question
+    assert themes(matcher, "Is er in onze regio nog ruimte voor gaswinning?", incidental=False) == [
+        "mijnbouw"
+    ]
+
+
+def test_a_line_to_fill_in_makes_a_hit_incidental(matcher: Matcher) -> None:
+    text = "Vul de vragen in.\nAfstand tot de zoutwinning: .......... meter (in te vullen)"
+    assert themes(matcher, text, incidental=True) == ["mijnbouw"]
+
+
+def test_a_checklist_row_of_placeholders_only_names_its_themes(matcher: Matcher) -> None:
+    empty = matcher.match_text(
+        "Zo ziet de lijst eruit.\nToets | Gaswinning: — | Bodemleven: nog niet beoordeeld | "
+        "Geothermie: zie bijlage (volgt)"
+    )
+    assert [(hit.theme_id, hit.incidental) for hit in empty] == [
+        ("mijnbouw", True),
+        ("bodemleven", True),
+        ("geothermie", True),
+    ]
+    answered = matcher.match_text(
+        "Zo ziet de lijst eruit.\nToets | Gaswinning: twee putten ten noorden van de kern | "
+        "Geothermie: —"
+    )
+    assert [(hit.theme_id, hit.incidental) for hit in answered] == [
+        ("mijnbouw", False),
+        ("geothermie", False),
+    ]
+
+
+def test_a_museum_as_the_subject_makes_a_later_term_incidental(matcher: Matcher) -> None:
+    text = "Het Zoutmuseum aan de Markt in Delden laat zien hoe de zoutwinning begon."
+    assert themes(matcher, text, incidental=True) == ["mijnbouw"]
+    # more than ten words away the museum is no longer the subject
+    far = (
+        "Het museum ligt aan de Markt en verder staan er in het dorp drie kerken en "
+        "een molen, terwijl de zoutwinning doorgaat."
+    )
+    assert themes(matcher, far, incidental=False) == ["mijnbouw"]
+
+
 def test_a_term_inside_a_name_is_no_hit(matcher: Matcher) -> None:
     assert themes(matcher, "Camping De Zoutwinning ligt aan het meer.") == []
     assert themes(matcher, "De zoutwinning ligt aan het meer.") == ["mijnbouw"]
@@ -369,6 +431,9 @@ def test_rule_functions_on_their_own() -> None:
     assert not listed_activity("Wij willen gaswinning hier niet.", 11, 21)
     assert past_only("Het zoutmuseum is open.", 4, 8)
     assert not past_only("De zoutwinning is open.", 3, 14)
+    assert empty_form("Ligt het plangebied in een waterwingebied?")
+    assert not empty_form("Ligt het plangebied in een waterwingebied?", " Nee, erbuiten.")
+    assert not empty_form("Ligt het waterwingebied ver weg?")
 
 
 def test_incidental_hits_alone_leave_a_theme_only_mentioned(matcher: Matcher) -> None:

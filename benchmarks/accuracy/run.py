@@ -138,7 +138,7 @@ class BlindSet:
 BLIND_SETS = (
     BlindSet("blind set 2", HERE / "blind2.jsonl", HERE / "blind2_refs.jsonl", "1.3.0"),
     BlindSet("blind set 3", HERE / "blind3.jsonl", HERE / "blind3_refs.jsonl", "1.4.0"),
-    BlindSet("blind set 4", HERE / "blind4.jsonl", HERE / "blind4_refs.jsonl"),
+    BlindSet("blind set 4", HERE / "blind4.jsonl", HERE / "blind4_refs.jsonl", "1.5.0"),
     BlindSet("blind set 5", HERE / "blind5.jsonl", HERE / "blind5_refs.jsonl"),
 )
 

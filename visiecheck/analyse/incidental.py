@@ -14,12 +14,17 @@ theme at most *genoemd* and never give it a stance. The rules:
   uitzondering van*, *bedrijfsactiviteiten*, *milieucategorie*, *SBI*) without a first-person
   subject (*wij*, *de gemeente*) making the choice.
 - **the past only** (``past_only``): a museum, exhibition or history word stands right
-  before the hit (at most four words) or inside its word (*zoutmuseum*). Themes about the
-  past (the soil archive, ``Theme.historical``) are exempt.
+  before the hit (at most four words) or inside its word (*zoutmuseum*), or a museum or
+  exhibition, also as a compound (*Mijnmuseum*), is the subject a few words earlier in the
+  sentence (at most ten words: *het Mijnmuseum in Kerkrade vertelt over de kolenmijnen*).
+  Themes about the past (the soil archive, ``Theme.historical``) are exempt.
 - **table row** (``table_row``): cells separated by tabs or bars, a row opening with a
   bare *ja*/*nee*/*n.v.t.*, or a short question: it never gives a stance (the hit counts).
-- **empty form** (``empty_form``): boxes not ticked (☐ … ☐), cells left blank, or *n.v.t.*:
-  every hit in it is incidental.
+- **empty form** (``empty_form``): boxes not ticked (☐ … ☐), cells left blank, *n.v.t.*, a
+  line to fill in (*......*, *(in te vullen)*), a checklist row whose every answer is a
+  placeholder (*Mijnbouw: —*, *nog niet beoordeeld*, *volgt*), or a form's yes/no question
+  about the plan left unanswered (*Ligt het plangebied in een …?*, *Heeft het plan gevolgen
+  voor …?*): every hit in it is incidental.
 - **zoning table row**: a row of the *Staat van bedrijfsactiviteiten* (a *milieucategorie*
   or SBI code): every hit in it is a list entry; and a list of four or more entries two of
   which name a kind of business (*…bedrijven*, *…handel*, *horeca*) is a list of business
@@ -58,8 +63,30 @@ _BUSINESS_ENTRY_RE = re.compile(
     r"(?:bedrijf|bedrijven|handel|horeca|winkels?|garages?|industrie|kwekerijen?)\W*$",
     re.IGNORECASE,
 )
-# An empty form or an unanswered checklist: boxes not ticked, cells left blank, "n.v.t.".
-_EMPTY_FORM_RE = re.compile(r"☐.*☐|\|\s*\|.*\|\s*\||\bn\.\s?v\.\s?t\.?(?!\w)", re.IGNORECASE)
+# An empty form or an unanswered checklist: boxes not ticked, cells left blank, "n.v.t.",
+# a dotted or underscored line to fill in, "(in te vullen door ...)".
+_EMPTY_FORM_RE = re.compile(
+    r"☐.*☐|\|\s*\|.*\|\s*\||\bn\.\s?v\.\s?t\.?(?!\w)|\.{5,}|…{3,}|_{5,}|\bin\s+te\s+vullen\b",
+    re.IGNORECASE,
+)
+# The answer of a "Label: answer" cell that says nothing yet.
+_PLACEHOLDER_RE = re.compile(
+    r"^(?:[-–—?]*|(?:nog\s+)?niet\s+(?:beoordeeld|bekend|ingevuld|onderzocht)|nog\s+te\s+\w+|"
+    r"p\.?\s?m\.?|n\.?\s?t\.?\s?b\.?|(?:zie\s+\w+\s*)?\(?volgt\)?|zie\s+bijlage\s*\(?volgt\)?|"
+    r"onbekend|leeg|in\s+te\s+vullen)$",
+    re.IGNORECASE,
+)
+# A form's yes/no question about the plan: "Ligt het plangebied in ...?", "Heeft het plan
+# gevolgen voor ...?" (a finite verb first, after an optional number).
+_FORM_QUESTION_RE = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:ligt|liggen|heeft|hebben|is|zijn|wordt|worden|vindt|vinden|"
+    r"komt|komen|kan|kunnen|zal|zullen|bevindt|raakt|grenst|valt|vallen|veroorzaakt|leidt|"
+    r"betreft|gaat)\s+(?:\S+\s+){0,8}?(?:het|de|dit|deze)\s+(?:plan|plangebied|bouwplan|"
+    r"initiatief|project|projectgebied|projectlocatie|locatie|bouwlocatie|aanvraag|activiteit|"
+    r"perceel|ingreep)\b[^?]*\?\W*$",
+    re.IGNORECASE,
+)
+_ANSWER_RE = re.compile(r"(?:^|\W)(?:ja|nee|n\.?v\.?t\.?)(?:\W|$)|[☒☑✓✔✗✘]", re.IGNORECASE)
 # "Sportpark De Stuwwal", "camping Het Veen": a capital article inside a sentence starts a name.
 _NAME_ARTICLE_RE = re.compile(r"(?:^|\s)(?:De|Het|Den|'t)\s+$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|wij|ons|onze|gemeente|college|raad)\b", re.IGNORECASE)
@@ -75,12 +102,15 @@ _PAST_WORDS = (
 )
 _PAST_RE = re.compile(r"\b(?:" + "|".join(_PAST_WORDS) + r")\b", re.IGNORECASE)
 _PAST_STEMS = ("muse", "expositie", "tentoonstelling", "geschiedenis", "historie")
+# a museum or exhibition (also a compound: Mijnmuseum, zoutexpositie) as the subject
+_MUSEUM_STEMS = ("museum", "musea", "expositie", "tentoonstelling")
 _TABLE_CELLS_RE = re.compile(r"\t|\s\|\s.*\s\|\s")
 _CHECKBOX_START_RE = re.compile(r"^\W*(?:ja|nee|n\.?v\.?t\.?|x|✓|✔|✗|✘)\s+\S", re.IGNORECASE)
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 LIST_MIN_ENTRIES = 4
 ENTRY_MAX_WORDS = 5
 PAST_WINDOW_WORDS = 4
+MUSEUM_WINDOW_WORDS = 10
 ROW_MAX_WORDS = 15
 QUESTION_MAX_WORDS = 12
 
@@ -92,7 +122,12 @@ def may_be_incidental(sentence: str) -> bool:
     if len(_ITEM_SPLIT_RE.findall(sentence)) >= LIST_MIN_ENTRIES - 1:
         return True  # enough separators for a list: let the per-hit rule decide
     could_be_past = any(word in lowered for word in _PAST_STEMS)
-    return could_be_past or bool(_ZONING_ROW_RE.search(sentence) or _EMPTY_FORM_RE.search(sentence))
+    return (
+        could_be_past
+        or "?" in sentence
+        or (":" in sentence and bool(_TABLE_CELLS_RE.search(sentence)))
+        or bool(_ZONING_ROW_RE.search(sentence) or _EMPTY_FORM_RE.search(sentence))
+    )
 
 
 def _entries(text: str) -> list[tuple[int, int]]:
@@ -143,10 +178,33 @@ def listed_activity(sentence: str, start: int, end: int) -> bool:
     return not chosen and (businesses >= 2 or bool(_NOT_ALLOWED_RE.search(sentence)))
 
 
-def empty_form(segment: str) -> bool:
+def empty_form(segment: str, following: str = "") -> bool:
     """Whether a segment is an unanswered form or checklist row (boxes not ticked, blank
-    cells, "n.v.t."): the themes it names are only named."""
-    return bool(_EMPTY_FORM_RE.search(segment))
+    cells, "n.v.t.", a line to fill in, only placeholder answers, a yes/no question about
+    the plan without an answer in it or right after it, ``following``): the themes it
+    names are only named."""
+    return bool(
+        _EMPTY_FORM_RE.search(segment)
+        or _placeholder_row(segment)
+        or (
+            _FORM_QUESTION_RE.match(segment.strip())
+            and not _ANSWER_RE.search(segment)
+            and not _ANSWER_RE.match(following.lstrip()[:12])
+        )
+    )
+
+
+def _placeholder_row(segment: str) -> bool:
+    """A table or checklist row whose "Label: answer" cells all answer with a placeholder
+    ("Mijnbouw: —", "Bodemkwaliteit: nog niet beoordeeld", "Grondwater: zie bijlage (volgt)")."""
+    if not _TABLE_CELLS_RE.search(segment):
+        return False
+    answers = [
+        cell.split(":", 1)[1].strip().rstrip(".")
+        for cell in re.split(r"\t|\|", segment)
+        if ":" in cell
+    ]
+    return bool(answers) and all(_PLACEHOLDER_RE.match(answer) for answer in answers)
 
 
 def proper_name(sentence: str, start: int) -> bool:
@@ -174,8 +232,12 @@ def past_only(sentence: str, start: int, end: int) -> bool:
     word = sentence[word_start:word_end].lower()
     if any(past in word for past in ("museum", "musea", "expositie", "tentoonstelling")):
         return True
-    before = WORD_RE.findall(sentence[:word_start])[-PAST_WINDOW_WORDS:]
-    return any(_PAST_RE.fullmatch(token) for token in before)
+    before = WORD_RE.findall(sentence[:word_start])
+    if any(_PAST_RE.fullmatch(token) for token in before[-PAST_WINDOW_WORDS:]):
+        return True
+    return any(
+        stem in token.lower() for token in before[-MUSEUM_WINDOW_WORDS:] for stem in _MUSEUM_STEMS
+    )
 
 
 def table_row(segment: str) -> bool:

@@ -755,7 +755,7 @@ class Matcher:
                 segment.context is Context.BODY
                 and suspicious[segment.start]
                 and (
-                    empty_form(sentence)
+                    empty_form(sentence, text[segment.end : segment.end + 40])
                     or listed_activity(sentence, offset, offset + candidate.end - candidate.start)
                     or (
                         theme_id not in self._historical
