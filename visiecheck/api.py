@@ -19,14 +19,23 @@ checked before, unchanged, with the same lexicon and options, is not read again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
 from .errors import UsageError, VisiecheckError
 from .lexicon import load_lexicon as _load_lexicon
-from .models import DocumentDiff, DocumentReport, Hit, Lexicon, Report
+from .models import (
+    Document,
+    DocumentDiff,
+    DocumentReport,
+    ExampleRun,
+    Hit,
+    Lexicon,
+    Report,
+    Suggestion,
+)
 from .names import municipality_name
 from .options import MatchOptions, Options, ReadOptions, ReportOptions
 from .run.batch import BatchItem, collect
@@ -40,8 +49,11 @@ __all__ = [
     "diff_files",
     "explain",
     "load_lexicon",
+    "read_file",
     "render_report",
+    "run_lexicon_examples",
     "select_themes",
+    "suggest_terms",
 ]
 
 # ``progress(event, index, item, report)``: "start" when a worker begins a document,
@@ -206,6 +218,13 @@ def _check_here(
     )
 
 
+def read_file(path: str | Path, *, read: ReadOptions | None = None) -> Document:
+    """What visiecheck reads in a file: the normalised text per page (or section)."""
+    from .pipeline import read_document
+
+    return read_document(path, (read or ReadOptions()).validate())
+
+
 def explain(
     path: str | Path,
     theme_id: str,
@@ -251,6 +270,46 @@ def diff_files(
         for path in (old, new)
     )
     return diff_reports(old_report, new_report)
+
+
+def run_lexicon_examples(source: LexiconSource = None) -> tuple[Lexicon, ExampleRun]:
+    """Run every example sentence of a lexicon through the matcher (``lexicon test``)."""
+    from .analyse.examples import run_examples
+
+    loaded = source if isinstance(source, Lexicon) else load_lexicon(source)
+    return loaded, run_examples(loaded)
+
+
+def suggest_terms(
+    paths: Iterable[str | Path],
+    *,
+    lexicon: LexiconSource = None,
+    limit: int = 50,
+    read: ReadOptions | None = None,
+    on_unreadable: Callable[[VisiecheckError], None] | None = None,
+) -> list[Suggestion]:
+    """Words the lexicon may be missing, learnt from these texts (``lexicon suggest``).
+
+    A file that cannot be read is skipped (``on_unreadable(error)`` hears of it); the
+    others go on.
+    """
+    from .analyse.matching import get_matcher
+    from .analyse.suggest import suggest
+
+    if limit < 1:
+        raise UsageError(f"limit must be 1 or more, not {limit}")
+    loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+    read = (read or ReadOptions()).validate()
+
+    def documents() -> Iterator[Document]:
+        for path in paths:
+            try:
+                yield read_file(path, read=read)
+            except VisiecheckError as error:
+                if on_unreadable is not None:
+                    on_unreadable(error)
+
+    return suggest(documents(), get_matcher(loaded, MatchOptions()), limit=limit)
 
 
 def render_report(

@@ -21,13 +21,11 @@ import typer
 
 from . import __version__
 from .errors import ExitCode, LexiconError, UsageError, VisiecheckError, exit_code_for
-from .models import Document
 from .options import (
     DEFAULT_ENGINE,
     DEFAULT_EVIDENCE,
     ENGINES,
     LANGUAGES,
-    MatchOptions,
     ReadOptions,
     ReportOptions,
 )
@@ -166,14 +164,14 @@ def extract(
     ocr: OcrOption = False,
 ) -> None:
     """Print the normalised text per page: what visiecheck reads in a file."""
-    from .pipeline import read_document
+    from . import api
     from .render import views
 
     require_choice("--format", output_format, ("text", "json"))
     require_choice("--engine", engine, ENGINES)
     page_range = parse_page_range(pages)
-    document = read_document(
-        file, ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr)
+    document = api.read_file(
+        file, read=ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr)
     )
     selected = [
         page
@@ -551,28 +549,21 @@ def lexicon_suggest(
     """Words the lexicon may be missing: compounds sharing a part with a theme's terms,
     or words that keep standing beside hits (for whoever maintains a lexicon)."""
     from . import api
-    from .analyse.matching import get_matcher
-    from .analyse.suggest import suggest
-    from .pipeline import read_document
     from .render.suggest import FORMATS, render_suggestions
 
     require_choice("--format", output_format, FORMATS)
-    require_choice("--lang", lang, ("nl", "en"))
-    if limit < 1:
-        raise UsageError("--limit must be 1 or more")
+    require_choice("--lang", lang, LANGUAGES)
     require_choice("--engine", engine, ENGINES)
-    matcher = get_matcher(api.load_lexicon(lexicon), MatchOptions())
-
-    def documents() -> Iterator[Document]:
-        for path in files:
-            try:
-                yield read_document(path, ReadOptions(engine=engine))
-            except VisiecheckError as error:  # one unreadable file never sinks the others
-                sys.stderr.write(f"{error.message} (overgeslagen)\n")
-
-    sys.stdout.write(
-        render_suggestions(suggest(documents(), matcher, limit=limit), output_format, lang)
+    require_at_least("--limit", limit, 1)
+    suggestions = api.suggest_terms(
+        files,
+        lexicon=lexicon,
+        limit=limit,
+        read=ReadOptions(engine=engine),
+        # one unreadable file never sinks the others
+        on_unreadable=lambda error: sys.stderr.write(f"{error.message} (overgeslagen)\n"),
     )
+    sys.stdout.write(render_suggestions(suggestions, output_format, lang))
 
 
 @lexicon_app.command("validate")
@@ -594,11 +585,9 @@ def lexicon_test(
 ) -> None:
     """Run every example sentence; list each one that fails (exit 8 if any)."""
     from . import api
-    from .analyse.examples import run_examples
     from .render import views
 
-    loaded = api.load_lexicon(path)
-    result = run_examples(loaded)
+    loaded, result = api.run_lexicon_examples(path)
     sys.stdout.write(views.lexicon_examples(result, loaded))
     if result.failures:
         raise LexiconError(
