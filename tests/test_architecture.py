@@ -22,6 +22,7 @@ TOP_LEVEL = {
     "options": KERNEL,
     "errors": KERNEL,
     "names": KERNEL,
+    "textrules": KERNEL,
     "output": KERNEL,
     "lexicon": "lexicon",
     "pipeline": "pipeline",

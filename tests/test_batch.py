@@ -223,7 +223,7 @@ def test_the_prefilter_changes_no_hit(make_pdf: Callable[..., Path]) -> None:
     assert whole == per_page
     hit_pages = {hit.page for hit in whole}
     assert hit_pages == {1, 3}
-    from visiecheck.analyse.matching import segment_page
+    from visiecheck.analyse.sections import segment_page
 
     for page in document.pages:
         brute = [

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.pdf_factory import make_pdf, run_in_heading
-from visiecheck.analyse.matching import segment_page
-from visiecheck.analyse.sections import Outline, looks_like_heading, page_headings
+from visiecheck.analyse.sections import Outline, looks_like_heading, page_headings, segment_page
 from visiecheck.extract import EXTRACTOR_VERSION, extract
 from visiecheck.extract import cache as extract_cache
 from visiecheck.extract.normalize import body_font_size, heading_line_flags

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from visiecheck.analyse import nlp
-from visiecheck.analyse.matching import Matcher, segment_page
+from visiecheck.analyse.matching import Matcher
+from visiecheck.analyse.sections import segment_page
 from visiecheck.lexicon import load_lexicon
 from visiecheck.models import Context
 from visiecheck.options import MatchOptions

@@ -16,7 +16,8 @@ import pytest
 from visiecheck.analyse import nlp
 from visiecheck.analyse.coverage import assess, strongest_evidence
 from visiecheck.analyse.incidental import empty_form, listed_activity, past_only, table_row
-from visiecheck.analyse.matching import Matcher, segment_page
+from visiecheck.analyse.matching import Matcher
+from visiecheck.analyse.sections import segment_page
 from visiecheck.errors import LexiconError
 from visiecheck.extract import extract
 from visiecheck.lexicon import load_lexicon

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -62,6 +62,7 @@ from ..models import (
     Term,
 )
 from ..options import MatchOptions
+from ..textrules import BLOCK_SPLIT_RE
 from .incidental import (
     empty_form,
     listed_activity,
@@ -78,19 +79,15 @@ from .nlp import (
     known_words_near,
     prepare_forms,
     regular_inflections,
-    sentence_spans,
     snapshot_known_words_near,
 )
-from .sections import Outline, is_caption, looks_like_heading
+from .sections import Outline, Segment, segment_page
 from .stance import classify_stance
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 PART_SEPARATORS = re.compile(r"['’\-]")
 # Between the words of a multi-word term: spaces, at most one hyphen or slash.
 WORD_GAP_RE = re.compile(r"^\s*[-/]?\s*$")
-BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n")
-TOC_LINE_RE = re.compile(r"(?:\.{3,}|…{2,}|(?:\.\s){3,}|\t)\s*\d{1,4}\s*$|\s\d{1,4}\s*$")
-TOC_TITLE_RE = re.compile(r"^\s*(?:inhoud|inhoudsopgave|inhoudsopgaaf|contents)\s*$", re.I)
 SNIPPET_MAX = 300
 WHITESPACE_RE = re.compile(r"\s+")
 # Between the parts of a ``requires`` entry written with "…" ("slaan … op"): at most
@@ -130,15 +127,6 @@ class _WordWork:
     matches: tuple[_Candidate, ...]
     multi: tuple[int, ...]
     may_break: bool
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A sentence, heading or table-of-contents line of a page."""
-
-    start: int
-    end: int
-    context: Context
 
 
 def _term_words(text: str) -> tuple[str, ...]:
@@ -506,89 +494,6 @@ def _longest_wins(candidates: list[_Candidate]) -> list[_Candidate]:
         if not clash:
             kept.append(candidate)
     return sorted(kept, key=lambda c: (c.start, c.entry))
-
-
-# --- segments: table of contents, headings, sentences ------------------------------------
-
-
-def segment_page(
-    text: str,
-    positions: Sequence[int] | None = None,
-    heading_lines: Collection[str] = (),
-) -> list[Segment]:
-    """Cut a page into TOC lines, headings and body sentences (in text order).
-
-    With ``positions`` (sorted character offsets), only the blocks containing one of
-    them are cut: sentence splitting is the costly step, and a block without a term
-    has no sentence to quote. A segment is the same whichever blocks are cut.
-    ``heading_lines`` (``Page.heading_lines``): lines set in a heading font; a block
-    that starts with them starts with headings, whatever the text rules say.
-    """
-    heading_lines = frozenset(heading_lines)
-    segments: list[Segment] = []
-    is_toc_page = any(TOC_TITLE_RE.match(line) for line in text.splitlines())
-    block_start = 0
-    for block_match in [*BLOCK_SPLIT_RE.finditer(text), None]:
-        block_end = block_match.start() if block_match else len(text)
-        wanted = positions is None or (
-            bisect.bisect_left(positions, block_start) < bisect.bisect_left(positions, block_end)
-        )
-        if wanted:
-            segments.extend(
-                _segment_block(text, block_start, block_end, is_toc_page, heading_lines)
-            )
-        if block_match:
-            block_start = block_match.end()
-    return segments
-
-
-def _segment_block(
-    text: str,
-    start: int,
-    end: int,
-    is_toc_page: bool,
-    heading_lines: Collection[str] = (),
-) -> list[Segment]:
-    segments: list[Segment] = []
-    lines: list[tuple[int, int]] = []
-    position = start
-    for line in text[start:end].split("\n"):
-        lines.append((position, position + len(line)))
-        position += len(line) + 1
-    lines = [(s, e) for s, e in lines if text[s:e].strip()]
-    body_start: int | None = None
-
-    def flush_body(until: int) -> None:
-        nonlocal body_start
-        if body_start is None:
-            return
-        chunk = text[body_start:until]
-        for sentence_start, sentence_end in sentence_spans(chunk):
-            segments.append(
-                Segment(body_start + sentence_start, body_start + sentence_end, Context.BODY)
-            )
-        body_start = None
-
-    for number, (line_start, line_end) in enumerate(lines):
-        line = text[line_start:line_end].strip()
-        if TOC_LINE_RE.search(line) and (is_toc_page or re.search(r"\.{3,}|…", line)):
-            flush_body(line_start)
-            segments.append(Segment(line_start, line_end, Context.TOC))
-        elif number == 0 and looks_like_heading(line, single_line=len(lines) == 1):
-            segments.append(Segment(line_start, line_end, Context.HEADING))
-        elif (
-            body_start is None
-            and line in heading_lines
-            and len(segments) == number
-            and not is_caption(line)
-        ):
-            # a font heading at the top of the block (every line before it a heading)
-            segments.append(Segment(line_start, line_end, Context.HEADING))
-        elif body_start is None:
-            body_start = line_start
-    if lines:
-        flush_body(lines[-1][1])
-    return segments
 
 
 def _snippet(text: str, segment: Segment, start: int, end: int) -> str:

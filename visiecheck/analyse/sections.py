@@ -30,15 +30,19 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from ..models import Page, SectionKind
+from ..models import Context, Page, SectionKind
+from ..textrules import (
+    BLOCK_SPLIT_RE,
+    CONTENTS_ENTRY_RE,
+    CONTENTS_LINE_RE,
+    CONTENTS_TITLE_RE,
+    HEADING_MAX_WORDS,
+)
+from .nlp import sentence_spans
 
-BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n")
 # Numbered headings in any style (3.2, A., IV.); only digits give a nesting level.
 NUMBERED_LINE_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.|[IVX]{1,4}\.)\s+\S")
 NUMBER_RE = re.compile(r"^\s*(?:hoofdstuk\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S", re.I)
-# "3.2 Energie ........ 14": a table-of-contents entry, never a heading of its own
-TOC_ENTRY_RE = re.compile(r"(?:\.{3,}|…{2,}|(?:\.\s){3,}|\t)\s*\d{1,4}\s*$")
-HEADING_MAX_WORDS = 12
 # Captions look like headings (short, often in capitals) but are body text.
 CAPTION_RE = re.compile(
     r"^\s*(?:afbeelding|figuur|fig\.|foto|bron|kaart|tabel|illustratie)\b(?!\s*$)|\(\s*bron\s*:",
@@ -91,7 +95,7 @@ def looks_like_heading(line: str, *, single_line: bool) -> bool:
         return False
     if is_caption(line):
         return False
-    if not (line[0].isupper() or line[0].isdigit()) or TOC_ENTRY_RE.search(line):
+    if not (line[0].isupper() or line[0].isdigit()) or CONTENTS_ENTRY_RE.search(line):
         return False
     return (
         single_line
@@ -110,7 +114,7 @@ def _special(title: str) -> SectionKind | None:
 
 def _font_heading(line: str, heading_lines: Collection[str]) -> bool:
     """A line set in a heading font (never a table-of-contents entry)."""
-    return line in heading_lines and not TOC_ENTRY_RE.search(line) and not is_caption(line)
+    return line in heading_lines and not CONTENTS_ENTRY_RE.search(line) and not is_caption(line)
 
 
 def page_headings(text: str, page: int, heading_lines: Collection[str] = ()) -> list[Heading]:
@@ -205,3 +209,95 @@ def _open(
 
 def _path(stack: Sequence[tuple[int, str]]) -> str:
     return SEPARATOR.join(title for _level, title in stack)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence, heading or table-of-contents line of a page."""
+
+    start: int
+    end: int
+    context: Context
+
+
+# --- segments: table of contents, headings, sentences ------------------------------------
+
+
+def segment_page(
+    text: str,
+    positions: Sequence[int] | None = None,
+    heading_lines: Collection[str] = (),
+) -> list[Segment]:
+    """Cut a page into TOC lines, headings and body sentences (in text order).
+
+    With ``positions`` (sorted character offsets), only the blocks containing one of
+    them are cut: sentence splitting is the costly step, and a block without a term
+    has no sentence to quote. A segment is the same whichever blocks are cut.
+    ``heading_lines`` (``Page.heading_lines``): lines set in a heading font; a block
+    that starts with them starts with headings, whatever the text rules say.
+    """
+    heading_lines = frozenset(heading_lines)
+    segments: list[Segment] = []
+    is_toc_page = any(CONTENTS_TITLE_RE.match(line) for line in text.splitlines())
+    block_start = 0
+    for block_match in [*BLOCK_SPLIT_RE.finditer(text), None]:
+        block_end = block_match.start() if block_match else len(text)
+        wanted = positions is None or (
+            bisect.bisect_left(positions, block_start) < bisect.bisect_left(positions, block_end)
+        )
+        if wanted:
+            segments.extend(
+                _segment_block(text, block_start, block_end, is_toc_page, heading_lines)
+            )
+        if block_match:
+            block_start = block_match.end()
+    return segments
+
+
+def _segment_block(
+    text: str,
+    start: int,
+    end: int,
+    is_toc_page: bool,
+    heading_lines: Collection[str] = (),
+) -> list[Segment]:
+    segments: list[Segment] = []
+    lines: list[tuple[int, int]] = []
+    position = start
+    for line in text[start:end].split("\n"):
+        lines.append((position, position + len(line)))
+        position += len(line) + 1
+    lines = [(s, e) for s, e in lines if text[s:e].strip()]
+    body_start: int | None = None
+
+    def flush_body(until: int) -> None:
+        nonlocal body_start
+        if body_start is None:
+            return
+        chunk = text[body_start:until]
+        for sentence_start, sentence_end in sentence_spans(chunk):
+            segments.append(
+                Segment(body_start + sentence_start, body_start + sentence_end, Context.BODY)
+            )
+        body_start = None
+
+    for number, (line_start, line_end) in enumerate(lines):
+        line = text[line_start:line_end].strip()
+        if CONTENTS_LINE_RE.search(line) and (is_toc_page or re.search(r"\.{3,}|…", line)):
+            flush_body(line_start)
+            segments.append(Segment(line_start, line_end, Context.TOC))
+        elif number == 0 and looks_like_heading(line, single_line=len(lines) == 1):
+            segments.append(Segment(line_start, line_end, Context.HEADING))
+        elif (
+            body_start is None
+            and line in heading_lines
+            and len(segments) == number
+            and not is_caption(line)
+        ):
+            # a font heading at the top of the block (every line before it a heading)
+            segments.append(Segment(line_start, line_end, Context.HEADING))
+        elif body_start is None:
+            body_start = line_start
+    if lines:
+        flush_body(lines[-1][1])
+    return segments

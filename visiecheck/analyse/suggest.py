@@ -24,8 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..models import Context, Document, Suggestion
-from .matching import WORD_RE, Matcher, segment_page
+from .matching import WORD_RE, Matcher
 from .nlp import FUNCTION_WORDS, is_dictionary_word, known_among, only_not_a_noun
+from .sections import segment_page
 
 AFFIX_MIN = 5
 # The rest of a word beside the shared part must be a Dutch word of this length too, so

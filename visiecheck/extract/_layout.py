@@ -19,6 +19,7 @@ from itertools import accumulate, pairwise
 from statistics import median
 from typing import NamedTuple
 
+from ..textrules import HEADING_MAX_WORDS
 from ._types import BlockStyle
 
 
@@ -47,7 +48,6 @@ def is_bold_font(name: str) -> bool:
 
 
 BoldOf = Callable[[Segment], bool]
-HEADING_MAX_WORDS = 12  # a longer line is never (part of) a heading
 
 
 class _Line:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..textrules import HEADING_MAX_WORDS
 from ._formats import decode_text
 from ._sections import BULLET, SectionBuilder
 from ._types import RawPage
@@ -24,7 +25,6 @@ _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"\*\*|__|`")
 _SENTENCE_END = re.compile(r"[.!?:;,]$")
-HEADING_MAX_WORDS = 12
 
 
 def _inline(line: str) -> str:

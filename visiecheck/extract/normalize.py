@@ -34,6 +34,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from ..textrules import HEADING_MAX_WORDS
+
 _LIGATURES = {
     "\ufb00": "ff",
     "\ufb01": "fi",
@@ -316,7 +318,6 @@ def blocks_to_text(blocks: Sequence[Sequence[str]]) -> str:
 # --- headings from fonts --------------------------------------------------------------
 
 HEADING_SIZE_RATIO = 1.15  # a line this much larger than the body text is set as a heading
-HEADING_MAX_WORDS = 12
 HEADING_MAX_LINES = 3
 _HEADING_CLOSERS = (".", ";", ",")  # a heading may end in "?" or ":" but not like a clause
 
