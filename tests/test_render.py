@@ -772,7 +772,8 @@ def test_html(report: Report) -> None:
     assert '<td class="status status-addressed">✔ uitgewerkt</td>' in text
     assert '<td class="status status-mentioned">~ genoemd</td>' in text
     assert '<td class="status status-missing">✘ ontbreekt</td>' in text
-    assert ".status-addressed { background:" in text
+    for status in ("addressed", "mentioned", "missing"):  # each verdict has its colour rule
+        assert re.search(rf"\.status-{status}[^{{}}]*\{{ background: #", text), status
     # summary row of the read document: 4 addressed, 4 mentioned, 3 missing
     assert re.search(
         r'omgevingsvisie-ommerwold\.pdf</td>\s*<td class="num">4</td>\s*'
@@ -1444,3 +1445,25 @@ def test_html_escapes_a_hostile_section_path(verdicts: Report) -> None:
         '<span class="section">3 Water › &lt;script&gt;alert(&#39;sectie&#39;)&lt;/script&gt;'
         "&lt;img src=x onerror=alert(1)&gt;</span>"
     ) in text
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_the_environment_never_changes_a_table_the_caller_sized(
+    color: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rich reads COLUMNS, TERM, FORCE_COLOR, NO_COLOR and TTY_COMPATIBLE when not told;
+    the renderers tell it everything, so only the caller's width and colour count."""
+    from visiecheck.render.console import text_console
+
+    report = build_report()
+    for variable in ("COLUMNS", "LINES", "TERM", "FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(variable, raising=False)
+    clean = render(report, "table", color=color, width=120)
+    monkeypatch.setenv("COLUMNS", "40")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    assert render(report, "table", color=color, width=120) == clean
+    console = text_console(io.StringIO(), 120, color)
+    assert (console.width, console.is_terminal, console.no_color) == (120, color, not color)

@@ -34,6 +34,7 @@ from ._batch import (
 from ._text import hit_location, hit_stance, missing_themes, missing_words, verdict_label
 from .html import mark_terms
 from .i18n import status_label, t
+from .style import BASE_CSS
 
 _TEMPLATE = """\
 <!DOCTYPE html>
@@ -43,20 +44,14 @@ _TEMPLATE = """\
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ title }}</title>
 <style>
-body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.45;
-  color: #1b1b1b; background: #fff; margin: 2rem auto; max-width: 90rem; padding: 0 1rem; }
-table { border-collapse: collapse; margin: .8rem 0; }
-th, td { border: 1px solid #bbb; padding: .3rem .45rem; text-align: left; vertical-align: top; }
-th { background: #eee; font-size: .85rem; }
+{{ base_css }}
+body { max-width: 90rem; }
+table { width: auto; }
+th, td { padding: .3rem .45rem; }
+th { font-size: .85rem; }
 td.cell a { color: inherit; text-decoration: none; display: block; white-space: nowrap; }
-.status-addressed { background: #d8f0d8; color: #14501a; }
-.status-mentioned { background: #fff1c2; color: #5c4500; }
-.status-missing { background: #f9d6d5; color: #7a1410; }
-.error { color: #7a1410; font-weight: 600; }
-mark { background: #ffe066; color: inherit; }
+mark { padding: 0; }
 h3 { margin-top: 1.6rem; } h4 { margin: 1rem 0 .3rem; }
-@media print { * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-  tr, li { break-inside: avoid; } }
 </style>
 </head>
 <body>
@@ -178,6 +173,7 @@ def render_batch_html(report: Report, lang: str = "nl", *, sort: str = "name") -
             }
         )
     return _template().render(
+        base_css=BASE_CSS,
         lang=lang,
         title=word("batch_title", lang, n=len(report.documents)),
         generated_by=t(

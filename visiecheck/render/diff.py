@@ -23,6 +23,7 @@ from ..errors import UsageError
 from ..models import Change, DocumentDiff, EvidenceChange, EvidenceKind, Stance, ThemeDiff
 from ._text import compress_pages, short_label
 from .i18n import check_language, join_words, status_label, t
+from .style import BASE_CSS
 
 DIFF_SCHEMA_ID = "visiecheck.diff/1"
 DIFF_FORMATS = ("table", "json", "html")
@@ -146,25 +147,14 @@ def render_diff_table(
 ) -> str:
     """The diff for a terminal: header, theme table, summary and changed sentences."""
     from rich import box
-    from rich.console import Console
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
+    from .console import text_console
+
     buffer = io.StringIO()
-    console = Console(
-        width=width,
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        legacy_windows=False,
-        soft_wrap=False,
-        _environ={},
-    )
+    console = text_console(buffer, width, color)
     bold = "bold" if color else ""
     console.print(Text(_side_line("diff.old", diff.old, lang), style=bold))
     console.print(Text(_side_line("diff.new", diff.new, lang), style=bold))
@@ -284,33 +274,17 @@ _HTML_TEMPLATE = """\
 <meta name="generator" content="visiecheck {{ version }}">
 <title>{{ title }}</title>
 <style>
-:root { color-scheme: light; }
-body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.45;
-  color: #1b1b1b; background: #fff; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+{{ base_css }}
 h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 2px solid #1b1b1b; }
 h3 { font-size: 1.05rem; margin: 1rem 0 .3rem; }
-.meta { color: #555; margin: .2rem 0; }
-.file { font-family: ui-monospace, Consolas, monospace; overflow-wrap: anywhere; }
-table { border-collapse: collapse; width: 100%; margin: .8rem 0; }
-th, td { border: 1px solid #bbb; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-th { background: #eee; }
-td.num { text-align: right; white-space: nowrap; }
-.change-gained, .change-improved { background: #d8f0d8; color: #14501a; }
-.change-lost { background: #f9d6d5; color: #7a1410; }
-.change-weakened { background: #fff1c2; color: #5c4500; }
-ul.evidence { margin: 0 0 .6rem; padding-left: 1.2rem; list-style: none; }
+ul.evidence { list-style: none; }
 ul.evidence li { margin: .25rem 0; }
 .kind { font-weight: 600; white-space: nowrap; }
 .kind-lost { color: #7a1410; }
 .kind-new { color: #14501a; }
 del { background: #f9d6d5; }
 ins { background: #d8f0d8; text-decoration: none; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  tr, li, h3 { break-inside: avoid; }
-}
+@media print { h3 { break-inside: avoid; } }
 </style>
 </head>
 <body>
@@ -418,6 +392,7 @@ def render_diff_html(diff: DocumentDiff, lang: str = "nl") -> str:
         if theme.evidence
     ]
     return environment.from_string(_HTML_TEMPLATE).render(
+        base_css=BASE_CSS,
         lang=lang,
         version=__version__,
         title=t("diff.title", lang),

@@ -40,6 +40,7 @@ from ._text import (
     verdict_extra,
 )
 from .i18n import status_label, t, theme_label
+from .style import BASE_CSS
 
 _TEMPLATE = """\
 <!DOCTYPE html>
@@ -50,29 +51,13 @@ _TEMPLATE = """\
 <meta name="generator" content="visiecheck {{ report.tool_version }}">
 <title>{{ title }}</title>
 <style>
-:root { color-scheme: light; }
-body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.45;
-  color: #1b1b1b; background: #fff; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+{{ base_css }}
 h2 { font-size: 1.3rem; margin-top: 2.5rem; border-bottom: 2px solid #1b1b1b; }
 h3 { font-size: 1.1rem; margin-top: 1.5rem; }
 h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
-.meta { color: #555; margin: .2rem 0; }
-.file { font-family: ui-monospace, Consolas, monospace; overflow-wrap: anywhere; }
-table { border-collapse: collapse; width: 100%; margin: .8rem 0; }
-th, td { border: 1px solid #bbb; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-th { background: #eee; }
-td.num { text-align: right; white-space: nowrap; }
 td.status { white-space: nowrap; font-weight: 600; }
-.status-addressed { background: #d8f0d8; color: #14501a; }
-.status-mentioned { background: #fff1c2; color: #5c4500; }
-.status-missing { background: #f9d6d5; color: #7a1410; }
 .warning { color: #7a4a00; }
-.error { color: #7a1410; font-weight: 600; }
 .missing { font-weight: 600; }
-mark { background: #ffe066; color: inherit; padding: 0 .1em; }
-ul.evidence { margin: 0 0 .6rem; padding-left: 1.2rem; }
-ul.evidence li { margin: .2rem 0; }
 .page { font-weight: 600; white-space: nowrap; }
 .context { color: #555; font-style: italic; }
 .verdict { font-weight: 400; }
@@ -80,10 +65,8 @@ ul.evidence li { margin: .2rem 0; }
 ul.absence { margin: .2rem 0 .6rem; color: #333; }
 footer { margin-top: 3rem; color: #555; font-size: .9rem; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   section.document { break-before: page; }
-  tr, li, h4 { break-inside: avoid; }
+  h4 { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
 }
 </style>
@@ -313,6 +296,7 @@ def render_html(report: Report, lang: str = "nl") -> str:
         lexicon_version=report.lexicon.version,
     )
     return _template().render(
+        base_css=BASE_CSS,
         lang=lang,
         report=report,
         title=t("title", lang),

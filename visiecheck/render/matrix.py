@@ -36,7 +36,8 @@ from ._batch import (
     word,
 )
 from ._text import missing_themes, missing_words
-from .terminal import STATUS_STYLES, _console
+from .console import text_console
+from .terminal import STATUS_STYLES
 
 NAME_WIDTH = 24
 
@@ -48,7 +49,7 @@ def render_matrix(
     from .i18n import t
 
     buffer = io.StringIO()
-    console = _console(buffer, width, color)
+    console = text_console(buffer, width, color)
     columns = theme_columns(report, lang)
     documents = sort_documents(report, sort)
     table = Table(box=box.ROUNDED if color else box.ASCII, header_style="bold" if color else "")

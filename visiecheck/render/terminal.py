@@ -51,6 +51,7 @@ from ._text import (
     strongest,
     verdict_parts,
 )
+from .console import text_console
 from .i18n import status_label, t, theme_label
 
 STATUS_STYLES = {
@@ -67,24 +68,6 @@ _FIXED_COLUMNS_WIDTH = 62
 _EVIDENCE_LINES = 3
 _MIN_SNIPPET = 60
 _STATUS_WIDTH = 14
-
-
-def _console(buffer: io.StringIO, width: int, color: bool) -> Console:
-    return Console(
-        width=width,
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        legacy_windows=False,
-        soft_wrap=False,
-        # Environment variables (FORCE_COLOR, NO_COLOR, COLUMNS) must not change what a
-        # caller asked for explicitly; the CLI decides colour and width.
-        _environ={},
-    )
 
 
 def snippet_budget(width: int) -> int:
@@ -219,7 +202,7 @@ def _print_document(console: Console, document: DocumentReport, lang: str, color
 def render_table(report: Report, lang: str = "nl", *, color: bool = False, width: int = 100) -> str:
     """The terminal text of the report: one section per document, blank lines between."""
     buffer = io.StringIO()
-    console = _console(buffer, width, color)
+    console = text_console(buffer, width, color)
     for index, document in enumerate(report.documents):
         if index:
             console.print()
