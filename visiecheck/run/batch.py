@@ -165,20 +165,6 @@ class _Task:
     cache_key: str | None
 
 
-def _preload() -> None:
-    """What every worker needs whatever the lexicon: spaCy's sentencizer and the readers.
-
-    Runs as soon as a worker process exists (``WorkerPool``), before the parent has
-    loaded the lexicon or looked in the cache, so this half second overlaps that work and
-    is not counted against the first document's timeout. The lemma table is not loaded:
-    the matcher arrives built, its dictionary questions answered (``_warm_up``).
-    """
-    from .. import pipeline  # noqa: F401  (the pipeline imports the PDF readers)
-    from ..analyse import nlp
-
-    nlp.get_sentencizer()
-
-
 def _warm_up(matcher: Matcher) -> None:
     """Take the matcher the parent built, before the first document's clock starts."""
     from ..analyse.matching import use_matcher
@@ -225,9 +211,9 @@ def start_workers(
         helper = readahead.start(
             [item.path for item in items], engine=read_ahead.engine, max_memory_mb=max_memory_mb
         )
+    # What a worker preloads is said in one place: ``visiecheck.run.worker_preload``.
     return WorkerPool(
         count,
-        preload=_preload,
         max_memory_mb=max_memory_mb,
         preload_modules=BATCH_PRELOAD_MODULES,
         on_started=None if helper is None else functools.partial(readahead.stop, helper),
@@ -350,7 +336,7 @@ def _batch(
         # run never loads it at all)
         initargs=(get_matcher(lexicon, settings).resolve_known_words(),) if tasks else (),
         on_start=on_start,
-        preload=_preload,
+        preload_modules=BATCH_PRELOAD_MODULES,
         pool=pool,
     )
     for task_index, outcome in outcomes:
