@@ -295,6 +295,7 @@ def check(
             themes=themes,
             municipality=municipality,
         )
+    _report_notices(report)
     if output_format != "table" or output is not None:
         for document in report.documents:
             for warning in document.warnings:
@@ -414,6 +415,12 @@ MaxMemoryOption = Annotated[
 ]
 
 
+def _report_notices(report: Any) -> None:
+    """What the run itself has to say (e.g. no memory cap on this platform), once."""
+    for notice in report.notices:
+        typer.echo(f"visiecheck: waarschuwing: {notice}", err=True)
+
+
 def _report_failures(report: Any) -> None:
     failed = [document for document in report.documents if document.failed]
     if failed:
@@ -514,6 +521,7 @@ def batch(
         sys.stdout.flush()
     else:
         sys.stdout.write(data)
+    _report_notices(report)
     _report_failures(report)
     code = exit_code_for(report, fail_on_missing=fail_on_missing)
     if code != ExitCode.OK:

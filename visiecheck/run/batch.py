@@ -37,6 +37,7 @@ from ..options import BATCH_PRELOAD_MODULES, MatchSettings
 from ..pipeline import failed_document
 from . import match_cache, readahead
 from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, WorkerPool, cpu_count, run_isolated
+from .platform import memory_cap, memory_notice
 
 _MANIFEST_HEADERS = {
     "gemeente": "municipality",
@@ -209,7 +210,9 @@ def start_workers(
         and not read_ahead.ocr  # OCR tools would outlive a killed helper
     ):
         helper = readahead.start(
-            [item.path for item in items], engine=read_ahead.engine, max_memory_mb=max_memory_mb
+            [item.path for item in items],
+            engine=read_ahead.engine,
+            max_memory_mb=memory_cap(max_memory_mb),
         )
     # What a worker preloads is said in one place: ``visiecheck.run.worker_preload``.
     return WorkerPool(
@@ -267,6 +270,7 @@ def batch(
     begins a document and ``"done"`` (with its report) when a document is finished,
     cached ones included. ``pool`` (from ``start_workers``) replaces ``jobs`` and
     ``max_memory_mb`` with workers that are already starting; it is used up either way.
+    Where the platform cannot cap a worker's memory the report's ``notices`` say so once.
     """
     try:
         return _batch(
@@ -352,12 +356,14 @@ def _batch(
             progress("done", index, item, report)
 
     documents = tuple(report for report in results if report is not None)
+    notice = memory_notice(pool.max_memory_mb if pool is not None else max_memory_mb)
     return Report(
         tool_version=__version__,
         lexicon=LexiconInfo(name=lexicon.name, version=lexicon.version, themes=len(lexicon.themes)),
         documents=documents,
         selected_themes=theme_ids,
         duplicates=joint_visies(documents),
+        notices=() if notice is None else (notice,),
     )
 
 
