@@ -176,3 +176,26 @@ def test_the_fork_server_is_our_own_process_and_stops_when_asked() -> None:
     assert server.process.returncode is not None and not server.alive()
     with pytest.raises(OSError, match="fork server has stopped"):
         server.fork()
+
+
+def test_a_module_in_the_current_folder_does_not_shadow_the_standard_library_in_workers(
+    visies: Path, tmp_path: Path
+) -> None:
+    # The command itself does not look in the current folder for modules; its workers
+    # must not either (python -P), or a stray select.py there would kill every worker.
+    folder = tmp_path / "werkmap"
+    folder.mkdir()
+    (folder / "select.py").write_text("raise ImportError('select.py uit de werkmap')\n")
+    command = Path(sys.executable).parent / "visiecheck"
+    if not command.exists():
+        pytest.skip("the console script is not installed next to this Python")
+    done = subprocess.run(
+        [str(command), "batch", str(visies), "--format", "json", "--no-cache", "--jobs", "2"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 9, done.stderr  # Borne is no PDF; the others were read
+    documents = json.loads(done.stdout)["documents"]
+    assert [document["error"] is None for document in documents] == [True, False, True]

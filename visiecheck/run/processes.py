@@ -198,14 +198,22 @@ def _get_listener() -> _Listener:
 
 def _start_child(kind: str, settings: dict[str, Any]) -> subprocess.Popen[bytes]:
     """A fresh interpreter running ``child_main`` with ``settings`` on its standard input."""
+    # -P: not the current folder first on the path (a json.py there must not shadow
+    # the standard library); the parent's path is set from ``settings`` right after.
     process = subprocess.Popen(
-        [sys.executable, "-c", _CHILD_CODE, _PACKAGE_ROOT, kind], stdin=subprocess.PIPE
+        [sys.executable, "-P", "-c", _CHILD_CODE, _PACKAGE_ROOT, kind], stdin=subprocess.PIPE
     )
     assert process.stdin is not None
     with contextlib.suppress(OSError):  # it died at once: the accept notices
         process.stdin.write(json.dumps(settings).encode() + b"\n")
         process.stdin.close()
     return process
+
+
+def _path() -> list[str]:
+    """The parent's import path for a child (some tools put ``Path`` objects in it)."""
+    entries = (os.fspath(entry) if isinstance(entry, os.PathLike) else entry for entry in sys.path)
+    return [entry for entry in entries if isinstance(entry, str)]
 
 
 def _new_token(listener: _Listener) -> bytes:
@@ -219,7 +227,7 @@ def spawn_worker() -> tuple[subprocess.Popen[bytes], Channel]:
     listener = _get_listener()
     token = _new_token(listener)
     process = _start_child(
-        "worker", {"address": listener.address, "token": token.hex(), "path": sys.path}
+        "worker", {"address": listener.address, "token": token.hex(), "path": _path()}
     )
     return process, listener.accept(token, lambda: process.poll() is None)
 
@@ -268,7 +276,7 @@ class ForkServer:
             {
                 "address": self._listener.address,
                 "token": self._token.hex(),
-                "path": sys.path,
+                "path": _path(),
                 "modules": list(self.preload_modules),
             },
         )
@@ -296,7 +304,7 @@ class ForkServer:
         with self._lock:
             channel = self._connected()
             try:
-                channel.send(("fork", token, sys.path))
+                channel.send(("fork", token, _path()))
                 while True:
                     message = channel.recv()
                     if message[0] == "forked":
