@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -18,6 +20,8 @@ from visiecheck.errors import (
 from visiecheck.run.isolation import InternalWorkerError, WorkerPool, run_isolated
 
 _PRELOADED: list[str] = []
+_IMPORTED_IN = os.getpid()  # which process imported this module (as a preload module?)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def fake_work(task: tuple[str, int]) -> object:
@@ -39,12 +43,16 @@ def fake_work(task: tuple[str, int]) -> object:
         return (os.getpid(), tuple(_PRELOADED))
     if kind == "surroundings":
         return (os.environ.get("VISIECHECK_TEST_MARK"), os.getcwd())
+    if kind == "importer":
+        return "by-the-worker" if os.getpid() == _IMPORTED_IN else "by-the-fork-server"
     if kind == "preloaded":
-        import sys
-
         from visiecheck.analyse import nlp
 
-        return ("spacy" in sys.modules, nlp._sentencizer_and_exceptions.cache_info().currsize)
+        return (
+            "spacy" in sys.modules,
+            nlp._sentencizer_and_exceptions.cache_info().currsize,
+            fake_work(("importer", 0)),
+        )
     raise AssertionError(kind)
 
 
@@ -184,22 +192,26 @@ def test_a_worker_that_cannot_be_started_fails_when_the_pool_is_used(
 
 def test_workers_of_a_batch_start_with_spacy_loaded_by_the_fork_server() -> None:
     # A fresh interpreter, so that this pool is the one that starts the fork server.
-    import subprocess
-    import sys
-
     script = (
-        "from visiecheck.run.isolation import START_METHOD, WorkerPool, run_isolated\n"
+        "from visiecheck.run.isolation import WorkerPool, run_isolated\n"
+        "from visiecheck.run.platform import capabilities\n"
         "from tests.test_isolation import fake_work\n"
-        "if __name__ == '__main__':\n"
-        "    pool = WorkerPool(1, preload_modules=['visiecheck.run.worker_preload'])\n"
-        "    outcome = dict(run_isolated(fake_work, [('preloaded', 0)], pool=pool))[0]\n"
-        "    print(START_METHOD, *outcome.value)\n"
+        "modules = ['visiecheck.run.worker_preload', 'tests.test_isolation']\n"
+        "pool = WorkerPool(1, preload_modules=modules)\n"
+        "outcome = dict(run_isolated(fake_work, [('preloaded', 0)], pool=pool))[0]\n"
+        "print(capabilities().start_method, *outcome.value)\n"
     )
-    root = Path(__file__).resolve().parent.parent
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
     if result.stdout.startswith("spawn"):
         pytest.skip("no fork server on this platform: each worker loads spaCy itself")
-    # spaCy imported and the sentencizer built before the task ran (by the server)
-    assert result.stdout.split() == ["forkserver", "True", "1"]
+    # spaCy imported, the sentencizer built and this module imported before the task
+    # ran, by the fork server (the process the worker was forked from), not the worker
+    assert result.stdout.split() == ["forkserver", "True", "1", "by-the-fork-server"]
+
+
+def test_without_a_fork_server_each_worker_imports_the_preload_modules_itself() -> None:
+    pool = WorkerPool(1, start_method="spawn", preload_modules=["tests.test_isolation"])
+    outcome = dict(run_isolated(fake_work, [("importer", 0)], pool=pool))[0]
+    assert outcome.value == "by-the-worker"

@@ -1,4 +1,4 @@
-"""The entry point: exit codes, complete output and exit handlers without the teardown."""
+"""The entry point: exit codes, complete output, own exit hooks, no teardown, no leftovers."""
 
 from __future__ import annotations
 
@@ -49,8 +49,8 @@ def test_a_message_as_exit_code_goes_to_stderr_with_status_1(tmp_path: Path) -> 
     assert (done.returncode, done.stderr) == (1, "kapot\n")
 
 
-def test_exit_handlers_still_run_so_multiprocessing_cleans_up(tmp_path: Path) -> None:
-    # The fork server's socket lives in a pymp-* folder that an exit handler removes.
+def test_a_batch_leaves_no_temporary_folder_behind(tmp_path: Path) -> None:
+    # multiprocessing would make a pymp-* folder that only its exit handler removes.
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     done = python(
@@ -65,6 +65,22 @@ def test_exit_handlers_still_run_so_multiprocessing_cleans_up(tmp_path: Path) ->
     )
     assert done.returncode in (0, 1), done.stderr
     assert done.stdout.startswith("\ufeffgemeente;bestand;")  # Excel-friendly CSV
+    assert sorted(path.name for path in temporary.iterdir()) == []
+
+
+def test_when_multiprocessing_was_used_its_exit_handler_removes_its_folder(
+    tmp_path: Path,
+) -> None:
+    # e.g. OCRmyPDF's workers: leave() then takes the normal way out
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    code = (
+        "from multiprocessing.connection import Listener; from visiecheck.launch import leave; "
+        "listener = Listener(); print(listener.address); leave(5)"
+    )
+    done = python("-c", code, tmp_path=tmp_path, TMPDIR=str(temporary))
+    assert done.returncode == 5, done.stderr
+    assert done.stdout.startswith(str(temporary))  # the folder was made, in there
     assert sorted(path.name for path in temporary.iterdir()) == []
 
 
@@ -90,16 +106,34 @@ def test_the_lazy_names_are_exactly_the_exported_ones() -> None:
         assert getattr(visiecheck, name).__name__ == name
 
 
-def test_the_fork_server_ends_with_the_command_even_while_still_loading(tmp_path: Path) -> None:
+@pytest.mark.parametrize("leaving", ["leave(0)", "None"])
+def test_the_fork_server_ends_with_the_command_even_while_still_loading(
+    tmp_path: Path, leaving: str
+) -> None:
     # A warm batch needs no worker: the server started ahead must not go on loading spaCy
-    # for most of a second after the command is done.
+    # for most of a second after the command is done; neither after the command's own way
+    # out (leave) nor after a normal interpreter exit (library use).
     code = (
-        "from multiprocessing import forkserver; "
+        "from visiecheck.launch import leave; "
         "from visiecheck.run.isolation import start_fork_server; "
+        "from visiecheck.run.processes import running_fork_server; "
         "start_fork_server(['visiecheck.run.worker_preload']); "
-        "print(forkserver._forkserver._forkserver_pid)"
+        f"print(running_fork_server().pid, flush=True); {leaving}"
     )
     done = python("-c", code, tmp_path=tmp_path)
     assert done.returncode == 0, done.stderr
     with pytest.raises(ProcessLookupError):
         os.kill(int(done.stdout), 0)
+
+
+def test_own_exit_hooks_run_once_newest_first(tmp_path: Path) -> None:
+    code = (
+        "import atexit; from visiecheck.launch import leave; "
+        "from visiecheck.run.shutdown import at_exit; "
+        "atexit.register(print, 'other handler'); "
+        "at_exit(lambda: print('first')); at_exit(lambda: print('second')); "
+        "at_exit(lambda: 1 / 0); leave(3)"
+    )
+    done = python("-c", code, tmp_path=tmp_path, PYTHONUNBUFFERED="")
+    # a failing hook does not stop the others; other exit handlers are skipped (os._exit)
+    assert (done.returncode, done.stdout) == (3, "second\nfirst\n")

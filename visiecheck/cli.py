@@ -264,6 +264,7 @@ def check(
             municipality=municipality,
             progress=progress,
         )
+    _report_notices(report)
     if machine_output:
         for document in report.documents:
             for warning in document.warnings:
@@ -361,6 +362,12 @@ MaxMemoryOption = Annotated[
 ]
 
 
+def _report_notices(report: Any) -> None:
+    """What the run itself has to say (e.g. no memory cap on this platform), once."""
+    for notice in report.notices:
+        typer.echo(f"visiecheck: waarschuwing: {notice}", err=True)
+
+
 def _report_failures(report: Any) -> None:
     failed = [document for document in report.documents if document.failed]
     if failed:
@@ -455,6 +462,7 @@ def batch(
         sys.stdout.flush()
     else:
         sys.stdout.write(data)
+    _report_notices(report)
     _report_failures(report)
     code = exit_code_for(report, fail_on_missing=fail_on_missing)
     if code != ExitCode.OK:

@@ -7,14 +7,14 @@ Two things around the CLI itself (``visiecheck.cli.app``) that only an entry poi
   (Typer, Rich, the report code) is imported, so the two happen at the same time on
   different CPUs.
 - When the command is done, the process leaves without the interpreter's teardown:
-  output is flushed and the exit handlers run (multiprocessing removes its temporary
-  folder), but the thousands of modules and objects are not freed one by one, which
-  takes a tenth of a second after a batch (more after ``check`` has loaded spaCy).
+  output is flushed and visiecheck's own exit hooks run (``visiecheck.run.shutdown``:
+  the fork server is stopped), but the thousands of modules and objects are not freed
+  one by one, which takes a tenth of a second after a batch (more after ``check`` has
+  loaded spaCy). Only public means: ``os._exit`` after an explicit flush.
 """
 
 from __future__ import annotations
 
-import atexit
 import os
 import sys
 from typing import NoReturn
@@ -45,13 +45,16 @@ def leave(code: object) -> NoReturn:
     else:  # sys.exit("message"): the message goes to stderr, the status is 1
         print(code, file=sys.stderr)
         status = 1
+    from .run import shutdown
+
+    shutdown.run_hooks()  # first: a hook may still write something
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe (| head) or a closed stream
             status = status or 1
-    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_handlers is None:  # not CPython: the normal, slower way out
+    if "multiprocessing.util" in sys.modules:
+        # Something used multiprocessing itself (visiecheck does not; OCRmyPDF may): its
+        # exit handler removes its temporary folder, so take the normal way out.
         sys.exit(status)
-    run_exit_handlers()
     os._exit(status)

@@ -292,6 +292,9 @@ class Report:
     selected_themes: tuple[str, ...] = field(default=())
     # batch: documents that share most of their text (a joint visie), by file
     duplicates: tuple[DuplicatePair, ...] = field(default=())
+    # things about the run itself, for people (stderr), not data: e.g. that this
+    # platform cannot cap a worker's memory. Not part of any export.
+    notices: tuple[str, ...] = field(default=())
 
 
 # --- stance -----------------------------------------------------------------------

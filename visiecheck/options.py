@@ -95,5 +95,6 @@ class Options:
         return self
 
 
-# Imported once by the fork server that batch workers are forked from (see run.isolation).
+# What every batch worker imports before its first document: once in the fork server
+# that workers are forked from, or by each worker where there is none (see isolation).
 BATCH_PRELOAD_MODULES = ("visiecheck.run.worker_preload",)

@@ -37,6 +37,7 @@ from ..options import BATCH_PRELOAD_MODULES, Options, ReadOptions
 from ..pipeline import failed_document
 from . import match_cache, readahead
 from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, WorkerPool, cpu_count, run_isolated
+from .platform import memory_cap, memory_notice
 
 _MANIFEST_HEADERS = {
     "gemeente": "municipality",
@@ -165,20 +166,6 @@ class _Task:
     cache_key: str | None
 
 
-def _preload() -> None:
-    """What every worker needs whatever the lexicon: spaCy's sentencizer and the readers.
-
-    Runs as soon as a worker process exists (``WorkerPool``), before the parent has
-    loaded the lexicon or looked in the cache, so this half second overlaps that work and
-    is not counted against the first document's timeout. The lemma table is not loaded:
-    the matcher arrives built, its dictionary questions answered (``_warm_up``).
-    """
-    from .. import pipeline  # noqa: F401  (the pipeline imports the PDF readers)
-    from ..analyse import nlp
-
-    nlp.get_sentencizer()
-
-
 def _warm_up(matcher: Matcher) -> None:
     """Take the matcher the parent built, before the first document's clock starts."""
     from ..analyse.matching import use_matcher
@@ -223,11 +210,13 @@ def start_workers(
         and not read_ahead.ocr  # OCR tools would outlive a killed helper
     ):
         helper = readahead.start(
-            [item.path for item in items], engine=read_ahead.engine, max_memory_mb=max_memory_mb
+            [item.path for item in items],
+            engine=read_ahead.engine,
+            max_memory_mb=memory_cap(max_memory_mb),
         )
+    # What a worker preloads is said in one place: ``visiecheck.run.worker_preload``.
     return WorkerPool(
         count,
-        preload=_preload,
         max_memory_mb=max_memory_mb,
         preload_modules=BATCH_PRELOAD_MODULES,
         on_started=None if helper is None else functools.partial(readahead.stop, helper),
@@ -281,6 +270,7 @@ def batch(
     begins a document and ``"done"`` (with its report) when a document is finished,
     cached ones included. ``pool`` (from ``start_workers``) replaces ``jobs`` and
     ``max_memory_mb`` with workers that are already starting; it is used up either way.
+    Where the platform cannot cap a worker's memory the report's ``notices`` say so once.
     """
     try:
         return _batch(
@@ -350,7 +340,7 @@ def _batch(
         # run never loads it at all)
         initargs=(get_matcher(lexicon, options.match).resolve_known_words(),) if tasks else (),
         on_start=on_start,
-        preload=_preload,
+        preload_modules=BATCH_PRELOAD_MODULES,
         pool=pool,
     )
     for task_index, outcome in outcomes:
@@ -366,12 +356,14 @@ def _batch(
             progress("done", index, item, report)
 
     documents = tuple(report for report in results if report is not None)
+    notice = memory_notice(pool.max_memory_mb if pool is not None else max_memory_mb)
     return Report(
         tool_version=__version__,
         lexicon=lexicon.info,
         documents=documents,
         selected_themes=theme_ids,
         duplicates=joint_visies(documents),
+        notices=() if notice is None else (notice,),
     )
 
 

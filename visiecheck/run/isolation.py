@@ -11,14 +11,16 @@ processes and yields ``(index, Outcome)`` as tasks finish. Each worker:
   and a fresh worker takes the next task.
 
 A ``concurrent.futures`` pool cannot kill one hung worker, so this is a small pool of
-``multiprocessing`` processes with one pipe each. Workers are started by a fork server
-where the platform has one (else ``spawn``): never a forked copy of the parent with its
-threads and locks, but a fork of a small clean process that has imported only the
-``preload_modules`` (for a batch: spaCy and the readers, half a second) once, so every
-worker starts with them loaded and their memory pages shared. Workers live for many
-tasks, so the remaining set-up is paid once per worker, not per document. It comes in
-two parts: ``preload`` (what every task needs whatever the data, e.g. building the
-sentencizer where it was not preloaded) runs as soon as the process exists, and
+processes with one channel each (``visiecheck.run.processes``: started without
+``multiprocessing``, so they never import the caller's script). Workers are forked by
+visiecheck's own fork server where the platform has one (else each is a fresh
+interpreter, ``spawn``; see ``visiecheck.run.platform``): never a forked copy of the
+parent with its threads and locks, but a fork of a small clean process that has imported
+only the ``preload_modules`` (for a batch: spaCy and the readers, half a second) once, so
+every worker starts with them loaded and their memory pages shared; a spawned worker
+imports them itself. Workers live for many tasks, so the remaining set-up is paid once
+per worker, not per document. It comes in two parts: ``preload`` (what every task needs
+whatever the data) runs as soon as the process exists, and
 ``initializer(*initargs)`` (compiling one lexicon) once the work is known. A
 ``WorkerPool`` starts workers and their preload *before* the caller has its tasks, so
 the seconds of start-up overlap the caller's own preparation; ``run_isolated(...,
@@ -29,18 +31,17 @@ turns them into report rows.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
-import multiprocessing
+import importlib
 import os
 import signal
+import subprocess
 import threading
 import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ..errors import (
@@ -50,12 +51,13 @@ from ..errors import (
     UsageError,
     VisiecheckError,
 )
+from . import processes
+from .platform import capabilities, memory_cap
+from .processes import Channel
 
 DEFAULT_TIMEOUT = 120.0  # seconds per document
 DEFAULT_MAX_MEMORY_MB = 2048  # address space per worker; a spaCy worker needs ~0.5 GB
-# A fork server (Linux, macOS) imports spaCy once and forks ready workers from it; where
-# there is none (Windows) every worker is a fresh interpreter that imports it itself.
-START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+START_METHODS = ("forkserver", "spawn")  # see ``visiecheck.run.platform``
 _KILL_GRACE = 2.0  # seconds between terminate() and kill()
 _MAX_START_FAILURES = 3  # workers dying before they are ready: give up, do not loop
 
@@ -80,7 +82,7 @@ class Outcome:
 
 
 def limit_memory(max_memory_mb: int | None) -> None:
-    """Cap this process's address space (``RLIMIT_AS``) where the platform can."""
+    """Cap this process's address space (``RLIMIT_AS``); the parent only asks where it works."""
     if not max_memory_mb:
         return
     try:
@@ -93,7 +95,8 @@ def limit_memory(max_memory_mb: int | None) -> None:
 
 
 def _worker_main(
-    connection: Connection,
+    connection: Channel,
+    preload_modules: Sequence[str],
     preload: Callable[[], Any] | None,
     max_memory_mb: int | None,
     environment: dict[str, str],
@@ -109,6 +112,9 @@ def _worker_main(
     # Ctrl-C reaches the whole process group; the parent decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit_memory(max_memory_mb)
+    # Already imported by the fork server (then this is instant), else imported here.
+    if not _set_up(connection, _import_all, (preload_modules,)):
+        return
     if not _set_up(connection, preload, ()):
         return
     connection.send(("booted", None))
@@ -141,8 +147,13 @@ def _worker_main(
         connection.send(("done", (index, value)))
 
 
+def _import_all(modules: Sequence[str]) -> None:
+    for name in modules:
+        importlib.import_module(name)
+
+
 def _set_up(
-    connection: Connection, function: Callable[..., Any] | None, args: tuple[Any, ...]
+    connection: Channel, function: Callable[..., Any] | None, args: tuple[Any, ...]
 ) -> bool:
     """Run a set-up step; on failure tell the parent and return False."""
     if function is None:
@@ -173,8 +184,8 @@ def _exit_now() -> None:
 
 @dataclass
 class _Worker:
-    process: Any  # multiprocessing.process.BaseProcess
-    connection: Connection
+    process: processes.Process
+    connection: Channel
     index: int | None = None  # the task it is working on
     started: float | None = None  # when it started that task (monotonic)
     booted: bool = False  # preload done
@@ -191,7 +202,8 @@ def _signal_name(number: int) -> str:
 
 def crash_error(exitcode: int | None) -> VisiecheckError:
     """The error for a worker that died with ``exitcode`` while reading a document."""
-    if exitcode is not None and exitcode < 0 and -exitcode == signal.SIGKILL:
+    sigkill = getattr(signal, "SIGKILL", None)  # not on Windows
+    if exitcode is not None and exitcode < 0 and -exitcode == sigkill:
         # Killed from outside: on Linux usually the out-of-memory killer.
         return DocumentTooLargeError(
             "te veel geheugen: de PDF-lezer is door het systeem gestopt (SIGKILL)"
@@ -215,17 +227,23 @@ def memory_error(max_memory_mb: int | None) -> VisiecheckError:
     )
 
 
+def _join(process: processes.Process, timeout: float | None) -> bool:
+    """Wait up to ``timeout`` seconds for ``process`` to end; whether it has."""
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout)
+    return process.poll() is not None
+
+
 def _stop(worker: _Worker) -> None:
     """End a worker for good: politely if idle, by force if busy or stuck."""
     with contextlib.suppress(OSError, ValueError):
         worker.connection.close()
     process = worker.process
-    if process.is_alive():
+    if process.poll() is None:
         process.terminate()
-        process.join(_KILL_GRACE)
-        if process.is_alive():
+        if not _join(process, _KILL_GRACE):
             process.kill()
-    process.join()
+    _join(process, None)
 
 
 def start_fork_server(preload_modules: Sequence[str]) -> None:
@@ -234,37 +252,16 @@ def start_fork_server(preload_modules: Sequence[str]) -> None:
     ``visiecheck batch`` calls this first thing, so the server's half second of imports
     (spaCy) overlaps the parent's own start-up instead of following it. Does nothing
     where the platform has no fork server or one is already running. Starting returns at
-    once; the first worker start waits until the server is ready.
+    once; the first worker start waits until the server is ready. The server is killed
+    when the process ends (``visiecheck.run.shutdown``), even halfway its imports, so a
+    fully cached run does not leave it loading spaCy after the command is done.
     """
-    if START_METHOD != "forkserver":
+    if not capabilities().fork_server:
         return
-    from multiprocessing import forkserver
-
-    multiprocessing.get_context("forkserver").set_forkserver_preload(list(preload_modules))
-    # Only a head start: if the server cannot start now (no room for its socket, too
-    # many processes), the first worker start tries again and reports what went wrong.
+    # Only a head start: if the server cannot start now (too many processes), the first
+    # worker start tries again and reports what went wrong.
     with contextlib.suppress(OSError):
-        forkserver.ensure_running()
-        atexit.register(_end_fork_server)
-
-
-def _end_fork_server() -> None:
-    """At exit: end the fork server now rather than when it notices this process is gone.
-
-    On a fully cached run no worker was needed and the server is still loading spaCy:
-    left alone it would spend most of a second of CPU after the command is done. On a
-    cold run its workers have stopped by now. multiprocessing has no public way to stop
-    a server that is busy importing, so its process id is taken from the module's
-    private (and long unchanged) state; without it the server ends by itself as before.
-    """
-    from multiprocessing import forkserver
-
-    pid = getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
-    if not isinstance(pid, int):
-        return
-    with contextlib.suppress(OSError):
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+        processes.fork_server(preload_modules)
 
 
 class WorkerPool:
@@ -273,7 +270,8 @@ class WorkerPool:
     ``WorkerPool(jobs, preload=..., preload_modules=...)`` starts ``jobs`` processes
     from a background thread; each runs ``preload()`` (module-level, picklable) and then
     waits. ``preload_modules`` are imported once by the fork server (if this is the
-    first pool of the process to start it), so the workers start with them loaded. Hand the pool to
+    first pool of the process to start it), so the workers start with them loaded; without a
+    fork server each worker imports them itself. Hand the pool to
     ``run_isolated(..., pool=pool)``, which uses these workers (and starts any
     replacement the same way); ``close()`` (or leaving a ``with`` block) stops whatever
     is left, so a pool that turns out not to be needed (every result cached) costs no
@@ -289,18 +287,20 @@ class WorkerPool:
         *,
         preload: Callable[[], Any] | None = None,
         max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
-        start_method: str = START_METHOD,
+        start_method: str | None = None,
         preload_modules: Sequence[str] = (),
         on_started: Callable[[], None] | None = None,
     ) -> None:
         self.jobs = max(0, jobs)
         self._on_started = on_started
         self.preload = preload
-        self.max_memory_mb = max_memory_mb
-        self._context = multiprocessing.get_context(start_method)
-        if start_method == "forkserver" and preload_modules:
-            # Only takes effect if this process has no fork server yet (the first pool).
-            self._context.set_forkserver_preload(list(preload_modules))
+        self.preload_modules = tuple(preload_modules)
+        self.max_memory_mb = max_memory_mb  # as asked for
+        # what is applied: nothing where the platform cannot (the caller says so once)
+        self.memory_cap = memory_cap(max_memory_mb)
+        self.start_method = start_method or capabilities().start_method
+        if self.start_method not in START_METHODS:
+            raise ValueError(f"start_method must be one of {START_METHODS}")
         self._idle: list[_Worker] = []
         self._closed = False
         self._start_error: BaseException | None = None
@@ -333,15 +333,23 @@ class WorkerPool:
 
     def start_worker(self) -> _Worker:
         """A new worker process running the preload (not yet set up for any work)."""
-        parent_end, child_end = self._context.Pipe(duplex=True)
-        process = self._context.Process(
-            target=_worker_main,
-            args=(child_end, self.preload, self.max_memory_mb, dict(os.environ), os.getcwd()),
-            daemon=True,
+        process: processes.Process
+        if self.start_method == "forkserver":
+            # Only the first start of the process's server decides what it imports.
+            process, channel = processes.fork_server(self.preload_modules).fork()
+        else:
+            process, channel = processes.spawn_worker()
+        boot = (
+            self.preload_modules,
+            self.preload,
+            self.memory_cap,
+            dict(os.environ),
+            os.getcwd(),
         )
-        process.start()
-        child_end.close()
-        return _Worker(process=process, connection=parent_end)
+        # A worker that died while starting has an ended channel: the run notices.
+        with contextlib.suppress(OSError):
+            channel.send((_worker_main, boot))
+        return _Worker(process=process, connection=channel)
 
     def take(self, count: int) -> list[_Worker]:
         """Up to ``count`` of the started workers; the rest are stopped."""
@@ -383,27 +391,32 @@ def run_isolated(
     initializer: Callable[..., Any] | None = None,
     initargs: tuple[Any, ...] = (),
     on_start: Callable[[int], None] | None = None,
-    start_method: str = START_METHOD,
+    start_method: str | None = None,
     preload: Callable[[], Any] | None = None,
     pool: WorkerPool | None = None,
+    preload_modules: Sequence[str] = (),
 ) -> Iterator[tuple[int, Outcome]]:
     """Yield ``(index, Outcome)`` for every task, in the order they finish.
 
     ``func``, ``preload``, ``initializer`` and the tasks must be picklable (module-level
     functions, plain data). ``on_start(index)`` is called in this process when a worker
     begins a task (for progress displays). With a ``pool`` its already started workers
-    are used (its ``preload``, ``max_memory_mb``, start method and, unless 0, ``jobs``
-    replace the arguments of the same name). Every worker is gone when the iterator is exhausted or
-    closed (also on Ctrl-C).
+    are used (its ``preload``, ``preload_modules``, ``max_memory_mb``, start method and,
+    unless 0, ``jobs`` replace the arguments of the same name). Every worker is gone when
+    the iterator is exhausted or closed (also on Ctrl-C).
     """
     if pool is None:
         pool_jobs = max(1, min(jobs, len(tasks)))
         if not tasks:
             return
         pool = WorkerPool(
-            pool_jobs, preload=preload, max_memory_mb=max_memory_mb, start_method=start_method
+            pool_jobs,
+            preload=preload,
+            max_memory_mb=max_memory_mb,
+            start_method=start_method,
+            preload_modules=preload_modules,
         )
-    max_memory_mb = pool.max_memory_mb
+    max_memory_mb = pool.memory_cap
     wanted = max(1, min(pool.jobs or jobs, len(tasks)))
     workers: list[_Worker] = pool.take(wanted if tasks else 0)
     if not tasks:
@@ -421,22 +434,25 @@ def run_isolated(
             while len(workers) < min(wanted, remaining):
                 workers.append(pool.start_worker())
             for worker in workers:
+                # A worker that has just died cannot be told anything: the end of its
+                # channel is seen below, and its task (if any) becomes a crash.
                 if worker.booted and not worker.set_up:
-                    worker.connection.send(("setup", (func, initializer, initargs)))
                     worker.set_up = True
+                    with contextlib.suppress(OSError):
+                        worker.connection.send(("setup", (func, initializer, initargs)))
                 if worker.ready and worker.index is None and pending:
                     worker.index = pending.popleft()
                     worker.started = None
-                    worker.connection.send(("task", (worker.index, tasks[worker.index])))
+                    with contextlib.suppress(OSError):
+                        worker.connection.send(("task", (worker.index, tasks[worker.index])))
             deadlines = [
                 worker.started + timeout
                 for worker in workers
                 if timeout is not None and worker.started is not None
             ]
             wait_for = None if not deadlines else max(0.0, min(deadlines) - time.monotonic())
-            handles: list[Any] = [worker.connection for worker in workers]
-            handles += [worker.process.sentinel for worker in workers]
-            wait(handles, timeout=wait_for)
+            # A worker that dies closes its end: its channel becomes readable too.
+            processes.wait([worker.connection for worker in workers], timeout=wait_for)
 
             finished: list[tuple[int, Outcome]] = []
             for worker in list(workers):
@@ -474,17 +490,17 @@ def run_isolated(
                             raise InternalWorkerError(f"a worker could not start: {payload}")
                 except (EOFError, OSError):
                     broken = True
-                if broken or not worker.process.is_alive():
-                    worker.process.join(0.5)
+                if broken or worker.process.poll() is not None:
+                    _join(worker.process, 0.5)
                     if not worker.ready:
                         start_failures += 1
                         if start_failures >= _MAX_START_FAILURES:
                             raise InternalWorkerError(
                                 "worker processes die while starting "
-                                f"(exit code {worker.process.exitcode})"
+                                f"(exit code {worker.process.returncode})"
                             )
                     if worker.index is not None:
-                        error = crash_error(worker.process.exitcode)
+                        error = crash_error(worker.process.returncode)
                         finished.append((worker.index, Outcome(error=error)))
                         worker.index = None
                     retire(worker)
@@ -508,7 +524,7 @@ def run_isolated(
                 worker.connection.send(None)
         for worker in list(workers):
             # An idle worker leaves at once (os._exit); any other is stopped by force.
-            worker.process.join(0.5 if worker in idle else 0)
+            _join(worker.process, 0.5 if worker in idle else 0)
             _stop(worker)
         workers.clear()
 

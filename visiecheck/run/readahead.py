@@ -7,8 +7,8 @@ last one backwards into the extract cache (``extract.cache``), where the workers
 them read when they get there.
 
 - It runs under ``SCHED_IDLE`` (Linux): it only gets a CPU nobody else wants, so it
-  never slows the fork server or the parent. Where that policy does not exist it is not
-  started at all.
+  never slows the fork server or the parent. Where that policy does not exist
+  (``platform.capabilities().idle_priority``: Windows, macOS) it is not started at all.
 - It is killed the moment the workers exist (``isolation.WorkerPool``), before any of
   them touches the cache; a document it was reading is simply read again by a worker.
 - It reports nothing. A document that crashes it, hangs it or is too large for it
@@ -31,7 +31,9 @@ from pathlib import Path
 
 def supported() -> bool:
     """Whether this platform can run a process only on otherwise idle CPUs."""
-    return hasattr(os, "SCHED_IDLE") and hasattr(os, "sched_setscheduler")
+    from .platform import capabilities
+
+    return capabilities().idle_priority
 
 
 def start(
