@@ -44,9 +44,13 @@ ALLOWED = {
     "api": {KERNEL, "lexicon", "extract", "analyse", "pipeline", "run", "render"},
     "cli": {KERNEL, "api", "render"},
 }
-# The one exception, and why: the entry point starts the batch workers' fork server
-# before anything else is imported, so its half second of imports overlaps the CLI's.
-EXCEPTIONS = {("visiecheck.launch", "visiecheck.run.isolation")}
+# The exceptions, and why: the entry point starts the batch workers' fork server before
+# anything else is imported, so its half second of imports overlaps the CLI's, and it
+# runs the run wing's own exit hooks (stopping that server) before it leaves.
+EXCEPTIONS = {
+    ("visiecheck.launch", "visiecheck.run.isolation"),
+    ("visiecheck.launch", "visiecheck.run.shutdown"),
+}
 
 
 def wing_of(module: str) -> str:

@@ -80,7 +80,8 @@ def test_without_fork_server_memory_cap_and_idle_priority_the_reports_are_the_sa
             name: _run(args, tmp_path / f"{name}-fallback", monkeypatch)
             for name, args in commands.items()
         }
-    assert helpers == [None]  # the cold batch asked for read-ahead: none on this platform
+    # the cold batch and the cold check of several files asked for read-ahead: none here
+    assert helpers == [None, None]
     for name in commands:
         code, out, err = normal[name]
         assert code == 9  # Borne is no PDF: a row, the rest completes
@@ -114,7 +115,7 @@ UNGUARDED = """\
 from pathlib import Path
 
 from visiecheck.lexicon import load_lexicon
-from visiecheck.options import MatchSettings
+from visiecheck.options import Options, ReadOptions
 from visiecheck.pipeline import select_themes
 from visiecheck.run.batch import batch, collect
 
@@ -128,7 +129,7 @@ items = collect(here / "visies")
 report = batch(
     items,
     lexicon=lexicon,
-    settings=MatchSettings(use_cache=False),
+    options=Options(read=ReadOptions(use_cache=False)),
     theme_ids=select_themes(lexicon, None),
     jobs=2,
 )

@@ -53,5 +53,5 @@ def test_the_batch_example_prints_each_municipality_once(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert [line.split()[0] for line in lines[:3]] == ["Beekdal", "Hoogerbrug", "Zuiderveen"]
-    assert lines[3] == "ExitCode.OK"
+    assert lines[3] == "OK"
     assert len(lines) == 4  # the script's own code ran once, not again in every worker
