@@ -1,8 +1,17 @@
-"""How fast is ``visiecheck batch``? ``python benchmarks/batch.py [--pages 120] [--documents 14]``.
+"""How fast is ``visiecheck batch``? ``python benchmarks/batch.py [--corpus synthetic|dense|both]``.
 
-Generates 14 two-column omgevingsvisies of about 120 pages (one per Twente municipality,
-different text and themes each) in ``benchmarks/out/batch/`` (git-ignored) and times, in
-one run on this machine:
+Generates 14 two-column omgevingsvisies of about 120 pages (one per Twente municipality)
+in ``benchmarks/out/batch/`` (git-ignored), from one of two corpora:
+
+* ``synthetic`` (the default): ~1,500 characters a page of a few repeated sentences,
+  different themes per visie. Cheap text: it shows the start-up and the PDF reading.
+* ``dense``: ~4,500 characters a page of real Dutch plan text, the paragraphs of
+  ``../shared/corpus/*.txt`` (one paragraph a line) in order, each visie starting at
+  another place; short lines without a full stop become subheadings. This is what real
+  two-column visies cost per page (sentence splitting and matching). Skipped with a note
+  when the corpus folder is missing (``--corpus-dir`` points elsewhere).
+
+For each corpus it times, in one run on this machine:
 
 * the baseline: ``pdftotext`` on every file plus a plain keyword search (lowercase
   substring of every lexicon term) over its text, as many files at a time as there are
@@ -37,6 +46,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -95,6 +105,66 @@ def build(folder: Path, name: str, pages: int) -> Path:
         header=f"Omgevingsvisie {name.replace('-', ' ')} 2040",
         page_numbers=True,
         filename=f"Omgevingsvisie_{name}_2040.pdf",
+    )
+
+
+DEFAULT_CORPUS_DIR = ROOT.parent / "shared" / "corpus"
+DENSE_CHARS = 4_500  # characters of text a page, as on a full two-column page
+DENSE_PARAGRAPH_MAX = 1_100  # longer paragraphs are cut at a sentence end (they must fit)
+DENSE_FONT_SIZE = 8  # so that 4,500 characters (and subheadings) fit a two-column A4 page
+
+
+def corpus_paragraphs(corpus_dir: Path) -> list[str]:
+    """The corpus's paragraphs in file order, long ones cut at sentence ends, as
+    reportlab markup; short lines without a full stop become subheadings (``## ``)."""
+    paragraphs = []
+    for path in sorted(corpus_dir.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = " ".join(line.split())
+            if not line:
+                continue
+            markup = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            if len(line) < 70 and not line.endswith((".", ":", ";")):
+                paragraphs.append("## " + markup)
+                continue
+            piece = ""
+            for sentence in markup.split(". "):
+                joined = f"{piece}. {sentence}" if piece else sentence
+                if piece and len(joined) > DENSE_PARAGRAPH_MAX:
+                    paragraphs.append(piece + ".")
+                    piece = sentence
+                else:
+                    piece = joined
+            if piece:
+                paragraphs.append(piece)
+    return paragraphs
+
+
+def build_dense(folder: Path, name: str, pages: int, paragraphs: Sequence[str]) -> Path:
+    """A visie of ``pages`` two-column pages of ~``DENSE_CHARS`` characters of real text."""
+    position = random.Random(f"dense-{name}").randrange(len(paragraphs))
+    content = []
+    for _ in range(pages):
+        page: list[str] = []
+        size = 0
+        while True:
+            paragraph = paragraphs[position % len(paragraphs)]
+            if page and size + len(paragraph) > DENSE_CHARS + 300:
+                break
+            page.append(paragraph)
+            size += len(paragraph)
+            position += 1
+            if size >= DENSE_CHARS:
+                break
+        content.append(page)
+    return make_pdf(
+        folder,
+        content,
+        columns=2,
+        header=f"Omgevingsvisie {name.replace('-', ' ')} 2040",
+        page_numbers=True,
+        filename=f"Omgevingsvisie_{name}_2040.pdf",
+        font_size=DENSE_FONT_SIZE,
     )
 
 
@@ -184,27 +254,39 @@ def summary(times: list[float]) -> tuple[float, float]:
     return min(times), statistics.median(times)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=120)
-    parser.add_argument("--documents", type=int, default=len(MUNICIPALITIES))
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each kind (best counts)")
-    args = parser.parse_args()
-    folder = OUT / f"{args.documents}x{args.pages}"
+def generate(corpus: str, documents: int, pages: int, corpus_dir: Path) -> list[Path] | None:
+    """The visies of one corpus (generated once, then reused), or None without its text."""
+    if corpus == "dense":
+        if not corpus_dir.is_dir() or not any(corpus_dir.glob("*.txt")):
+            print(f"note: no corpus texts in {corpus_dir}: the dense corpus is skipped\n")
+            return None
+        paragraphs = corpus_paragraphs(corpus_dir)
+        folder = OUT / f"dense-{documents}x{pages}"
+    else:
+        folder = OUT / f"{documents}x{pages}"
     folder.mkdir(parents=True, exist_ok=True)
-    names = (MUNICIPALITIES * 30)[: args.documents]
+    names = (MUNICIPALITIES * 30)[:documents]
     files = []
     for index, name in enumerate(names):
         label = name if index < len(MUNICIPALITIES) else f"{name}-{index}"
         path = folder / f"Omgevingsvisie_{label}_2040.pdf"
         if not path.exists():
-            print(f"generating {path.name} ...", flush=True)
-            build(folder, label, args.pages)
+            print(f"generating {folder.name}/{path.name} ...", flush=True)
+            if corpus == "dense":
+                build_dense(folder, label, pages, paragraphs)
+            else:
+                build(folder, label, pages)
         files.append(path)
+    return files
+
+
+def measure(corpus: str, files: list[Path], repeat: int) -> None:
+    """Time the baseline and the cold, warm and two-visie batches of these files."""
     import pypdfium2
 
+    folder = files[0].parent
     pages = sum(len(pypdfium2.PdfDocument(str(path))) for path in files)
-    print(f"{len(files)} visies, {pages} pages in total, {cpu_count()} CPUs\n")
+    print(f"== {corpus} corpus: {len(files)} visies, {pages} pages in total, {cpu_count()} CPUs\n")
 
     if shutil.which("pdftotext") is None:
         print("note: pdftotext (poppler-utils) is not installed: no baseline")
@@ -212,7 +294,7 @@ def main() -> None:
     cold_times: list[float] = []
     warm_times: list[float] = []
     cold_rss = cold_pss = warm_rss = warm_pss = 0
-    for attempt in range(args.repeat):
+    for attempt in range(repeat):
         # Baseline and cold run take turns, so both see the machine in the same state.
         base_time = baseline(files)
         if base_time is not None:
@@ -221,8 +303,8 @@ def main() -> None:
             elapsed, rss, pss = run_batch(folder, Path(cache))
             cold_times.append(elapsed)
             cold_rss, cold_pss = max(cold_rss, rss), max(cold_pss, pss)
-            if attempt == args.repeat - 1:
-                for _ in range(args.repeat):
+            if attempt == repeat - 1:
+                for _ in range(repeat):
                     elapsed, rss, pss = run_batch(folder, Path(cache))
                     warm_times.append(elapsed)
                     warm_rss, warm_pss = max(warm_rss, rss), max(warm_pss, pss)
@@ -233,7 +315,7 @@ def main() -> None:
     def ratio(value: float) -> str:
         return f"{value / base:5.2f}x baseline" if base else ""
 
-    print(f"best of {args.repeat} runs (median in brackets)")
+    print(f"best of {repeat} runs (median in brackets)")
     if base_times:
         print(f"baseline pdftotext + keyword grep  {base:7.2f} s  "
               f"({statistics.median(base_times):.2f} s)")  # fmt: skip
@@ -254,7 +336,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as cache:
         manifest = Path(cache) / "twee.csv"
         manifest.write_text("".join(f"{path.stem};{path}\n" for path in files[:2]))
-        for _ in range(args.repeat):
+        for _ in range(repeat):
             shutil.rmtree(Path(cache) / "store", ignore_errors=True)
             elapsed, _, _ = run_batch(manifest, Path(cache) / "store")
             small_times.append(elapsed)
@@ -267,7 +349,23 @@ def main() -> None:
           f"(wall, {cpu_count()} CPUs); start-up and finish: {start_up:.2f} s")  # fmt: skip
     estimate = start_up + 342 * per_document
     print(f"all 342 municipalities × {pages // len(files)} pages: about {estimate / 60:.1f} min "
-          f"cold ({estimate:.0f} s)")  # fmt: skip
+          f"cold ({estimate:.0f} s)\n")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=["synthetic", "dense", "both"], default="synthetic")
+    parser.add_argument("--corpus-dir", type=Path, default=DEFAULT_CORPUS_DIR,
+                        help="the dense corpus's texts (*.txt, one paragraph a line)")  # fmt: skip
+    parser.add_argument("--pages", type=int, default=120)
+    parser.add_argument("--documents", type=int, default=len(MUNICIPALITIES))
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each kind (best counts)")
+    args = parser.parse_args()
+    corpora = ["synthetic", "dense"] if args.corpus == "both" else [args.corpus]
+    for corpus in corpora:
+        files = generate(corpus, args.documents, args.pages, args.corpus_dir)
+        if files:
+            measure(corpus, files, args.repeat)
 
 
 if __name__ == "__main__":

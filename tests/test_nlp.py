@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -118,3 +121,83 @@ def test_sentence_boundaries_are_spacys_sentencizer_boundaries(
 ) -> None:
     text = "".join(word + separator for word, separator in parts)
     assert nlp.sentencizer_spans(text) == spacy_sentences(text.replace("\n", " "))
+
+
+# --- masking plain words (``nlp.masked_text``): the same tokens, read from the cache -----
+
+SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+def token_shape(text: str) -> list[tuple[int, int, bool]]:
+    """Offset, length and punctuation flag of every token of the sentencizer's tokenizer:
+    all the sentence rule reads besides the sentence-final characters."""
+    nlp.prepare_text(text)
+    return [
+        (token.idx, len(token), token.is_punct) for token in nlp.get_sentencizer().tokenizer(text)
+    ]
+
+
+def test_masking_keeps_length_punctuation_and_abbreviations() -> None:
+    text = "Wij werken o.a. met het waterschap, bijv. naast wko-systemen (zie kaart 3)."
+    nlp.prepare_text(text)
+    masked = nlp.masked_text(text)
+    assert len(masked) == len(text)
+    # plain words are masked; words with digits, hyphens or punctuation stay as written
+    assert masked.split() == [
+        "ððð", "ðððððð", "o.a.", "ððð", "ððð", "waterschap,", "bijv.", "ððððð", "wko-systemen",
+        "(zie", "ððððð", "3).",
+    ]  # fmt: skip
+    # a piece of an abbreviation the tokenizer knows stays as written: "bijv" of "bijv."
+    assert nlp.masked_text("zie bijv . de kaart").split()[1] == "bijv"
+    assert token_shape(masked) == token_shape(text)
+
+
+def test_masked_sentences_are_spacys_sentences() -> None:
+    texts = [
+        "Wij werken samen met o.a. het waterschap. Zie bijv . de kaart van  Ir. Jansen.",
+        "De bodem daalt\xa0. Daarom meten wij elk jaar; ca. 3 mm per jaar!",
+        "Grondwater is kwetsbaar.  Wij beschermen het. ð ðð. Nog een zin?",
+        "Het bodemarchief blijft bewaard\tIn situ. De gemeente ziet erop toe.",
+    ]
+    for text in texts:
+        assert nlp.sentencizer_spans(text) == spacy_sentences(text), text
+    assert [texts[0][a:b] for a, b in nlp.sentencizer_spans(texts[0])] == [
+        "Wij werken samen met o.a. het waterschap.",
+        "Zie bijv .",
+        "de kaart van  Ir. Jansen.",
+    ]
+    assert [texts[1][a:b] for a, b in nlp.sentencizer_spans(texts[1])] == [
+        "De bodem daalt\xa0.",
+        "Daarom meten wij elk jaar; ca. 3 mm per jaar!",
+    ]
+
+
+_MASK_PIECES = st.one_of(
+    st.sampled_from(_EXCEPTIONS),
+    # pieces of abbreviations as words of their own, next to a full stop
+    st.sampled_from(["bijv", "o", "a", "Ir", "ca", "zgn", "etc", "t", "s", "m", "ð", "ðð"]),
+    st.sampled_from(["Grondwater", "bodem", "wij", "De", "één", "Zoë", "NAP", "2040", "m²"]),
+    st.sampled_from([".", ",", "(", ")", "!", "?", "...", "'", '"', ":", "-", "/", "’"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_MASK_PIECES, st.sampled_from([" ", "", "  ", "\xa0", "\t", " \n"])),
+        max_size=25,
+    )
+)
+def test_masking_gives_the_same_tokens_for_any_text(parts: list[tuple[str, str]]) -> None:
+    text = "".join(piece + separator for piece, separator in parts)
+    nlp.prepare_text(text)
+    assert token_shape(nlp.masked_text(text)) == token_shape(text)
+    assert nlp.sentencizer_spans(text) == spacy_sentences(text.replace("\n", " "))
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="shared corpus not present")
+def test_masking_gives_the_same_sentences_on_the_real_corpus() -> None:
+    for path in sorted(SHARED_CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for paragraph in text.splitlines()[::3]:  # a third of the ~15,000 lines: a few seconds
+            assert nlp.sentencizer_spans(paragraph) == spacy_sentences(paragraph), paragraph

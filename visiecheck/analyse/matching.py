@@ -46,6 +46,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -100,6 +101,9 @@ CONJUNCTIONS = frozenset({"en", "of", "tot"})
 # a hyphen before a space, comma or slash, or after a space. Starting with a literal "-"
 # lets the regular expression engine skip quickly to candidates.
 ELIDED_HINT_RE = re.compile(r"-(?=[\s,/])|(?<=\s)-(?=[^\W\d_])")
+HYPHEN_RE = re.compile("-")
+# A hyphen that no letter or digit follows (``[^\W_]`` is exactly ``str.isalnum``).
+HANGING_HYPHEN_RE = re.compile(r"-(?![^\W_])")
 
 
 @dataclass(frozen=True)
@@ -122,10 +126,14 @@ class _Candidate:
 
 @dataclass(frozen=True)
 class _WordWork:
-    """For one distinct word: its matches, multi-word terms it may start, a broken start."""
+    """For one distinct word: its matches, multi-word terms it may start, a broken start.
+
+    ``multi`` holds the multi-word terms the word may start by the form their second word
+    must have: the next word picks the few worth trying (after *in* or *de* most terms
+    cannot follow at all)."""
 
     matches: tuple[_Candidate, ...]
-    multi: tuple[int, ...]
+    multi: dict[str, tuple[int, ...]]
     may_break: bool
 
 
@@ -398,21 +406,38 @@ class _TermIndex:
             return self._work_cache[word]
         lowered = word.lower()
         matches = self.word_matches(word)
-        multi = tuple(self.multi_first.get(lowered, ()))
+        by_second: dict[str, list[int]] = {}
+        for entry in self.multi_first.get(lowered, ()):  # in entry order
+            for form in self.entries[entry].forms[1]:
+                by_second.setdefault(form, []).append(entry)
+        multi = {form: tuple(entries) for form, entries in by_second.items()}
         may_break = not matches and lowered in self.broken_prefixes
         work = _WordWork(matches, multi, may_break) if matches or multi or may_break else None
         self._work_cache[word] = work
         return work
 
     def find(
-        self, text: str, words: Sequence[re.Match[str]], *, longest_wins: bool
+        self,
+        text: str,
+        words: Sequence[re.Match[str]],
+        *,
+        longest_wins: bool,
+        strings: Sequence[str] | None = None,
     ) -> list[_Candidate]:
+        """Candidates in ``text``, whose ``words`` (``WORD_RE``) are given; ``strings``:
+        the words' text, when the caller has it already."""
         found: list[_Candidate] = []
         last = len(words) - 1
-        for position, word_match in enumerate(words):
-            work = self._word_work(word_match.group())
-            if work is None:
-                continue  # most words: one dictionary lookup
+        if strings is None:
+            strings = [word_match.group() for word_match in words]
+        cache = self._work_cache
+        for word in set(strings).difference(cache):
+            self._word_work(word)
+        works = list(map(cache.__getitem__, strings))
+        # Most words ask nothing (None): skip them without a Python step per word.
+        for position in compress(range(len(works)), works):
+            work = works[position]
+            word_match = words[position]
             offset = word_match.start()
             for candidate in work.matches:
                 found.append(
@@ -423,10 +448,11 @@ class _TermIndex:
                         candidate.kind,
                     )
                 )
-            for entry in work.multi:
-                multi = self._multi_word(text, words, position, entry)
-                if multi is not None:
-                    found.append(multi)
+            if work.multi and position < last:
+                for entry in work.multi.get(strings[position + 1].lower(), ()):
+                    multi = self._multi_word(text, words, position, entry)
+                    if multi is not None:
+                        found.append(multi)
             if work.may_break and position < last:
                 broken = self._broken_word(text, words, position)
                 if broken is not None:
@@ -619,7 +645,8 @@ class Matcher:
     def match_page(self, text: str, page: int, *, heading_lines: Sequence[str] = ()) -> list[Hit]:
         """Hits in one page's text; ``heading_lines`` as in ``segment_page``."""
         words = list(WORD_RE.finditer(text))
-        candidates = self._terms.find(text, words, longest_wins=False)
+        strings = [word.group() for word in words]
+        candidates = self._terms.find(text, words, longest_wins=False, strings=strings)
         rebuilt = _elided_words(text, words)
         if rebuilt:
             candidates.extend(self._elided_hits(rebuilt))
@@ -630,7 +657,7 @@ class Matcher:
         segments = segment_page(text, positions, heading_lines)
         starts = [segment.start for segment in segments]
         paragraphs = _paragraph_starts(text)
-        exclusions = self._exclusion_index.find(text, words, longest_wins=False)
+        exclusions = self._exclusion_index.find(text, words, longest_wins=False, strings=strings)
         hits: list[Hit] = []
         stances: dict[int, Stance | None] = {}  # per sentence: classify each sentence once
         suspicious: dict[int, bool] = {}  # per sentence: may a hit be incidental?
@@ -796,19 +823,24 @@ class _Rebuilt:
 
 def _elided_words(text: str, words: Sequence[re.Match[str]]) -> list[_Rebuilt]:
     """The hyphen-ended parts of "X- en Yz", "X-, Y- en Zz", "X- of Yz" and "X-/Yz", and the
-    hyphen-started part of "Xy en -z" (``forward``)."""
+    hyphen-started part of "Xy en -z" (``forward``).
+
+    Only the words next to a hyphen are looked at (found from the hyphens, not by a step
+    per word): a page has a few dozen hyphens and a thousand words.
+    """
     found: list[_Rebuilt] = []
     if "-" not in text or not ELIDED_HINT_RE.search(text):
         return found
     count = len(words)
-    for position in range(2, count):
+    for hyphen in HYPHEN_RE.finditer(text):  # words right after a hyphen ("-leven")
+        position = bisect.bisect_left(words, hyphen.end(), key=_word_start)
+        if position < 2 or position == count or words[position].start() != hyphen.end():
+            continue
         word = words[position]
         start = word.start()
         conjunction, first = words[position - 1], words[position - 2]
         if (
-            start > 0
-            and text[start - 1] == "-"
-            and text[conjunction.end() : start - 1].strip() == ""
+            text[conjunction.end() : start - 1].strip() == ""
             and text[conjunction.end() : start - 1] != ""
             and conjunction.group().lower() in CONJUNCTIONS
             and _joined(text[first.end() : conjunction.start()], commas=False)
@@ -816,25 +848,24 @@ def _elided_words(text: str, words: Sequence[re.Match[str]]) -> list[_Rebuilt]:
             and first.group()[:1].isalpha()
         ):
             found.append(_Rebuilt(start - 1, word.end(), word.group(), first.group(), True))
+    hanging = _hanging_words(text, words)
     position = 0
-    while position < count:
-        word = words[position]
-        if not _hangs(text, word):
-            position += 1
-            continue
-        chain = [word]
-        cursor = position + 1
+    for index in hanging:  # in text order
+        if index < position:
+            continue  # part of the chain before
+        chain = [words[index]]
+        cursor = index + 1
         while (
             cursor < count
-            and _hangs(text, words[cursor])
+            and cursor in hanging
             and _joined(text[chain[-1].end() + 1 : words[cursor].start()], commas=True)
         ):
             chain.append(words[cursor])
             cursor += 1
-        last: re.Match[str] | None = None
+        last: int | None = None
         gap_end = chain[-1].end() + 1
         if cursor < count and text[gap_end : words[cursor].start()].strip() == "/":
-            last = words[cursor]  # zout-/gaswinning
+            last = cursor  # zout-/gaswinning
         elif (
             cursor + 1 < count
             and words[cursor].group().lower() in CONJUNCTIONS
@@ -849,23 +880,37 @@ def _elided_words(text: str, words: Sequence[re.Match[str]]) -> list[_Rebuilt]:
             ):
                 following += 1
             if _joined(text[words[following - 1].end() : words[following].start()], commas=False):
-                last = words[following]
-        if last is not None and not _hangs(text, last) and last.group()[:1].isalpha():
+                last = following
+        if last is not None and last not in hanging and words[last].group()[:1].isalpha():
             for part in chain:
-                found.append(_Rebuilt(part.start(), part.end() + 1, part.group(), last.group()))
+                found.append(
+                    _Rebuilt(part.start(), part.end() + 1, part.group(), words[last].group())
+                )
         position = cursor  # every word of the chain has been looked at
     return found
 
 
-def _hangs(text: str, word: re.Match[str]) -> bool:
-    """A word directly followed by a hyphen that no letter follows ("zout- en")."""
-    end = word.end()
-    return (
-        end < len(text)
-        and text[end] == "-"
-        and (end + 1 == len(text) or not text[end + 1].isalnum())
-        and word.group()[:1].isalpha()
-    )
+def _word_start(word: re.Match[str]) -> int:
+    return word.start()
+
+
+def _word_end(word: re.Match[str]) -> int:
+    return word.end()
+
+
+def _hanging_words(text: str, words: Sequence[re.Match[str]]) -> dict[int, None]:
+    """Indices (in order) of the words directly followed by a hyphen that no letter or
+    digit follows ("zout- en"), starting with a letter; found from the hyphens."""
+    hanging: dict[int, None] = {}
+    for hyphen in HANGING_HYPHEN_RE.finditer(text):
+        index = bisect.bisect_left(words, hyphen.start(), key=_word_end)
+        if (
+            index < len(words)
+            and words[index].end() == hyphen.start()
+            and words[index].group()[:1].isalpha()
+        ):
+            hanging[index] = None
+    return hanging
 
 
 def _joined(gap: str, *, commas: bool) -> bool:
