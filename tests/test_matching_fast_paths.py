@@ -29,14 +29,14 @@ from visiecheck.analyse.matching import (
     get_matcher,
 )
 from visiecheck.lexicon import load_lexicon
-from visiecheck.options import MatchSettings
+from visiecheck.options import MatchOptions
 
 SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
-    return get_matcher(load_lexicon(None), MatchSettings())
+    return get_matcher(load_lexicon(None), MatchOptions())
 
 
 def reference_find(index: _TermIndex, text: str, words: Sequence[re.Match[str]]) -> list:
