@@ -137,3 +137,26 @@ def test_own_exit_hooks_run_once_newest_first(tmp_path: Path) -> None:
     done = python("-c", code, tmp_path=tmp_path, PYTHONUNBUFFERED="")
     # a failing hook does not stop the others; other exit handlers are skipped (os._exit)
     assert (done.returncode, done.stdout) == (3, "second\nfirst\n")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["batch", "visies/"], True),
+        (["-v", "batch", "visies/"], True),  # a global option before the command
+        (["check", "a.pdf", "b.pdf"], True),
+        (["check", "a.pdf", "--engine", "pdfplumber", "-o", "rapport.html"], False),
+        (["check", "--themes", "core", "a.pdf", "--no-cache", "b.pdf"], True),
+        (["check", "--engine=pdfplumber", "a.pdf"], False),
+        (["--verbose", "check", "a.pdf"], False),
+        (["explain", "a.pdf", "geothermie"], False),
+        (["lexicon", "list"], False),
+        ([], False),
+    ],
+)
+def test_the_entry_point_starts_workers_early_when_the_command_will_need_them(
+    arguments: list[str], expected: bool
+) -> None:
+    from visiecheck.launch import needs_workers
+
+    assert needs_workers(arguments) is expected

@@ -6,18 +6,13 @@ import pytest
 
 from visiecheck.extract.normalize import (
     blocks_to_text,
-    clean_characters,
-    expand_ligatures,
     find_running_lines,
     is_page_number,
     join_hyphenated,
     join_letter_spaced,
     keep_hyphen,
     normalize_line,
-    normalize_spaces,
-    remove_soft_hyphens,
     running_line_key,
-    straighten_quotes,
 )
 
 # --- hyphenation ----------------------------------------------------------------------
@@ -93,35 +88,38 @@ def test_keep_hyphen_rule() -> None:
 # --- characters -----------------------------------------------------------------------
 
 
+# Every character rule runs inside normalize_line, the one path the readers use.
+
+
 def test_ligatures_are_expanded() -> None:
-    assert expand_ligatures("de \ufb01nanciering, \ufb02exibel, e\ufb00ect") == (
+    assert normalize_line("de \ufb01nanciering, \ufb02exibel, e\ufb00ect") == (
         "de financiering, flexibel, effect"
     )
-    assert expand_ligatures("e\ufb03ci\u00ebnt, a\ufb04uent") == "efficiënt, affluent"
+    assert normalize_line("e\ufb03ci\u00ebnt, a\ufb04uent") == "efficiënt, affluent"
 
 
 def test_soft_hyphens_are_removed() -> None:
-    assert remove_soft_hyphens("grond\u00adwater\u00adbeheer") == "grondwaterbeheer"
+    assert normalize_line("grond\u00adwater\u00adbeheer") == "grondwaterbeheer"
 
 
 def test_quotes_are_straightened() -> None:
-    assert straighten_quotes("\u201eschoon\u201d en \u2018veilig\u2019") == "\"schoon\" en 'veilig'"
+    assert normalize_line("\u201eschoon\u201d en \u2018veilig\u2019") == "\"schoon\" en 'veilig'"
 
 
 def test_odd_spaces_become_one_space() -> None:
-    assert normalize_spaces("  bodem\u00a0en\u2009ondergrond\t  in  beeld ") == (
+    assert normalize_line("  bodem\u00a0en\u2009ondergrond\t  in  beeld ") == (
         "bodem en ondergrond in beeld"
     )
 
 
-def test_clean_characters_applies_nfc() -> None:
+def test_characters_are_composed_nfc() -> None:
     decomposed = "ge\u0065\u0308ist"  # e + combining diaeresis
-    assert clean_characters(decomposed) == "geëist"
-    assert len(clean_characters(decomposed)) == 6
+    assert normalize_line(decomposed) == "geëist"
+    assert len(normalize_line(decomposed)) == 6
 
 
-def test_clean_characters_keeps_hyphenation_marks_for_the_joiner() -> None:
-    assert clean_characters("wa\ufffe") == "wa\ufffe"
+def test_hyphenation_marks_are_kept_for_the_joiner() -> None:
+    assert normalize_line("wa\ufffe") == "wa\ufffe"
 
 
 def test_unicode_hyphen_becomes_ascii_hyphen() -> None:

@@ -19,11 +19,9 @@ from visiecheck.errors import VisiecheckError
 from visiecheck.extract import _formats, _html, _plaintext
 from visiecheck.extract.normalize import (
     blocks_to_text,
-    clean_characters,
     join_letter_spaced,
     normalize_line,
     normalize_lines,
-    normalize_spaces,
 )
 from visiecheck.lexicon import load_lexicon
 
@@ -122,7 +120,7 @@ def test_normalising_lines_twice_is_normalising_once(lines: list[str]) -> None:
 @given(st.text(max_size=120))
 def test_each_character_rule_is_idempotent(line: str) -> None:
     line = line.replace("\n", " ")
-    for rule in (clean_characters, normalize_spaces, join_letter_spaced, normalize_line):
+    for rule in (join_letter_spaced, normalize_line):
         once = rule(line)
         assert rule(once) == once, rule.__name__
 

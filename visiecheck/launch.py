@@ -2,14 +2,14 @@
 
 Two things around the CLI itself (``visiecheck.cli.app``) that only an entry point can do:
 
-- A batch's worker fork server (``isolation.start_fork_server``) spends half a second
+- A batch's worker fork server (``isolation.start_fork_server``) spends a noticeable time
   loading spaCy before the first worker can start. It is started here, before the CLI
   (Typer, Rich, the report code) is imported, so the two happen at the same time on
   different CPUs.
 - When the command is done, the process leaves without the interpreter's teardown:
   output is flushed and visiecheck's own exit hooks run (``visiecheck.run.shutdown``:
   the fork server is stopped), but the thousands of modules and objects are not freed
-  one by one, which takes a tenth of a second after a batch (more after ``check`` has
+  one by one, which is noticeable after a batch (more so after ``check`` has
   loaded spaCy). Only public means: ``os._exit`` after an explicit flush.
 """
 
@@ -19,10 +19,40 @@ import os
 import sys
 from typing import NoReturn
 
+# Options of the commands that take a value (``--engine pdfplumber``), so their values are
+# not counted as files; the flags (``--no-cache``) take none.
+_VALUE_OPTIONS = frozenset(
+    {"--lexicon", "--themes", "--engine", "--format", "--output", "-o", "--lang",
+     "--municipality", "--evidence", "--password", "--jobs", "-j", "--timeout",
+     "--max-memory", "--sort"}
+)  # fmt: skip
+
+
+def needs_workers(arguments: list[str]) -> bool:
+    """Whether this command line will read files in worker processes: ``batch``, or
+    ``check`` with more than one file (global options such as ``-v`` may come first)."""
+    words = list(arguments)
+    while words and words[0].startswith("-"):
+        words.pop(0)  # the global options take no value
+    if not words or words[0] not in ("batch", "check"):
+        return False
+    if words[0] == "batch":
+        return True
+    files = 0
+    expects_value = False
+    for word in words[1:]:
+        if expects_value:
+            expects_value = False
+        elif word.startswith("-") and word != "-":
+            expects_value = word in _VALUE_OPTIONS  # "--engine=x" carries its own value
+        else:
+            files += 1
+    return files > 1
+
 
 def main() -> None:
     """Console-script entry point."""
-    if sys.argv[1:2] == ["batch"]:
+    if needs_workers(sys.argv[1:]):
         from .options import BATCH_PRELOAD_MODULES
         from .run.isolation import start_fork_server
 

@@ -3,7 +3,7 @@
 The snapshot holds what the default lexicon's matcher asks the lemma table (the lemma
 and forms of each word, the known words near the fuzzy terms, the known word ends
 of the terms for elided compounds), so that building it
-needs no table: a tenth of a second for ``check``, and for ``batch`` the difference
+needs no table: faster ``check`` start-up, and for ``batch`` the difference
 between the workers waiting for the parent or not (see ``nlp``). Run this after
 changing the words of ``lexicons/ondergrond-nl.yaml``, the fuzzy defaults of
 ``MatchOptions`` or the spacy-lookups-data version; ``tests/test_lemma_snapshot.py`` fails

@@ -44,7 +44,7 @@ from ..models import DuplicatePair
 if TYPE_CHECKING:
     import numpy as np
 
-# numpy (a twentieth of a second to import) is imported by the functions that hash a
+# numpy (slow to import) is imported by the functions that hash a
 # text, which run in batch workers; the parent only compares fingerprints.
 
 SHINGLE_WORDS = 5

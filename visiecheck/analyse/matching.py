@@ -371,8 +371,8 @@ class _TermIndex:
 
         The rule: the closest fuzzy choice (within the distance) must start with the
         word's first two letters, and the word must not be a known Dutch word. The
-        checks run cheapest first; the dictionary of known words (the lemma table, a
-        tenth of a second to load) is consulted only for the rare near miss.
+        checks run cheapest first; the dictionary of known words (the lemma table, slow
+        to load) is consulted only for the rare near miss.
         """
         if not lowered.isalpha():
             return []
@@ -589,7 +589,7 @@ class Matcher:
         """Settle the fuzzy rule's dictionary questions now (``_TermIndex.resolve_known_words``).
 
         For a matcher that is sent to other processes: they then match without ever
-        loading the lemma table (0.17 s each). Returns the matcher itself.
+        loading the lemma table. Returns the matcher itself.
         """
         self._terms.resolve_known_words()
         return self
@@ -992,7 +992,7 @@ def use_matcher(matcher: Matcher) -> None:
     """Let ``get_matcher`` return ``matcher`` (built elsewhere) for its lexicon and options.
 
     A batch builds the matcher once in the parent and sends it to every worker: that
-    saves each worker reading the lemma table to inflect the terms (~0.2 s).
+    saves each worker reading the lemma table to inflect the terms.
     """
     _received[(matcher.lexicon, matcher.options)] = matcher
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, ClassVar
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# spaCy itself (half a second to import) is imported where a pipeline is built: the
+# spaCy itself (slow to import) is imported where a pipeline is built: the
 # lemma-table functions below do not need it, so a batch's parent process can build
 # the matcher without it.
 
@@ -76,7 +76,7 @@ PLACEHOLDER = "ð"
 class _OnDemandExceptions:
     """Adds spaCy's Dutch tokenizer exceptions to a tokenizer when a text contains them.
 
-    Building the tokenizer with all ~4,670 special cases costs ~0.35 s (each one is
+    Building the tokenizer with all ~4,670 special cases is slow (each one is
     affix-tokenized and added to a phrase matcher), paid by every batch worker. A special
     case can only change the tokens of a text that contains its string, so adding
     exactly those before tokenizing gives the same tokens. The ~150 without a full stop
@@ -203,8 +203,8 @@ def _lemma_table() -> dict[str, str]:
 
 # --- the snapshot: the table's answers for the default lexicon, shipped -----------------
 #
-# Loading the table (0.12 s), inverting it for the lexicon's lemmas (0.08 s) and finding
-# the known words near the fuzzy terms (0.2 s) gives the same answers on every run. For
+# Loading the table, inverting it for the lexicon's lemmas and finding the known words
+# near the fuzzy terms is slow and gives the same answers on every run. For
 # the default lexicon they are shipped in ``visiecheck/data/lemma_snapshot.json``
 # (written by ``python -m visiecheck.lemma_snapshot``), stamped with the table they came
 # from: with another table installed the snapshot is ignored. Any question it does not

@@ -61,7 +61,7 @@ def _read_raw(engine: str, data: bytes, password: str | None, path: Path) -> lis
     if engine == "pdfium":
         return _pdfium.read_pages(data, password, path)
     if engine == "pdfplumber":
-        # imported on demand: pdfplumber and pdfminer take 50 ms that most runs never need
+        # imported on demand: importing pdfplumber and pdfminer is time most runs never need
         from . import _pdfplumber
 
         return _pdfplumber.read_pages(data, password, path)
@@ -127,9 +127,7 @@ def _split_at_headings(
     return blocks, [line for line, flag in zip(lines, flags, strict=True) if flag]
 
 
-def _normalise(
-    raw_pages: list[RawPage], *, running_lines: bool = True
-) -> tuple[tuple[Page, ...], tuple[str, ...]]:
+def _normalise(raw_pages: list[RawPage], *, running_lines: bool = True) -> tuple[Page, ...]:
     """Character rules per line, running lines per document, blocks → page text.
 
     ``running_lines=False`` for sections of page-less formats: they have no running
@@ -184,7 +182,7 @@ def _normalise(
                 heading_lines=tuple(headings),
             )
         )
-    return tuple(pages), ()
+    return tuple(pages)
 
 
 def _pages_noun(count: int) -> str:
@@ -236,7 +234,7 @@ def _extract_sections(kind: str, data: bytes, sha256: str, path: str | Path) -> 
         raise NoTextError(
             f"the {_formats.FORMAT_NAMES[kind]} contains no text to check", path=file_path
         )
-    pages, _ = _normalise(raw_sections, running_lines=False)
+    pages = _normalise(raw_sections, running_lines=False)
     warning = _formats.name_warning(kind, file_path)
     return Document(
         str(path),
@@ -335,7 +333,7 @@ def extract(
             "it with OCR (Tesseract, Dutch) and check the result",
             path=file_path,
         )
-    pages, _ = _normalise(raw_pages)
+    pages = _normalise(raw_pages)
     warnings = [*_text_layer_warnings(pages, ocr=ocr), *warnings]
     if _formats.pdf_xref_damaged(data):
         warnings.insert(

@@ -1,7 +1,8 @@
-"""Normalisation of extracted page text: one small, separately tested function per rule.
+"""Normalisation of extracted page text: the clean-up rules between a reader and the analysis.
 
 The engines (``visiecheck.extract``) deliver each page as blocks of raw lines in
-reading order. This module cleans characters, repairs letter-spaced headings,
+reading order. This module cleans characters (ligatures, soft hyphens, quotes, odd
+spaces, NFC: one translation table, applied by ``normalize_lines``), repairs letter-spaced headings,
 removes running headers/footers and page numbers (document level), joins the lines
 of a block and repairs line-end hyphenation. Sentence splitting is not done here.
 
@@ -78,36 +79,6 @@ _TRANSLATION = str.maketrans(
 )
 _SPECIAL_CHARS = re.compile("[" + re.escape("".join(chr(code) for code in _TRANSLATION)) + "]")
 _MULTI_SPACE = re.compile(r"  +")
-
-
-def expand_ligatures(text: str) -> str:
-    """``ﬁ`` → ``fi`` and the other Latin ligatures."""
-    return text.translate(str.maketrans(_LIGATURES))
-
-
-def remove_soft_hyphens(text: str) -> str:
-    """Drop soft hyphens (U+00AD) and zero-width characters."""
-    return text.translate(str.maketrans({char: None for char in _ZERO_WIDTH}))
-
-
-def straighten_quotes(text: str) -> str:
-    """Curly and angle quotes → ``'`` and ``"``."""
-    return text.translate(str.maketrans(_QUOTES))
-
-
-def normalize_spaces(text: str) -> str:
-    """Odd spaces (non-breaking, thin, tab) → a space; runs of spaces → one; no edges."""
-    text = text.translate(str.maketrans({char: " " for char in _SPACES}))
-    return _MULTI_SPACE.sub(" ", text).strip(" ")
-
-
-def clean_characters(line: str) -> str:
-    """All character-level rules on one line, then NFC; runs of spaces are kept.
-
-    Runs of spaces survive here because ``join_letter_spaced`` reads them as word
-    gaps; ``normalize_line`` collapses them afterwards.
-    """
-    return unicodedata.normalize("NFC", line.translate(_TRANSLATION))
 
 
 _LETTER_SPACED = re.compile(r"^\S(?: {1,}\S)+$")

@@ -109,7 +109,7 @@ def sort_documents(report: Report, sort: str = "name") -> list[DocumentReport]:
     if sort not in SORTS:
         from ..errors import UsageError
 
-        raise UsageError(f"--sort {sort!r}: choose name or missing")
+        raise UsageError(f"sort {sort!r}: choose name or missing")
     documents = list(report.documents)
     if sort == "missing":
         return sorted(

@@ -16,7 +16,7 @@ processes with one channel each (``visiecheck.run.processes``: started without
 visiecheck's own fork server where the platform has one (else each is a fresh
 interpreter, ``spawn``; see ``visiecheck.run.platform``): never a forked copy of the
 parent with its threads and locks, but a fork of a small clean process that has imported
-only the ``preload_modules`` (for a batch: spaCy and the readers, half a second) once, so
+only the ``preload_modules`` (for a batch: spaCy and the readers) once, so
 every worker starts with them loaded and their memory pages shared; a spawned worker
 imports them itself. Workers live for many tasks, so the remaining set-up is paid once
 per worker, not per document. It comes in two parts: ``preload`` (what every task needs
@@ -484,8 +484,8 @@ def run_isolated(
                         elif kind == "init-failed":
                             if payload == "memory":
                                 raise UsageError(
-                                    f"--max-memory {max_memory_mb}: too little for the language "
-                                    "model; give at least 1024 (MB)"
+                                    f"a memory limit of {max_memory_mb} MB per worker is too "
+                                    "little for the language model; give at least 1024 MB"
                                 )
                             raise InternalWorkerError(f"a worker could not start: {payload}")
                 except (EOFError, OSError):
