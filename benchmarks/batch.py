@@ -85,6 +85,19 @@ _THEMES = [
 ]
 
 
+def _visie_pdf(folder: Path, name: str, content: Sequence[Sequence[str]], **layout: float) -> Path:
+    """A two-column visie PDF named after its municipality, with running header and numbers."""
+    return make_pdf(
+        folder,
+        content,
+        columns=2,
+        header=f"Omgevingsvisie {name.replace('-', ' ')} 2040",
+        page_numbers=True,
+        filename=f"Omgevingsvisie_{name}_2040.pdf",
+        **layout,
+    )
+
+
 def build(folder: Path, name: str, pages: int) -> Path:
     rng = random.Random(name)
     themes = rng.sample(_THEMES, rng.randint(2, 6))
@@ -98,14 +111,7 @@ def build(folder: Path, name: str, pages: int) -> Path:
                 sentences[1] = rng.choice(themes)
             paragraphs.append(". ".join(sentences) + ".")
         content.append(paragraphs)
-    return make_pdf(
-        folder,
-        content,
-        columns=2,
-        header=f"Omgevingsvisie {name.replace('-', ' ')} 2040",
-        page_numbers=True,
-        filename=f"Omgevingsvisie_{name}_2040.pdf",
-    )
+    return _visie_pdf(folder, name, content)
 
 
 DEFAULT_CORPUS_DIR = ROOT.parent / "shared" / "corpus"
@@ -157,13 +163,10 @@ def build_dense(folder: Path, name: str, pages: int, paragraphs: Sequence[str]) 
             if size >= DENSE_CHARS:
                 break
         content.append(page)
-    return make_pdf(
+    return _visie_pdf(
         folder,
+        name,
         content,
-        columns=2,
-        header=f"Omgevingsvisie {name.replace('-', ' ')} 2040",
-        page_numbers=True,
-        filename=f"Omgevingsvisie_{name}_2040.pdf",
         font_size=DENSE_FONT_SIZE,
     )
 

@@ -79,3 +79,29 @@ def test_installed_package_ships_the_lemma_snapshot(installed_script: Path, tmp_
     lemmas, same_table, in_use = json.loads(done.stdout)
     assert lemmas > 300
     assert in_use == same_table
+
+
+def test_the_library_front_door_works_from_any_folder(
+    installed_script: Path, tmp_path: Path
+) -> None:
+    """Issue 13: ``import visiecheck; visiecheck.check_files([...])`` after ``pip install .``,
+    run as a plain one-liner (no main guard) outside the checkout."""
+    code = (
+        "import visiecheck; "
+        f"print(visiecheck.check_files([{str(SAMPLE)!r}]).documents[0].themes[0].status)"
+    )
+    done = run_outside_checkout([sys.executable, "-c", code], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() in {
+        "missing",
+        "mentioned",
+        "addressed",
+    }  # a StrEnum prints its value
+    two = (
+        "import visiecheck; "
+        f"r = visiecheck.check_files([{str(SAMPLE)!r}, {str(SAMPLE)!r}], jobs=2); "
+        "print(len(r.documents), r.documents[0].themes[0].status.value)"
+    )
+    done = run_outside_checkout([sys.executable, "-c", two], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[0] == "2"

@@ -21,6 +21,7 @@ import typer
 
 from . import __version__
 from .errors import ExitCode, LexiconError, UsageError, VisiecheckError, exit_code_for
+from .models import DocumentDiff, Report
 from .options import (
     DEFAULT_ENGINE,
     DEFAULT_EVIDENCE,
@@ -205,6 +206,25 @@ def _use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def _render_one(
+    result: Report | DocumentDiff, output_format: str, lang: str, output: Path | None
+) -> str:
+    """A report or a diff of one run as text: in colour and as wide as the terminal only
+    when it is a table going to the terminal."""
+    from . import api
+
+    to_terminal = output is None and output_format == "table"
+    text = api.render_report(
+        result,
+        output_format,
+        lang=lang,
+        color=to_terminal and _use_color(),
+        width=_terminal_width() if to_terminal else 100,
+    )
+    assert isinstance(text, str)  # only xlsx, a batch format, is bytes
+    return text
+
+
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -271,15 +291,7 @@ def check(
                 typer.echo(f"{document.file}: waarschuwing: {warning}", err=True)
             if document.error:
                 typer.echo(f"{document.file}: fout: {document.error}", err=True)
-    to_terminal = not machine_output
-    text = api.render_report(
-        report,
-        output_format,
-        lang=lang,
-        color=to_terminal and _use_color(),
-        width=_terminal_width() if to_terminal else 100,
-    )
-    _emit(text, output)
+    _emit(_render_one(report, output_format, lang, output), output)
     code = exit_code_for(report, fail_on_missing=fail_on_missing)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
@@ -501,16 +513,7 @@ def diff(
         themes=themes,
         read=ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr),
     )
-    to_terminal = output is None and output_format == "table"
-    text = api.render_report(
-        result,
-        output_format,
-        lang=lang,
-        color=to_terminal and _use_color(),
-        width=_terminal_width() if to_terminal else 100,
-    )
-    assert isinstance(text, str)  # only xlsx is bytes
-    _emit(text, output)
+    _emit(_render_one(result, output_format, lang, output), output)
 
 
 # --- lexicon ---------------------------------------------------------------------------
