@@ -144,13 +144,14 @@ def test_own_exit_hooks_run_once_newest_first(tmp_path: Path) -> None:
     [
         (["batch", "visies/"], True),
         (["-v", "batch", "visies/"], True),  # a global option before the command
-        (["check", "a.pdf", "b.pdf"], True),
-        (["check", "a.pdf", "--engine", "pdfplumber", "-o", "rapport.html"], False),
-        (["check", "--themes", "core", "a.pdf", "--no-cache", "b.pdf"], True),
-        (["check", "--engine=pdfplumber", "a.pdf"], False),
-        (["--verbose", "check", "a.pdf"], False),
-        (["explain", "a.pdf", "geothermie"], False),
+        (["check", "a.pdf"], True),  # every command that reads a visie uses a worker
+        (["--verbose", "check", "a.pdf", "b.pdf"], True),
+        (["explain", "a.pdf", "geothermie"], True),
+        (["extract", "a.pdf"], True),
+        (["diff", "a.pdf", "b.pdf"], True),
         (["lexicon", "list"], False),
+        (["lexicon", "suggest", "a.pdf"], False),
+        (["--version"], False),
         ([], False),
     ],
 )

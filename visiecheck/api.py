@@ -49,6 +49,7 @@ __all__ = [
     "diff_files",
     "explain",
     "load_lexicon",
+    "memory_limit_notice",
     "read_file",
     "render_report",
     "run_lexicon_examples",
@@ -218,11 +219,28 @@ def _check_here(
     )
 
 
-def read_file(path: str | Path, *, read: ReadOptions | None = None) -> Document:
-    """What visiecheck reads in a file: the normalised text per page (or section)."""
-    from .pipeline import read_document
+def read_file(
+    path: str | Path,
+    *,
+    read: ReadOptions | None = None,
+    timeout: float | None = None,
+    max_memory_mb: int | None = None,
+) -> Document:
+    """What visiecheck reads in a file: the normalised text per page (or section).
 
-    return read_document(path, (read or ReadOptions()).validate())
+    With a ``timeout`` or ``max_memory_mb`` the file is read in an isolated worker that
+    is stopped at the limit (as every command line does); without, in this process.
+    """
+    read = (read or ReadOptions()).validate()
+    if timeout is None and max_memory_mb is None:
+        from .pipeline import read_document
+
+        return read_document(path, read)
+    from .run.single import ReadTask, in_worker, read_task
+
+    return in_worker(
+        read_task, ReadTask(str(path), read), timeout=timeout, max_memory_mb=max_memory_mb
+    )
 
 
 def explain(
@@ -232,13 +250,24 @@ def explain(
     lexicon: LexiconSource = None,
     read: ReadOptions | None = None,
     match: MatchOptions | None = None,
+    timeout: float | None = None,
+    max_memory_mb: int | None = None,
 ) -> list[Hit]:
-    """Every hit of one theme in one file, in page order; raises when it cannot be read."""
-    from .pipeline import explain as explain_hits
+    """Every hit of one theme in one file, in page order; raises when it cannot be read.
 
+    ``timeout`` and ``max_memory_mb`` as for ``read_file``.
+    """
     loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
-    options = Options(read=read or ReadOptions(), match=match or MatchOptions())
-    return explain_hits(path, theme_id, lexicon=loaded, options=options)
+    options = Options(read=read or ReadOptions(), match=match or MatchOptions()).validate()
+    select_themes(loaded, theme_id)  # an unknown theme fails here, before any work
+    if timeout is None and max_memory_mb is None:
+        from .pipeline import explain as explain_hits
+
+        return explain_hits(path, theme_id, lexicon=loaded, options=options)
+    from .run.single import ExplainTask, explain_task, in_worker
+
+    task = ExplainTask(str(path), theme_id, loaded, options)
+    return in_worker(explain_task, task, timeout=timeout, max_memory_mb=max_memory_mb)
 
 
 def diff_files(
@@ -249,11 +278,14 @@ def diff_files(
     themes: ThemeSelection = None,
     read: ReadOptions | None = None,
     match: MatchOptions | None = None,
+    timeout: float | None = None,
+    max_memory_mb: int | None = None,
 ) -> DocumentDiff:
     """What changed per theme between two drafts of one visie: status, stance, sentences.
 
     Every sentence is compared (the evidence is not capped), so nothing looks lost or new
     only because a capped list left it out. Raises when either file cannot be read.
+    ``timeout`` and ``max_memory_mb`` (for the two drafts together) as for ``read_file``.
     """
     from .analyse.diff import DIFF_EVIDENCE, diff_reports
     from .pipeline import check_document
@@ -265,11 +297,23 @@ def diff_files(
         report=ReportOptions(evidence=DIFF_EVIDENCE),
     ).validate()
     theme_ids = select_themes(loaded, themes)
+    if timeout is not None or max_memory_mb is not None:
+        from .run.single import DiffTask, diff_task, in_worker
+
+        task = DiffTask(str(old), str(new), loaded, options, theme_ids)
+        return in_worker(diff_task, task, timeout=timeout, max_memory_mb=max_memory_mb)
     old_report, new_report = (
         check_document(path, lexicon=loaded, options=options, theme_ids=theme_ids)
         for path in (old, new)
     )
     return diff_reports(old_report, new_report)
+
+
+def memory_limit_notice(max_memory_mb: int | None) -> str | None:
+    """What to tell the user once when this platform cannot cap a worker's memory."""
+    from .run.platform import memory_notice
+
+    return memory_notice(max_memory_mb)
 
 
 def run_lexicon_examples(source: LexiconSource = None) -> tuple[Lexicon, ExampleRun]:

@@ -149,6 +149,30 @@ def parse_page_range(spec: str | None) -> tuple[int, int] | None:
     return first, last
 
 
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", help="Seconds per document before it is stopped.")
+]
+MaxMemoryOption = Annotated[
+    int, typer.Option("--max-memory", help="Memory limit per worker process, in MB.")
+]
+
+
+def require_limits(timeout: float, max_memory: int) -> None:
+    """The per-document limits every command that reads a file takes."""
+    if timeout <= 0:
+        raise UsageError("--timeout must be more than 0 seconds")
+    require_at_least("--max-memory", max_memory, 256, unit=" (MB)")
+
+
+def _say_memory_notice(max_memory: int) -> None:
+    """Once, where this platform cannot cap a worker's memory (a one-file command)."""
+    from . import api
+
+    notice = api.memory_limit_notice(max_memory)
+    if notice:
+        typer.echo(f"visiecheck: {notice}", err=True)
+
+
 @app.command()
 @handle_errors
 def extract(
@@ -163,6 +187,8 @@ def extract(
     password: PasswordOption = None,
     no_cache: NoCacheOption = False,
     ocr: OcrOption = False,
+    timeout: TimeoutOption = 120.0,
+    max_memory: MaxMemoryOption = 2048,
 ) -> None:
     """Print the normalised text per page: what visiecheck reads in a file."""
     from . import api
@@ -171,8 +197,13 @@ def extract(
     require_choice("--format", output_format, ("text", "json"))
     require_choice("--engine", engine, ENGINES)
     page_range = parse_page_range(pages)
+    require_limits(timeout, max_memory)
+    _say_memory_notice(max_memory)
     document = api.read_file(
-        file, read=ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr)
+        file,
+        read=ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr),
+        timeout=timeout,
+        max_memory_mb=max_memory,
     )
     selected = [
         page
@@ -262,6 +293,8 @@ def check(
     password: PasswordOption = None,
     no_cache: NoCacheOption = False,
     ocr: OcrOption = False,
+    timeout: TimeoutOption = 120.0,
+    max_memory: MaxMemoryOption = 2048,
 ) -> None:
     """Report per theme whether a visie addresses, mentions or misses it, with evidence."""
     from . import api
@@ -271,9 +304,10 @@ def check(
     require_choice("--lang", lang, LANGUAGES)
     require_choice("--engine", engine, ENGINES)
     require_at_least("--evidence", evidence, 0)
+    require_limits(timeout, max_memory)
     machine_output = output_format != "table" or output is not None
-    # Several files are read by isolated workers (time and memory limits; a PDF that
-    # crashes the parser becomes a row), like ``batch``; one file in this process.
+    # Every file is read by an isolated worker with the time and memory limits, like in
+    # ``batch``: a PDF that hangs or crashes the reader becomes a row with its reason.
     with _progress(len(files), enabled=machine_output) as progress:
         report = api.check_files(
             files,
@@ -283,6 +317,9 @@ def check(
             report=ReportOptions(evidence=evidence),
             municipality=municipality,
             progress=progress,
+            timeout=timeout,
+            max_memory_mb=max_memory,
+            isolate=True,
         )
     _report_notices(report)
     if machine_output:
@@ -307,17 +344,23 @@ def explain(
     password: PasswordOption = None,
     no_cache: NoCacheOption = False,
     ocr: OcrOption = False,
+    timeout: TimeoutOption = 120.0,
+    max_memory: MaxMemoryOption = 2048,
 ) -> None:
     """Every hit of one theme as keyword-in-context lines: page, term, match kind."""
     from . import api
     from .render import views
 
     require_choice("--engine", engine, ENGINES)
+    require_limits(timeout, max_memory)
+    _say_memory_notice(max_memory)
     hits = api.explain(
         file,
         theme,
         lexicon=lexicon,
         read=ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr),
+        timeout=timeout,
+        max_memory_mb=max_memory,
     )
     sys.stdout.write(views.explain_text(theme, str(file), hits))
 
@@ -365,12 +408,6 @@ def _progress(total: int, *, enabled: bool) -> Iterator[ProgressCallback | None]
 JobsOption = Annotated[
     int | None,
     typer.Option("--jobs", "-j", help="Worker processes (default: the number of CPUs)."),
-]
-TimeoutOption = Annotated[
-    float, typer.Option("--timeout", help="Seconds per document before it is stopped.")
-]
-MaxMemoryOption = Annotated[
-    int, typer.Option("--max-memory", help="Memory limit per worker process, in MB.")
 ]
 
 
@@ -436,9 +473,7 @@ def batch(
     require_at_least("--evidence", evidence, 0)
     if jobs is not None:
         require_at_least("--jobs", jobs, 1)
-    if timeout <= 0:
-        raise UsageError("--timeout must be more than 0 seconds")
-    require_at_least("--max-memory", max_memory, 256, unit=" (MB)")
+    require_limits(timeout, max_memory)
     if output_format == "xlsx" and output is None and sys.stdout.isatty():
         raise UsageError("--format xlsx writes a binary file: give --output overzicht.xlsx")
     items = api.collect_inputs(source, recursive=recursive)
@@ -497,6 +532,8 @@ def diff(
     password: PasswordOption = None,
     no_cache: NoCacheOption = False,
     ocr: OcrOption = False,
+    timeout: TimeoutOption = 120.0,
+    max_memory: MaxMemoryOption = 2048,
 ) -> None:
     """Compare two drafts of one visie: themes gained or lost, status, stance, sentences."""
     from . import api
@@ -505,6 +542,8 @@ def diff(
     require_choice("--format", output_format, DIFF_FORMATS)
     require_choice("--lang", lang, LANGUAGES)
     require_choice("--engine", engine, ENGINES)
+    require_limits(timeout, max_memory)
+    _say_memory_notice(max_memory)
     # an unreadable draft raises its own VisiecheckError → its own exit code
     result = api.diff_files(
         old,
@@ -512,6 +551,8 @@ def diff(
         lexicon=lexicon,
         themes=themes,
         read=ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr),
+        timeout=timeout,
+        max_memory_mb=max_memory,
     )
     _emit(_render_one(result, output_format, lang, output), output)
 

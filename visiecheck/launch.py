@@ -19,35 +19,17 @@ import os
 import sys
 from typing import NoReturn
 
-# Options of the commands that take a value (``--engine pdfplumber``), so their values are
-# not counted as files; the flags (``--no-cache``) take none.
-_VALUE_OPTIONS = frozenset(
-    {"--lexicon", "--themes", "--engine", "--format", "--output", "-o", "--lang",
-     "--municipality", "--evidence", "--password", "--jobs", "-j", "--timeout",
-     "--max-memory", "--sort"}
-)  # fmt: skip
+_READING_COMMANDS = frozenset({"check", "batch", "explain", "extract", "diff"})
 
 
 def needs_workers(arguments: list[str]) -> bool:
-    """Whether this command line will read files in worker processes: ``batch``, or
-    ``check`` with more than one file (global options such as ``-v`` may come first)."""
+    """Whether this command line will read files in worker processes: every command that
+    reads a visie (``check``, ``batch``, ``explain``, ``extract``, ``diff``) does, under
+    its time and memory limits (global options such as ``-v`` may come first)."""
     words = list(arguments)
     while words and words[0].startswith("-"):
         words.pop(0)  # the global options take no value
-    if not words or words[0] not in ("batch", "check"):
-        return False
-    if words[0] == "batch":
-        return True
-    files = 0
-    expects_value = False
-    for word in words[1:]:
-        if expects_value:
-            expects_value = False
-        elif word.startswith("-") and word != "-":
-            expects_value = word in _VALUE_OPTIONS  # "--engine=x" carries its own value
-        else:
-            files += 1
-    return files > 1
+    return bool(words) and words[0] in _READING_COMMANDS
 
 
 def main() -> None:

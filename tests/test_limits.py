@@ -1,0 +1,84 @@
+"""Every command that reads a visie runs it under the same time and memory limits.
+
+``check`` (one file too), ``explain``, ``extract`` and ``diff`` read in an isolated
+worker like ``batch``: a document that takes too long is stopped with exit code 12 and a
+line that names the limit and how to raise it. A limit of a thousandth of a second is
+always met, so these tests need no slow or hanging input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests import pdf_factory
+from visiecheck.cli import app
+from visiecheck.errors import ExitCode
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "omgevingsvisie-zuiderveen.pdf"
+OTHER = ROOT / "samples" / "omgevingsvisie-beekdal.pdf"
+TOO_SHORT = ["--timeout", "0.001", "--no-cache"]
+
+
+@pytest.fixture(scope="module")
+def long_visie(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Long enough that even reading it takes far more than the limit of 1 ms."""
+    pages = [[f"Hoofdstuk {n}", "De gemeente beschermt het grondwater. " * 30] for n in range(150)]
+    return pdf_factory.make_pdf(tmp_path_factory.mktemp("lang"), pages, columns=2)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["check", "{visie}", "--format", "json"],
+        ["explain", "{visie}", "grondwater"],
+        ["extract", "{visie}"],
+        ["diff", "{visie}", str(OTHER)],
+    ],
+    ids=lambda arguments: arguments[0],
+)
+def test_a_document_over_the_time_limit_is_stopped_in_every_command(
+    arguments: list[str], long_visie: Path
+) -> None:
+    arguments = [argument.format(visie=long_visie) for argument in arguments]
+    result = CliRunner().invoke(app, [*arguments, *TOO_SHORT])
+    assert result.exit_code == ExitCode.RESOURCE_LIMIT, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "gestopt na 0.001 s" in result.stderr
+    assert "--timeout om dit te verhogen" in result.stderr
+
+
+def test_within_the_limits_the_one_file_commands_answer_as_before() -> None:
+    runner = CliRunner()
+    explained = runner.invoke(app, ["explain", str(SAMPLE), "bodemdaling", "--no-cache"])
+    assert explained.exit_code == 0, explained.stderr
+    assert explained.stdout.startswith("bodemdaling: ")
+    extracted = runner.invoke(app, ["extract", str(SAMPLE), "--pages", "1"])
+    assert extracted.exit_code == 0, extracted.stderr
+    assert extracted.stdout.startswith("=== pagina 1 ===")
+
+
+def test_a_read_error_inside_the_worker_keeps_its_own_code_and_message(tmp_path: Path) -> None:
+    empty = tmp_path / "leeg.pdf"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(app, ["explain", str(empty), "grondwater"])
+    assert result.exit_code == ExitCode.CORRUPT_FILE
+    assert result.stderr.strip().splitlines() == [
+        f"visiecheck: {empty}: the file is empty (0 bytes); copy or download it again"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--timeout", "0", "--timeout must be more than 0 seconds"),
+        ("--max-memory", "100", "--max-memory must be at least 256 (MB)"),
+    ],
+)
+def test_the_limits_are_checked_as_options(option: str, value: str, message: str) -> None:
+    result = CliRunner().invoke(app, ["explain", str(SAMPLE), "grondwater", option, value])
+    assert result.exit_code == ExitCode.USAGE
+    assert message in result.stderr
