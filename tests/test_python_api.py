@@ -55,3 +55,10 @@ def test_the_batch_example_prints_each_municipality_once(tmp_path: Path) -> None
     assert [line.split()[0] for line in lines[:3]] == ["Beekdal", "Hoogerbrug", "Zuiderveen"]
     assert lines[3] == "OK"
     assert len(lines) == 4  # the script's own code ran once, not again in every worker
+
+
+def test_one_path_alone_is_one_file_not_its_characters() -> None:
+    import visiecheck
+
+    report = visiecheck.check_files(str(ROOT / "samples" / "omgevingsvisie-zuiderveen.pdf"))
+    assert [document.municipality for document in report.documents] == ["Zuiderveen"]

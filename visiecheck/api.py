@@ -90,7 +90,7 @@ def collect_inputs(source: str | Path, *, recursive: bool = False) -> list[Batch
 
 
 def check_files(
-    paths: Iterable[str | Path | BatchItem],
+    paths: Iterable[str | Path | BatchItem] | str | Path,
     *,
     lexicon: LexiconSource = None,
     themes: ThemeSelection = None,
@@ -106,7 +106,8 @@ def check_files(
 ) -> Report:
     """Check visies: per theme addressed, mentioned or missing, with evidence.
 
-    ``paths`` are files or ``BatchItem``s (from ``collect_inputs``). ``municipality``
+    ``paths`` are files or ``BatchItem``s (from ``collect_inputs``); one path alone is
+    taken as a list of one (not as the characters of a string). ``municipality``
     names every file (default: recognised from each file name). ``isolate`` (default:
     when there is more than one file) reads the files in isolated worker processes,
     ``jobs`` at a time (default: the CPUs), each document stopped after ``timeout``
@@ -120,6 +121,8 @@ def check_files(
     ).validate()
     if jobs is not None and jobs < 1:
         raise UsageError(f"jobs must be 1 or more, not {jobs}")
+    if isinstance(paths, str | Path):
+        paths = [paths]
     items = [_item(path, municipality) for path in paths]
     if isolate if isolate is not None else len(items) > 1:
         return _check_isolated(
