@@ -341,7 +341,13 @@ def test_readme_table_rows_have_tests() -> None:
     assert {int(code) for _, _, code, _ in rows} <= {int(code) for code in ExitCode} | {130}
     sources = [
         (ROOT / "tests" / name).read_text(encoding="utf-8")
-        for name in ("test_hostile.py", "test_ocr.py", "test_formats.py", "test_damaged_pages.py")
+        for name in (
+            "test_hostile.py",
+            "test_ocr.py",
+            "test_formats.py",
+            "test_damaged_pages.py",
+            "test_isolation.py",
+        )
     ]
     for _, _, _, test_name in rows:
         assert any(f"def {test_name}(" in source for source in sources), test_name
