@@ -78,6 +78,9 @@ class Page:
     # Lines of ``text`` (exactly as they stand there) that the PDF sets in a heading
     # font: larger than the body text, or bold throughout and short.
     heading_lines: tuple[str, ...] = ()
+    # The reader could not load the page or read far less text than the page holds
+    # (a damaged content stream): its text is missing, though it is no scan.
+    damaged: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,17 @@ class Document:
 
     @property
     def pages_without_text(self) -> list[int]:
-        return [page.number for page in self.pages if not page.has_text_layer]
+        """Pages without a text layer (scans); a damaged page is not one of them."""
+        return [page.number for page in self.pages if not page.has_text_layer and not page.damaged]
+
+    @property
+    def damaged_pages(self) -> list[int]:
+        return [page.number for page in self.pages if page.damaged]
+
+    @property
+    def unreadable_pages(self) -> int:
+        """Pages whose text was not searched: without a text layer, or damaged."""
+        return sum(1 for page in self.pages if page.damaged or not page.has_text_layer)
 
 
 # --- lexicon --------------------------------------------------------------------------

@@ -71,7 +71,7 @@ def check_document(
             options.report,
             theme_ids,
             variants=matcher.variants_per_theme,
-            unreadable_pages=len(document.pages_without_text),
+            unreadable_pages=document.unreadable_pages,
         ),
         fingerprint=tuple(sorted(text_print.sample)),
         shingles=text_print.shingles,

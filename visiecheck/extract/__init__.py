@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import CorruptPdfError, InputFileNotFoundError, NoTextError, UsageError
 from ..models import Document, Page
 from ..options import ENGINES
-from . import _formats, _ocr, _pdfium, cache
+from . import _damage, _formats, _ocr, _pdfium, cache
 from ._types import RawPage
 from .normalize import (
     HEADING_SIZE_RATIO,
@@ -31,7 +32,8 @@ from .normalize import (
 )
 
 # Bump whenever the text that comes out changes: it is part of the cache key.
-EXTRACTOR_VERSION = "4"
+# 5: damaged pages are marked (a cached read from before may hide one).
+EXTRACTOR_VERSION = "5"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "format_page_list"]
 
@@ -180,6 +182,7 @@ def _normalise(raw_pages: list[RawPage], *, running_lines: bool = True) -> tuple
                 removed_lines=tuple(removed),
                 ocr=raw.ocr,
                 heading_lines=tuple(headings),
+                damaged=raw.damaged,
             )
         )
     return tuple(pages)
@@ -189,9 +192,22 @@ def _pages_noun(count: int) -> str:
     return "pagina" if count == 1 else "pagina's"
 
 
-def _text_layer_warnings(pages: tuple[Page, ...], *, ocr: bool) -> list[str]:
+def _other_engine(engine: str) -> str:
+    """The engine to suggest when ``engine`` could not read a page."""
+    return next(name for name in ENGINES if name != engine)
+
+
+def _text_layer_warnings(pages: tuple[Page, ...], *, ocr: bool, engine: str) -> list[str]:
     """What the reader could not read (and what OCR read), in Dutch like all warnings."""
     warnings: list[str] = []
+    damaged = [page.number for page in pages if page.damaged]
+    if damaged:
+        count = len(damaged)
+        warnings.append(
+            f"{count} {_pages_noun(count)} beschadigd ({format_page_list(damaged)}): "
+            f"{engine} kon de tekst niet (volledig) lezen, dus deze tekst is niet doorzocht "
+            f"(probeer --engine {_other_engine(engine)})"
+        )
     by_ocr = [page.number for page in pages if page.ocr]
     if by_ocr:
         warnings.append(
@@ -199,7 +215,7 @@ def _text_layer_warnings(pages: tuple[Page, ...], *, ocr: bool) -> list[str]:
             f"({format_page_list(by_ocr)}): controleer de bewijszinnen, "
             "tekstherkenning kan woorden verkeerd lezen"
         )
-    without_text = [page.number for page in pages if not page.has_text_layer]
+    without_text = [page.number for page in pages if not page.has_text_layer and not page.damaged]
     if without_text:
         count = len(without_text)
         listed = f"{count} {_pages_noun(count)} zonder tekstlaag ({format_page_list(without_text)})"
@@ -210,6 +226,18 @@ def _text_layer_warnings(pages: tuple[Page, ...], *, ocr: bool) -> list[str]:
                 f"{listed}: deze tekst is niet gelezen (gebruik --ocr voor tekstherkenning)"
             )
     return warnings
+
+
+def _mark_damaged(raw_pages: list[RawPage], data: bytes, password: str | None) -> list[RawPage]:
+    """Mark the pages whose text the engine lost (see ``_damage``)."""
+    chars = [sum(len(line) for block in raw.blocks for line in block) for raw in raw_pages]
+    lost = set(_damage.damaged_pages(data, password, chars))
+    if not lost:
+        return raw_pages
+    return [
+        replace(raw, damaged=True) if number in lost else raw
+        for number, raw in enumerate(raw_pages, start=1)
+    ]
 
 
 def _read_sections(kind: str, data: bytes, path: Path) -> list[RawPage]:
@@ -263,7 +291,11 @@ def _with_ocr(
     path: Path,
 ) -> tuple[list[RawPage], list[str]]:
     """OCR the pages without a text layer and put their OCR text in their place."""
-    missing = [number for number, raw in enumerate(raw_pages, start=1) if not raw.has_text]
+    missing = [
+        number
+        for number, raw in enumerate(raw_pages, start=1)
+        if not raw.has_text and not raw.damaged
+    ]
     if not missing:
         return raw_pages, []
     try:
@@ -318,10 +350,19 @@ def extract(
         raw_pages = []  # pdfium refuses an empty page tree as if it were damaged
     if not raw_pages:
         raise CorruptPdfError("the PDF has no pages; export the document again", path=file_path)
+    raw_pages = _mark_damaged(raw_pages, data, password)
     warnings: list[str] = []
     if ocr:
         raw_pages, warnings = _with_ocr(raw_pages, data, password, file_path)
     if not any(raw.has_text for raw in raw_pages):
+        damaged = [number for number, raw in enumerate(raw_pages, start=1) if raw.damaged]
+        if damaged:
+            raise CorruptPdfError(
+                f"{engine} read no text: page {format_page_list(damaged)} "
+                f"{'is' if len(damaged) == 1 else 'are'} damaged and the others have no text "
+                f"layer; try --engine {_other_engine(engine)}, or save or export the PDF again",
+                path=file_path,
+            )
         if ocr:
             raise NoTextError(
                 "no page has a text layer and OCR found no text either; check that the "
@@ -334,7 +375,7 @@ def extract(
             path=file_path,
         )
     pages = _normalise(raw_pages)
-    warnings = [*_text_layer_warnings(pages, ocr=ocr), *warnings]
+    warnings = [*_text_layer_warnings(pages, ocr=ocr, engine=engine), *warnings]
     if _formats.pdf_xref_damaged(data):
         warnings.insert(
             0,

@@ -238,29 +238,40 @@ def _read_pages_locked(data: bytes, password: str | None, path: str | Path) -> l
     try:
         pages: list[RawPage] = []
         for index in range(len(document)):
-            page = document[index]
             try:
-                height = page.get_height()
-                width = page.get_width()
-                textpage = page.get_textpage()
-                try:
-                    n_chars = textpage.count_chars()
-                    segments = _page_segments(textpage, n_chars, height) if n_chars > 0 else []
-                    # Layout before the text page closes: it looks fonts up on demand.
-                    blocks, styles = page_layout(
-                        segments, width, height, _bold_lookup(textpage, font_names)
-                    )
-                finally:
-                    textpage.close()
+                pages.append(_read_page(document, index, font_names))
             except pdfium.PdfiumError:
-                raise CorruptPdfError(
-                    f"page {index + 1} is damaged and cannot be read; "
-                    "save or export the PDF again and retry",
-                    path=path,
-                ) from None
-            finally:
-                page.close()
-            pages.append(RawPage(blocks=blocks, has_text=bool(blocks), styles=styles))
+                # pdfium cannot load this page (a damaged page object, a page tree that
+                # contains itself or is nested too deep): the page is unreadable, the
+                # other pages are not. The caller lists it as damaged.
+                pages.append(RawPage(blocks=[], has_text=False, damaged=True))
+        if pages and all(page.damaged for page in pages):
+            raise CorruptPdfError(
+                "pdfium cannot load any page of this PDF (a damaged page tree); "
+                "try --engine pdfplumber, or save or export the PDF again",
+                path=path,
+            )
         return pages
     finally:
         document.close()
+
+
+def _read_page(document: pdfium.PdfDocument, index: int, font_names: dict[bytes, bool]) -> RawPage:
+    """One page's blocks; raises ``PdfiumError`` when pdfium cannot load or read it."""
+    page = document[index]
+    try:
+        height = page.get_height()
+        width = page.get_width()
+        textpage = page.get_textpage()
+        try:
+            n_chars = textpage.count_chars()
+            segments = _page_segments(textpage, n_chars, height) if n_chars > 0 else []
+            # Layout before the text page closes: it looks fonts up on demand.
+            blocks, styles = page_layout(
+                segments, width, height, _bold_lookup(textpage, font_names)
+            )
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return RawPage(blocks=blocks, has_text=bool(blocks), styles=styles)

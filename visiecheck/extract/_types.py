@@ -18,5 +18,7 @@ class RawPage:
     blocks: list[list[str]]
     has_text: bool
     ocr: bool = False  # the blocks come from OCR of a page without a text layer
+    # The engine could not load the page, or read far less text than it holds.
+    damaged: bool = False
     # One style per block of ``blocks``, when the engine knows fonts.
     styles: list[BlockStyle] | None = None

@@ -76,6 +76,7 @@ def load(
                 removed_lines=tuple(str(line) for line in page["removed_lines"]),
                 ocr=bool(page.get("ocr", False)),
                 heading_lines=tuple(str(line) for line in page.get("heading_lines", ())),
+                damaged=bool(page.get("damaged", False)),
             )
             for page in payload["pages"]
         )
@@ -103,6 +104,7 @@ def store(
                     "removed_lines": list(page.removed_lines),
                     "ocr": page.ocr,
                     "heading_lines": list(page.heading_lines),
+                    "damaged": page.damaged,
                 }
                 for page in pages
             ],

@@ -200,8 +200,17 @@ def _signal_name(number: int) -> str:
         return f"signaal {number}"
 
 
-def crash_error(exitcode: int | None) -> VisiecheckError:
-    """The error for a worker that died with ``exitcode`` while reading a document."""
+# Signals a native library dies of when an allocation fails under the address-space cap
+# (pdfium aborts): from the outside such a death looks exactly like a crash on bad data.
+_NATIVE_FAILURE_SIGNALS = ("SIGABRT", "SIGSEGV", "SIGBUS", "SIGILL", "SIGTRAP")
+
+
+def crash_error(exitcode: int | None, max_memory_mb: int | None = None) -> VisiecheckError:
+    """The error for a worker that died with ``exitcode`` while reading a document.
+
+    Under a memory cap, an abort can be an allocation the cap refused: nothing the dead
+    worker left behind tells the two apart, so the message names both causes.
+    """
     sigkill = getattr(signal, "SIGKILL", None)  # not on Windows
     if exitcode is not None and exitcode < 0 and -exitcode == sigkill:
         # Killed from outside: on Linux usually the out-of-memory killer.
@@ -209,6 +218,13 @@ def crash_error(exitcode: int | None) -> VisiecheckError:
             "te veel geheugen: de PDF-lezer is door het systeem gestopt (SIGKILL)"
         )
     how = _signal_name(-exitcode) if exitcode is not None and exitcode < 0 else f"code {exitcode}"
+    if max_memory_mb and how in _NATIVE_FAILURE_SIGNALS:
+        return ReaderCrashError(
+            f"de PDF-lezer is gecrasht ({how}) onder de geheugenlimiet van {max_memory_mb} MB: "
+            "te weinig geheugen of een beschadigde PDF, dat is van buitenaf niet te "
+            "onderscheiden; probeer --max-memory hoger, helpt dat niet, exporteer of "
+            "download de PDF opnieuw"
+        )
     return ReaderCrashError(
         f"de PDF-lezer is gecrasht ({how}); exporteer of download de PDF opnieuw"
     )
@@ -500,7 +516,7 @@ def run_isolated(
                                 f"(exit code {worker.process.returncode})"
                             )
                     if worker.index is not None:
-                        error = crash_error(worker.process.returncode)
+                        error = crash_error(worker.process.returncode, max_memory_mb)
                         finished.append((worker.index, Outcome(error=error)))
                         worker.index = None
                     retire(worker)
