@@ -1,4 +1,4 @@
-"""Hostile inputs, round two: size and time (issue 14, point 2).
+"""Hostile inputs, round two: size, time and lexicons (issue 14, points 2, 6 and 12).
 
 No test here looks at the clock: each one counts the work done (candidate fields read
 while resolving overlaps and exclusions, characters the tokenizer strips one at a time)
@@ -13,10 +13,20 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from typer.testing import CliRunner
 
 from visiecheck.analyse import matching, nlp
 from visiecheck.analyse.matching import Matcher, _Candidate, _longest_wins
-from visiecheck.lexicon import load_lexicon
+from visiecheck.cli import app
+from visiecheck.errors import ExitCode, LexiconError
+from visiecheck.lexicon import (
+    MAX_LEXICON_BYTES,
+    MAX_TERM_CHARS,
+    MAX_TERMS,
+    MAX_WORD_CHARS,
+    MAX_YAML_VALUES,
+    load_lexicon,
+)
 
 # Doubling the input may at most double the work, plus a little for sorting.
 LINEAR = 2.3
@@ -177,3 +187,98 @@ def test_symbol_runs_are_cut_without_moving_a_character() -> None:
     assert cut[4] == "=" and cut[203] == "="  # the run still starts and ends where it did
     normal = "Een inhoudsopgave ........................ met leiders (zie: § 3.2) !!"
     assert nlp.broken_runs(normal) == normal
+
+
+# --- lexicons that would exhaust memory (point 6) and duplicate keys (point 12) -------
+
+HEADER = "name: test\nversion: 0.1.0\nlanguage: nl\nthemes:\n"
+THEME = "  - id: grondwater\n    label: G\n    label_en: G\n"
+
+
+def _lexicon_error(tmp_path: Path, text: str) -> tuple[Path, str]:
+    path = tmp_path / "lex.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon(path)
+    assert caught.value.exit_code == ExitCode.LEXICON_INVALID
+    return path, caught.value.message
+
+
+def test_a_term_of_20k_characters_is_refused_with_file_and_line(tmp_path: Path) -> None:
+    path, message = _lexicon_error(
+        tmp_path, HEADER + THEME + "    terms:\n      - kwel\n      - " + "grond" * 4_000 + "\n"
+    )
+    assert message == (
+        f"{path}: line 10: theme grondwater, terms[1].term: term is 20,000 characters long; "
+        f"at most {MAX_TERM_CHARS} are allowed"
+    )
+
+
+def test_a_long_word_in_a_veto_is_refused(tmp_path: Path) -> None:
+    veto = "a" * (MAX_WORD_CHARS + 1)
+    path, message = _lexicon_error(
+        tmp_path, HEADER + THEME + f"    terms:\n      - {{term: kwel, veto: [{veto}]}}\n"
+    )
+    assert message == (
+        f"{path}: line 9: theme grondwater, terms[0].veto: a veto word has a word of "
+        f"{MAX_WORD_CHARS + 1} characters; at most {MAX_WORD_CHARS} are allowed"
+    )
+
+
+def test_too_many_terms_are_refused_at_their_theme(tmp_path: Path) -> None:
+    terms = "".join(f"      - term{index}\n" for index in range(MAX_TERMS + 1))
+    path, message = _lexicon_error(tmp_path, HEADER + THEME + "    terms:\n" + terms)
+    assert message == (
+        f"{path}: line 5: theme grondwater: the lexicon has more than {MAX_TERMS:,} terms "
+        f"({MAX_TERMS + 1:,} up to this theme); split it or leave terms out"
+    )
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
+    # each level doubles the one before nine times: 9**12 values from 14 lines
+    levels = ["a0: &a0 [kwel, kwel, kwel, kwel, kwel, kwel, kwel, kwel, kwel]"]
+    for level in range(1, 12):
+        alias = f"*a{level - 1}"
+        levels.append(f"a{level}: &a{level} [{', '.join([alias] * 9)}]")
+    path, message = _lexicon_error(tmp_path, "\n".join(levels) + "\n" + HEADER)
+    assert message == (
+        f"{path}: line 6: this value expands to more than {MAX_YAML_VALUES:,} values "
+        "(anchors and aliases counted in full); a lexicon may have at most that many"
+    )
+
+
+def test_a_lexicon_file_above_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "lex.yaml"
+    with path.open("wb") as handle:  # a sparse file: no megabytes written to disk
+        handle.truncate(MAX_LEXICON_BYTES + 1)
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon(path)
+    assert caught.value.message == (
+        f"{path}: line 1: the file is {MAX_LEXICON_BYTES + 1:,} bytes; a lexicon may be at "
+        f"most {MAX_LEXICON_BYTES:,} bytes (split it into lexicons with 'extends')"
+    )
+
+
+def test_a_duplicate_key_names_both_lines(tmp_path: Path) -> None:
+    path, message = _lexicon_error(
+        tmp_path, HEADER + THEME + "    terms: [kwel]\n    terms: [grondwater]\n"
+    )
+    assert message == f"{path}: line 9: duplicate key 'terms' (first given on line 8)"
+
+
+def test_validate_reports_a_duplicate_key_with_exit_code_8(tmp_path: Path) -> None:
+    path = tmp_path / "lex.yaml"
+    path.write_text(HEADER.replace("version: 0.1.0\n", "version: 0.1.0\nname: ander\n"))
+    result = CliRunner().invoke(app, ["lexicon", "validate", str(path)])
+    assert result.exit_code == ExitCode.LEXICON_INVALID
+    assert "line 3: duplicate key 'name' (first given on line 1)" in result.output
+
+
+def test_the_shipped_lexicon_is_far_below_every_limit() -> None:
+    lexicon = load_lexicon()
+    shipped = Path(lexicon.source)
+    terms = [term.text for theme in lexicon.themes for term in theme.terms]
+    assert shipped.stat().st_size * 10 < MAX_LEXICON_BYTES
+    assert len(terms) * 5 < MAX_TERMS
+    assert max(map(len, terms)) * 4 < MAX_TERM_CHARS
+    assert max(len(word) for text in terms for word in text.split()) * 2 < MAX_WORD_CHARS
