@@ -29,6 +29,32 @@ COMPOUND_MIN_LENGTH = 7
 # Single-word terms of at least this many letters are also found with OCR noise.
 FUZZY_MIN_LENGTH = 9
 
+# Limits far above any real lexicon (the shipped one: 135 KB, ~7,700 YAML values, 759
+# terms of at most 48 characters, words of at most 28 letters). Compiling a term stores
+# pieces of each of its forms (quadratic in a word's length) and YAML aliases can expand
+# a small file into millions of values: without limits a hostile lexicon exhausts memory.
+MAX_LEXICON_BYTES = 5_000_000
+MAX_YAML_VALUES = 200_000  # after expanding anchors and aliases
+MAX_TERMS = 5_000  # terms of all themes together (with those of an extended lexicon)
+MAX_TERM_CHARS = 200  # a term, exclusion, requires, veto or moves_to word
+MAX_WORD_CHARS = 60  # one word of a term or exclusion
+_WORD_RE = re.compile(r"\S+")
+
+
+def _within_limits(value: str, what: str) -> str:
+    """``value`` (a term or one of its words) if it is short enough to compile."""
+    if len(value) > MAX_TERM_CHARS:
+        raise ValueError(
+            f"{what} is {len(value):,} characters long; at most {MAX_TERM_CHARS} are allowed"
+        )
+    longest = max(_WORD_RE.findall(value), key=len, default="")
+    if len(longest) > MAX_WORD_CHARS:
+        raise ValueError(
+            f"{what} has a word of {len(longest):,} characters; "
+            f"at most {MAX_WORD_CHARS} are allowed"
+        )
+    return value
+
 
 # --- the YAML schema ------------------------------------------------------------------
 
@@ -56,7 +82,7 @@ class TermSpec(_Strict):
             raise ValueError("empty term")
         if not FINDABLE.search(value):
             raise ValueError(f"term {value!r} has no letters or digits and can never match")
-        return value
+        return _within_limits(value, "term")
 
     @field_validator("requires")
     @classmethod
@@ -68,6 +94,8 @@ class TermSpec(_Strict):
                 raise ValueError("requires is a list of words or a list of word lists")
             if any(not FINDABLE.search(word) for word in group):
                 raise ValueError("empty word in requires")
+            for word in group:
+                _within_limits(word, "a requires word")
             cleaned.append([" ".join(word.split()) for word in group])
         return cleaned if value else []
 
@@ -76,7 +104,7 @@ class TermSpec(_Strict):
     def _veto_not_empty(cls, value: list[str]) -> list[str]:
         if any(not FINDABLE.search(word) for word in value):
             raise ValueError("empty word in veto")
-        return [word.strip() for word in value]
+        return [_within_limits(word.strip(), "a veto word") for word in value]
 
     @field_validator("moves_to")
     @classmethod
@@ -84,6 +112,8 @@ class TermSpec(_Strict):
         for theme_id, cues in value.items():
             if not cues or any(not FINDABLE.search(cue) for cue in cues):
                 raise ValueError(f"moves_to {theme_id!r} needs cue words")
+            for cue in cues:
+                _within_limits(cue, "a moves_to cue")
         return value
 
 
@@ -99,7 +129,7 @@ class ExclusionSpec(_Strict):
     def _findable(cls, value: str) -> str:
         if not value or not FINDABLE.search(value):
             raise ValueError("empty exclusion")
-        return value
+        return _within_limits(value, "exclusion")
 
 
 class ExamplesSpec(_Strict):
@@ -212,19 +242,27 @@ def _load(path: Path, chain: tuple[Path, ...]) -> Lexicon:
     if path in chain:
         raise LexiconError("extends itself (a loop of 'extends')", path=path)
     try:
+        size = path.stat().st_size
+        if size > MAX_LEXICON_BYTES:
+            raise LexiconError(
+                f"line 1: the file is {size:,} bytes; a lexicon may be at most "
+                f"{MAX_LEXICON_BYTES:,} bytes (split it into lexicons with 'extends')",
+                path=path,
+            )
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise LexiconError("is not UTF-8 text; save it as UTF-8", path=path) from None
     except OSError as error:
         raise LexiconError(f"cannot be read ({error.strerror})", path=path) from None
     try:
-        data = yaml.load(text, Loader=_SAFE_LOADER)
+        root = _compose(text, path)
+        data = _construct(text, root)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
         problem = getattr(error, "problem", None) or str(error)
         raise LexiconError(f"{where}invalid YAML: {problem}", path=path) from None
-    if not isinstance(data, dict):
+    if root is None or not isinstance(data, dict):
         raise LexiconError(
             "line 1: a lexicon is a mapping with name, version and themes", path=path
         )
@@ -233,7 +271,7 @@ def _load(path: Path, chain: tuple[Path, ...]) -> Lexicon:
     except ValidationError as error:
         first = error.errors()[0]
         location = tuple(first["loc"])
-        line = _Positions(text).line(location)
+        line = _Positions(text, root).line(location)
         raise LexiconError(
             f"line {line}: {_describe_location(data, location)}{_clean_pydantic(first)}",
             path=path,
@@ -243,7 +281,7 @@ def _load(path: Path, chain: tuple[Path, ...]) -> Lexicon:
     if spec.extends:
         base_path = resolve_lexicon_path(spec.extends, relative_to=path.parent).resolve()
         base = _load(base_path, (*chain, path))
-    return _build(spec, base, path, _Positions(text))
+    return _build(spec, base, path, _Positions(text, root))
 
 
 def _clean_pydantic(error: Any) -> str:
@@ -274,12 +312,101 @@ def _describe_location(data: dict[str, Any], location: tuple[Any, ...]) -> str:
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Positions:
-    """Line numbers of a YAML text, parsed into nodes only when an error needs one."""
+def _compose(text: str, path: Path) -> yaml.Node | None:
+    """The YAML's node tree, checked before any value is built from it: no duplicate
+    key, no more than ``MAX_YAML_VALUES`` values once aliases are expanded."""
+    loader = _SAFE_LOADER(text)
+    try:
+        root: yaml.Node | None = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if root is not None:
+        _check_nodes(root, path)
+    return root
 
-    def __init__(self, text: str) -> None:
+
+def _construct(text: str, root: yaml.Node | None) -> Any:
+    if root is None:
+        return None
+    loader = _SAFE_LOADER(text)
+    try:
+        return loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
+def _check_nodes(root: yaml.Node, path: Path) -> None:
+    """Duplicate keys and alias expansion, in one pass over the node tree.
+
+    An alias is the same node object as its anchor, so each node is visited once and
+    its expanded size (itself and everything below it, aliases counted in full) is
+    summed from its children's: linear in the file, however large the expansion.
+    """
+    size: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in size:
+            continue
+        children = _children(node)
+        if not children_done:
+            if key in open_nodes:
+                raise LexiconError(
+                    f"line {node.start_mark.line + 1}: an alias refers to a value it is part of",
+                    path=path,
+                )
+            open_nodes.add(key)
+            if isinstance(node, yaml.MappingNode):
+                _check_duplicate_keys(node, path)
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in size)
+            continue
+        open_nodes.discard(key)
+        total = 1 + sum(size[id(child)] for child in children)
+        if total > MAX_YAML_VALUES:
+            raise LexiconError(
+                f"line {node.start_mark.line + 1}: this value expands to more than "
+                f"{MAX_YAML_VALUES:,} values (anchors and aliases counted in full); "
+                "a lexicon may have at most that many",
+                path=path,
+            )
+        size[key] = total
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_duplicate_keys(node: yaml.MappingNode, path: Path) -> None:
+    """A key given twice in one mapping: YAML keeps the last silently (a second
+    ``terms:`` would replace the first), so name both lines."""
+    first_line: dict[tuple[str, str], int] = {}
+    for key_node, _value in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+            continue
+        name = (key_node.tag, key_node.value)
+        line = key_node.start_mark.line + 1
+        if name in first_line:
+            raise LexiconError(
+                f"line {line}: duplicate key {key_node.value!r} "
+                f"(first given on line {first_line[name]})",
+                path=path,
+            )
+        first_line[name] = line
+
+
+class _Positions:
+    """Line numbers of a YAML text, from its node tree (composed again if not given)."""
+
+    def __init__(self, text: str, root: yaml.Node | None = None) -> None:
         self._text = text
-        self._root: yaml.Node | None = None
+        self._root: yaml.Node | None = root
 
     def line(self, location: tuple[Any, ...]) -> int:
         if self._root is None:
@@ -383,11 +510,19 @@ def _vetoes(spec: TermSpec) -> list[Exclusion]:
 def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Positions) -> Lexicon:
     themes: dict[str, Theme] = {theme.id: theme for theme in base.themes} if base else {}
     seen: set[str] = set()
+    term_count = sum(len(theme.terms) for theme in themes.values())
     for index, theme_spec in enumerate(spec.themes):
         where = _ThemePlace(positions, index, theme_spec.id)
         if theme_spec.id in seen:
             raise LexiconError(f"{where}duplicate theme id", path=path)
         seen.add(theme_spec.id)
+        term_count += len(theme_spec.terms)
+        if term_count > MAX_TERMS:
+            raise LexiconError(
+                f"{where}the lexicon has more than {MAX_TERMS:,} terms "
+                f"({term_count:,} up to this theme); split it or leave terms out",
+                path=path,
+            )
         terms = tuple(_to_term(raw) for raw in theme_spec.terms)
         exclusions = tuple(_to_exclusion(raw) for raw in theme_spec.exclusions) + tuple(
             exclusion for raw in theme_spec.terms for exclusion in _vetoes(raw)

@@ -507,19 +507,61 @@ def _hyphen_parts(word: str) -> list[tuple[int, int]]:
 
 
 def _longest_wins(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Drop candidates overlapping a longer one; equal spans (several terms) all stay."""
-    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, c.entry))
+    """Drop candidates overlapping a longer one; equal spans (several terms) all stay.
+
+    The rule is greedy, longest first (ties: leftmost, then entry order): a candidate
+    stays unless it overlaps a kept one with another span. Done by sorting and sweeping,
+    never by comparing every pair: a page with thousands of hits must stay linear. The
+    sweep cuts the candidates into clusters that overlap each other (most clusters are
+    one word); each cluster keeps its spans in a sorted list of disjoint intervals, so a
+    candidate asks one ``bisect`` whether it overlaps a kept span.
+    """
+    if len(candidates) < 2:
+        return list(candidates)
+    by_start = sorted(candidates, key=_start_and_entry)
+    kept: list[_Candidate] = []
+    cluster: list[_Candidate] = []
+    reach = -1
+    for candidate in by_start:
+        if cluster and candidate.start >= reach:
+            kept.extend(_longest_in_cluster(cluster))
+            cluster = []
+        cluster.append(candidate)
+        reach = max(reach, candidate.end) if len(cluster) > 1 else candidate.end
+    kept.extend(_longest_in_cluster(cluster))
+    return sorted(kept, key=_start_and_entry)
+
+
+def _start_and_entry(candidate: _Candidate) -> tuple[int, int]:
+    return candidate.start, candidate.entry
+
+
+def _longest_in_cluster(cluster: list[_Candidate]) -> list[_Candidate]:
+    """``_longest_wins`` for candidates that overlap each other (through others)."""
+    if len(cluster) == 1:
+        return cluster
+    ordered = sorted(cluster, key=lambda c: (-(c.end - c.start), c.start, c.entry))
+    # Kept spans never overlap each other (the later one would have clashed), so they
+    # are disjoint intervals: sorted by start, their ends are sorted too.
+    starts: list[int] = []
+    ends: list[int] = []
+    spans: set[tuple[int, int]] = set()
     kept: list[_Candidate] = []
     for candidate in ordered:
-        clash = any(
-            candidate.start < other.end
-            and other.start < candidate.end
-            and (candidate.start, candidate.end) != (other.start, other.end)
-            for other in kept
-        )
-        if not clash:
+        span = (candidate.start, candidate.end)
+        if span in spans:  # the same span as a kept one: several terms, all stay
             kept.append(candidate)
-    return sorted(kept, key=lambda c: (c.start, c.entry))
+            continue
+        # the kept span starting last before this one ends is the only one that can reach it
+        index = bisect.bisect_left(starts, candidate.end) - 1
+        if index >= 0 and ends[index] > candidate.start:
+            continue
+        position = index + 1
+        starts.insert(position, candidate.start)
+        ends.insert(position, candidate.end)
+        spans.add(span)
+        kept.append(candidate)
+    return kept
 
 
 def _snippet(text: str, segment: Segment, start: int, end: int) -> str:
@@ -656,8 +698,14 @@ class Matcher:
         positions = sorted({candidate.start for candidate in candidates})
         segments = segment_page(text, positions, heading_lines)
         starts = [segment.start for segment in segments]
-        paragraphs = _paragraph_starts(text)
-        exclusions = self._exclusion_index.find(text, words, longest_wins=False, strings=strings)
+        paragraphs = _Paragraphs(text)
+        exclusions = _PageExclusions(
+            self._exclusion_index.find(text, words, longest_wins=False, strings=strings),
+            self._exclusion_index.entries,
+            self._exclusions,
+        )
+        rebuilt_at = _RebuiltIndex(rebuilt)
+        moved: dict[tuple[int, tuple[tuple[str, tuple[str, ...]], ...]], str | None] = {}
         hits: list[Hit] = []
         stances: dict[int, Stance | None] = {}  # per sentence: classify each sentence once
         suspicious: dict[int, bool] = {}  # per sentence: may a hit be incidental?
@@ -669,14 +717,19 @@ class Matcher:
                 if segment_index is None:
                     continue
             segment = segments[segment_index]
-            paragraph = _paragraph_of(paragraphs, text, candidate.start)
+            paragraph = paragraphs.around(candidate.start)
             if entry.term.requires and not self._requires_met(
-                entry.term, text, segments, segment_index, paragraph, rebuilt
+                entry.term, text, segments, segment_index, paragraph, rebuilt_at
             ):
                 continue
-            if self._excluded(entry, candidate, segment, paragraph, exclusions):
+            if exclusions.cancel(entry, candidate, segment, paragraph):
                 continue
-            theme_id = self._moved(entry.term, text, paragraph) or entry.theme_id
+            # one cue search per paragraph and term kind, not per hit (a page may be one
+            # paragraph with thousands of hits)
+            move_key = (paragraph[0], entry.term.moves_to)
+            if move_key not in moved:
+                moved[move_key] = self._moved(entry.term, text, paragraph)
+            theme_id = moved[move_key] or entry.theme_id
             sentence = text[segment.start : segment.end]
             offset = candidate.start - segment.start
             if segment.context is Context.BODY and proper_name(sentence, offset):
@@ -736,7 +789,7 @@ class Matcher:
         segments: Sequence[Segment],
         index: int,
         paragraph: tuple[int, int],
-        rebuilt: Sequence[_Rebuilt],
+        rebuilt: _RebuiltIndex,
     ) -> bool:
         """Every ``requires`` group has a word in the sentence (rebuilt elided words too),
         or with ``requires_scope: nearby`` in it or the sentence before or after it within
@@ -748,16 +801,15 @@ class Matcher:
             if index + 1 < len(segments) and segments[index + 1].end <= paragraph[1]:
                 end = segments[index + 1].end
         extra: list[str] = []
-        for item in rebuilt:
-            if start <= item.start < end:
-                extra.extend(
-                    word
-                    for _entry, _cut, word in self._terms.elided_candidates(
-                        item.part, item.last, forward=item.forward
-                    )
+        for item in rebuilt.starting_in(start, end):
+            extra.extend(
+                word
+                for _entry, _cut, word in self._terms.elided_candidates(
+                    item.part, item.last, forward=item.forward
                 )
-                if not item.forward:
-                    extra.extend(self._terms.known_ends(item.last))
+            )
+            if not item.forward:
+                extra.extend(self._terms.known_ends(item.last))
         searched = text[start:end] if not extra else text[start:end] + " " + " ".join(extra)
         return all(
             pattern.search(searched)
@@ -778,36 +830,6 @@ class Matcher:
             if segment.start <= candidate.start < segment.end:
                 return index
         return None
-
-    def _excluded(
-        self,
-        entry: _Entry,
-        candidate: _Candidate,
-        segment: Segment,
-        paragraph: tuple[int, int],
-        exclusions: list[_Candidate],
-    ) -> bool:
-        for exclusion_candidate in exclusions:
-            exclusion_entry = self._exclusion_index.entries[exclusion_candidate.entry]
-            if exclusion_entry.theme_id != entry.theme_id:
-                continue
-            exclusion = self._exclusions[exclusion_candidate.entry]
-            if exclusion.scope == "overlap":
-                if (
-                    exclusion_candidate.start <= candidate.start
-                    and candidate.end <= exclusion_candidate.end
-                ):
-                    return True
-                continue
-            start, end = (
-                (segment.start, segment.end) if exclusion.scope == "sentence" else paragraph
-            )
-            if start <= exclusion_candidate.start < end and (
-                not exclusion.terms
-                or entry.term.text.lower() in {name.lower() for name in exclusion.terms}
-            ):
-                return True
-        return False
 
 
 @dataclass(frozen=True)
@@ -919,15 +941,102 @@ def _joined(gap: str, *, commas: bool) -> bool:
     return stripped == "" or (commas and stripped == ",")
 
 
-def _paragraph_starts(text: str) -> list[int]:
-    return [0, *(match.end() for match in BLOCK_SPLIT_RE.finditer(text))]
+class _Paragraphs:
+    """The paragraphs (blocks between blank lines) of a page, found once: each hit asks
+    for its paragraph with a ``bisect``, never by searching the text again."""
+
+    def __init__(self, text: str) -> None:
+        splits = list(BLOCK_SPLIT_RE.finditer(text))
+        self._starts = [0, *(match.end() for match in splits)]
+        self._ends = [*(match.start() for match in splits), len(text)]
+
+    def around(self, position: int) -> tuple[int, int]:
+        """(start, end) of the paragraph around ``position``."""
+        index = bisect.bisect_right(self._starts, position) - 1
+        return self._starts[index], self._ends[index]
 
 
-def _paragraph_of(starts: list[int], text: str, position: int) -> tuple[int, int]:
-    """(start, end) of the paragraph (block between blank lines) around ``position``."""
-    index = bisect.bisect_right(starts, position) - 1
-    end_match = BLOCK_SPLIT_RE.search(text, starts[index])
-    return starts[index], end_match.start() if end_match else len(text)
+class _RebuiltIndex:
+    """The rebuilt elided words of a page, found by position (not by a scan per hit)."""
+
+    def __init__(self, rebuilt: Sequence[_Rebuilt]) -> None:
+        self._items = tuple(rebuilt)
+        self._order = sorted(range(len(self._items)), key=lambda index: self._items[index].start)
+        self._starts = [self._items[index].start for index in self._order]
+
+    def starting_in(self, start: int, end: int) -> list[_Rebuilt]:
+        """The rebuilt words starting in [start, end), in the page's order of them."""
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_left(self._starts, end)
+        return [self._items[index] for index in sorted(self._order[low:high])]
+
+
+class _PageExclusions:
+    """The exclusion matches of one page, indexed so that each hit asks in ``log n``.
+
+    Comparing every hit with every exclusion match made a page with thousands of both
+    quadratic. ``overlap`` exclusions are kept sorted by start (a hit can only lie in one
+    starting at most the longest match's length before it); ``sentence`` and
+    ``paragraph`` ones per (theme, scope, terms) group, sorted by start, so one
+    ``bisect`` per group answers whether one starts in the hit's sentence or paragraph.
+    """
+
+    def __init__(
+        self,
+        found: Sequence[_Candidate],
+        entries: Sequence[_Entry],
+        specs: Sequence[Exclusion],
+    ) -> None:
+        overlap: dict[str, list[tuple[int, int]]] = {}
+        ranged: dict[tuple[str, str, frozenset[str]], list[int]] = {}
+        for candidate in found:
+            theme_id = entries[candidate.entry].theme_id
+            spec = specs[candidate.entry]
+            if spec.scope == "overlap":
+                overlap.setdefault(theme_id, []).append((candidate.start, candidate.end))
+            else:
+                names = frozenset(name.lower() for name in spec.terms)
+                ranged.setdefault((theme_id, spec.scope, names), []).append(candidate.start)
+        self._overlap: dict[str, tuple[list[int], list[int], int]] = {}
+        for theme_id, spans in overlap.items():
+            spans.sort()
+            longest = max(end - start for start, end in spans)
+            self._overlap[theme_id] = (
+                [start for start, _ in spans],
+                [end for _, end in spans],
+                longest,
+            )
+        self._ranged: dict[str, list[tuple[str, frozenset[str], list[int]]]] = {}
+        for (theme_id, scope, names), starts in ranged.items():
+            self._ranged.setdefault(theme_id, []).append((scope, names, sorted(starts)))
+
+    def cancel(
+        self,
+        entry: _Entry,
+        candidate: _Candidate,
+        segment: Segment,
+        paragraph: tuple[int, int],
+    ) -> bool:
+        """Whether an exclusion of the hit's theme cancels it."""
+        theme_id = entry.theme_id
+        overlap = self._overlap.get(theme_id)
+        if overlap is not None:
+            starts, ends, longest = overlap
+            low = bisect.bisect_left(starts, candidate.end - longest)
+            high = bisect.bisect_right(starts, candidate.start)
+            if any(ends[index] >= candidate.end for index in range(low, high)):
+                return True
+        groups = self._ranged.get(theme_id)
+        if groups:
+            term = entry.term.text.lower()
+            for scope, names, starts in groups:
+                if names and term not in names:
+                    continue
+                start, end = (segment.start, segment.end) if scope == "sentence" else paragraph
+                index = bisect.bisect_left(starts, start)
+                if index < len(starts) and starts[index] < end:
+                    return True
+        return False
 
 
 def _phrase_pattern(phrase: str, *, whole_word: bool) -> str:
