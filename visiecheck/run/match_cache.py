@@ -237,6 +237,31 @@ def _connect(directory: Path) -> sqlite3.Connection:
     return connection
 
 
+def prepare(directory: Path | None = None) -> tuple[bool, tuple[str, ...]]:
+    """Before a run that uses the caches: ``(usable, notices)``.
+
+    A damaged cache file (the result cache or the extraction cache) is rebuilt, with a
+    notice: otherwise every run would silently stay cold. A cache that cannot be written
+    gives one notice and ``usable`` False: the run then goes without any cache rather
+    than trying, and failing, for every file.
+    """
+    from ..extract import cache as extract_cache
+
+    folder = _cache_directory(directory)
+    states = {
+        folder / CACHE_FILE: extract_cache.repair_database(folder / CACHE_FILE, _SCHEMA),
+        folder / extract_cache.CACHE_FILE: extract_cache.repair(folder),
+    }
+    if extract_cache.CACHE_READ_ONLY in states.values():
+        return False, (f"de cache in {folder} is niet schrijfbaar: deze run werkt zonder cache",)
+    return True, tuple(
+        f"de cache {path} was beschadigd en is opnieuw aangemaakt; "
+        "de bestanden worden opnieuw gelezen"
+        for path, state in states.items()
+        if state == extract_cache.CACHE_REBUILT
+    )
+
+
 def load(key: str, directory: Path | None = None) -> DocumentReport | None:
     """The cached result for ``key``, or None (absent, unreadable or of an old shape)."""
     try:
