@@ -24,6 +24,7 @@ TOP_LEVEL = {
     "names": KERNEL,
     "textrules": KERNEL,
     "output": KERNEL,
+    "files": KERNEL,
     "lexicon": "lexicon",
     "pipeline": "pipeline",
     "lemma_snapshot": "pipeline",  # a maintainer's tool: lexicon + matcher → data file

@@ -124,12 +124,22 @@ def check_files(
     if isinstance(paths, str | Path):
         paths = [paths]
     items = [_item(path, municipality) for path in paths]
+    notices: tuple[str, ...] = ()
+    if options.read.caches_results:
+        from .run import match_cache
+
+        # a damaged cache is rebuilt, a read-only one is not used (the report says so)
+        usable, notices = match_cache.prepare()
+        if not usable:
+            options = replace(options, read=replace(options.read, use_cache=False))
     if isolate if isolate is not None else len(items) > 1:
-        return _check_isolated(
+        result = _check_isolated(
             items, lexicon, themes, options, jobs, timeout, max_memory_mb, progress
         )
-    loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
-    return _check_here(items, loaded, select_themes(loaded, themes), options, progress)
+    else:
+        loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+        result = _check_here(items, loaded, select_themes(loaded, themes), options, progress)
+    return replace(result, notices=(*notices, *result.notices)) if notices else result
 
 
 def _item(path: str | Path | BatchItem, municipality: str | None) -> BatchItem:

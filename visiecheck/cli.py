@@ -47,6 +47,11 @@ _state = {"verbose": False}
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Every Path parameter says ``readable=False``: Typer's default (click's own ``readable``
+# check) answers an unreadable file with a usage box and exit 2, and stops ``check a b``
+# as a whole. The library reads the file and refuses it itself (exit 3, one line, one
+# report row among the others). ``tests/test_hostile_files.py`` checks every command.
+
 
 def _fail(message: str, code: int) -> typer.Exit:
     typer.echo(f"visiecheck: {message}", err=True)
@@ -176,7 +181,7 @@ def _say_memory_notice(max_memory: int) -> None:
 @app.command()
 @handle_errors
 def extract(
-    file: Annotated[Path, typer.Argument(help="The PDF to read.")],
+    file: Annotated[Path, typer.Argument(help="The PDF to read.", readable=False)],
     engine: EngineOption = DEFAULT_ENGINE,
     output_format: Annotated[
         str, typer.Option("--format", help="text (with page markers) or json.")
@@ -266,7 +271,7 @@ def _emit(text: str, output: Path | None) -> None:
 @app.command()
 @handle_errors
 def check(
-    files: Annotated[list[Path], typer.Argument(help="One or more visie PDFs.")],
+    files: Annotated[list[Path], typer.Argument(help="One or more visie PDFs.", readable=False)],
     lexicon: LexiconOption = None,
     themes: ThemesOption = "all",
     engine: EngineOption = DEFAULT_ENGINE,
@@ -274,7 +279,8 @@ def check(
         str, typer.Option("--format", help="table, json, csv, markdown or html.")
     ] = "table",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file.", readable=False),
     ] = None,
     lang: LangOption = "nl",
     municipality: Annotated[
@@ -337,7 +343,7 @@ def check(
 @app.command()
 @handle_errors
 def explain(
-    file: Annotated[Path, typer.Argument(help="The visie PDF.")],
+    file: Annotated[Path, typer.Argument(help="The visie PDF.", readable=False)],
     theme: Annotated[str, typer.Argument(help="A theme id, e.g. geothermie.")],
     lexicon: LexiconOption = None,
     engine: EngineOption = DEFAULT_ENGINE,
@@ -432,7 +438,10 @@ def _report_failures(report: Any) -> None:
 @handle_errors
 def batch(
     source: Annotated[
-        Path, typer.Argument(help="A folder of visie PDFs, or a manifest CSV gemeente;bestand.")
+        Path,
+        typer.Argument(
+            help="A folder of visie PDFs, or a manifest CSV gemeente;bestand.", readable=False
+        ),
     ],
     jobs: JobsOption = None,
     lexicon: LexiconOption = None,
@@ -442,7 +451,8 @@ def batch(
         str, typer.Option("--format", help="table, json, csv, xlsx, html or markdown.")
     ] = "table",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the overview to this file.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the overview to this file.", readable=False),
     ] = None,
     lang: LangOption = "nl",
     fail_on_missing: Annotated[
@@ -519,14 +529,15 @@ def batch(
 @app.command()
 @handle_errors
 def diff(
-    old: Annotated[Path, typer.Argument(help="The earlier draft.")],
-    new: Annotated[Path, typer.Argument(help="The later draft.")],
+    old: Annotated[Path, typer.Argument(help="The earlier draft.", readable=False)],
+    new: Annotated[Path, typer.Argument(help="The later draft.", readable=False)],
     lexicon: LexiconOption = None,
     themes: ThemesOption = "all",
     engine: EngineOption = DEFAULT_ENGINE,
     output_format: Annotated[str, typer.Option("--format", help="table, json or html.")] = "table",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the diff to this file.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the diff to this file.", readable=False),
     ] = None,
     lang: LangOption = "nl",
     password: PasswordOption = None,
@@ -591,7 +602,9 @@ def lexicon_show(
 @lexicon_app.command("suggest")
 @handle_errors
 def lexicon_suggest(
-    files: Annotated[list[Path], typer.Argument(help="Visies or other texts to learn from.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Visies or other texts to learn from.", readable=False)
+    ],
     lexicon: LexiconOption = None,
     output_format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many words.")] = 50,

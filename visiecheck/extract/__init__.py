@@ -17,7 +17,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import CorruptPdfError, InputFileNotFoundError, NoTextError, UsageError
+from ..errors import CorruptPdfError, NoTextError, UsageError
+from ..files import read_regular
 from ..models import Document, Page
 from ..options import ENGINES
 from . import _damage, _formats, _ocr, _pdfium, cache
@@ -39,20 +40,9 @@ __all__ = ["EXTRACTOR_VERSION", "extract", "format_page_list"]
 
 
 def _read_file(path: Path) -> bytes:
-    if not path.exists():
-        raise InputFileNotFoundError("file not found; check the path and the file name", path=path)
-    if path.is_dir():
-        raise InputFileNotFoundError(
-            "is a folder, not a file; give the path of a PDF file", path=path
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputFileNotFoundError(
-            f"the file cannot be read ({error.strerror or type(error).__name__}); "
-            "check its permissions",
-            path=path,
-        ) from None
+    # Only a regular file is read: a FIFO, device, socket, folder or symlink loop is
+    # refused before it is opened (``visiecheck.files``).
+    data = read_regular(path)
     if not data:
         raise CorruptPdfError("the file is empty (0 bytes); copy or download it again", path=path)
     return data

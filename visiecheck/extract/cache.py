@@ -52,6 +52,68 @@ def _connect(directory: Path) -> sqlite3.Connection:
     return connection
 
 
+# What opening a cache database as a run starts can find (``repair_database``).
+CACHE_OK = "ok"
+CACHE_REBUILT = "rebuilt"  # it was damaged: removed and made anew, empty
+CACHE_READ_ONLY = "read-only"  # it cannot be written: the run goes without it
+
+_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_NOT_WRITABLE = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM}
+
+
+def _open_database(path: Path, schema: str) -> None:
+    connection = sqlite3.connect(path, timeout=_TIMEOUT)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.executescript(schema)
+    finally:
+        connection.close()
+
+
+def repair_database(path: Path, schema: str) -> str:
+    """Open one cache database the way every use does: ``CACHE_OK``, ``CACHE_REBUILT``
+    or ``CACHE_READ_ONLY``.
+
+    Every use swallows errors (a cache is a convenience), so a damaged file would read
+    as a miss on every run for ever; this is asked once as a run starts and removes a
+    damaged file (with its WAL and shared-memory files) so an empty one takes its place.
+    A file, or a folder, that cannot be written is left alone. A database another run
+    holds locked is fine.
+    """
+    directory = path.parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return CACHE_READ_ONLY
+    writable = os.access(directory, os.W_OK | os.X_OK)
+    if not writable or (path.exists() and not os.access(path, os.R_OK | os.W_OK)):
+        return CACHE_READ_ONLY
+    try:
+        _open_database(path, schema)
+        return CACHE_OK
+    except sqlite3.Error as error:
+        code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # the primary result code
+        if code in _NOT_WRITABLE:
+            return CACHE_READ_ONLY
+        if code not in _DAMAGED:
+            return CACHE_OK  # busy or locked by another run: not ours to judge
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        except OSError:
+            return CACHE_READ_ONLY
+    try:
+        _open_database(path, schema)
+    except sqlite3.Error:
+        return CACHE_READ_ONLY
+    return CACHE_REBUILT
+
+
+def repair(directory: Path) -> str:
+    """``repair_database`` for the extraction cache in ``directory``."""
+    return repair_database(directory / CACHE_FILE, _SCHEMA)
+
+
 def load(
     directory: Path, sha256: str, engine: str, version: str
 ) -> tuple[tuple[Page, ...], tuple[str, ...]] | None:

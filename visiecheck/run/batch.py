@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -31,6 +32,7 @@ from .. import __version__
 from ..analyse.duplicates import Fingerprint, duplicates_from_fingerprints
 from ..analyse.matching import Matcher, get_matcher
 from ..errors import InputFileNotFoundError, UsageError, VisiecheckError
+from ..files import read_regular
 from ..models import DocumentReport, DuplicatePair, Lexicon, Report
 from ..names import municipality_name
 from ..options import BATCH_PRELOAD_MODULES, Options, ReadOptions
@@ -64,17 +66,25 @@ class BatchItem:
 def collect(source: str | Path, *, recursive: bool = False) -> list[BatchItem]:
     """The documents of a folder or a manifest file, in a stable order."""
     path = Path(source)
-    if not path.exists():
+    if path.is_dir():
+        return collect_folder(path, recursive=recursive)
+    if not path.exists() and not path.is_symlink():  # a symlink loop: read_manifest says so
         raise InputFileNotFoundError(
             "not found; give a folder of PDFs or a manifest (.csv)", path=path
         )
-    if path.is_dir():
-        return collect_folder(path, recursive=recursive)
     return read_manifest(path)
 
 
 def collect_folder(folder: Path, *, recursive: bool = False) -> list[BatchItem]:
     """Every PDF in ``folder`` (case-insensitive ``.pdf``), sorted by path."""
+    try:
+        # glob() finds nothing in a folder it may not list: say why instead of "no PDFs"
+        with os.scandir(folder):
+            pass
+    except OSError as error:
+        raise InputFileNotFoundError(
+            f"the folder cannot be read ({error.strerror}); check its permissions", path=folder
+        ) from None
     pattern = "**/*" if recursive else "*"
     files = sorted(
         (
@@ -97,11 +107,10 @@ def read_manifest(path: Path) -> list[BatchItem]:
     naming the line.
     """
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise InputFileNotFoundError(
-            f"the manifest cannot be read ({error.strerror})", path=path
-        ) from None
+        # a regular file only: a FIFO or device given as the manifest is refused, not read
+        text = read_regular(path, expected="a folder of PDFs or a manifest (.csv)").decode(
+            "utf-8-sig"
+        )
     except UnicodeDecodeError:
         raise UsageError(
             f"{path}: is neither a folder nor a UTF-8 manifest (gemeente;bestand[;versie])"

@@ -24,6 +24,7 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable
 from functools import cache
@@ -31,6 +32,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..errors import VisiecheckError
+from ..files import open_regular
 from ..models import (
     Context,
     Depth,
@@ -114,26 +117,50 @@ def cache_key(
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
+# A regular file larger than this is not hashed here (in the parent, without a time
+# limit): it goes to a worker uncached, where --timeout and --max-memory decide. Hashing a
+# gigabyte takes about a second; no visie comes near it.
+HASH_LIMIT_BYTES = 1 << 30
+
+
 def file_sha256(path: str | Path) -> str | None:
-    """The SHA-256 of a file, read in chunks; None when it cannot be read.
+    """The SHA-256 of a regular file, read in chunks; None when it is not hashed here.
+
+    The result cache is asked in the parent, before any worker with its limits exists,
+    so this must never block or run without end. Refusing what is not a regular file
+    before it is opened suffices, and hashing stays here (a warm run starts no worker
+    at all): a FIFO, device, socket, folder or symlink loop is refused by its ``stat``
+    and by ``fstat`` of a non-blocking open (``visiecheck.files``), and of a regular file
+    at most its size (no more than ``HASH_LIMIT_BYTES``) is read. Every refusal is None:
+    the file then goes to a worker, which reports it as a row.
 
     Remembered in this process per path, size and modification time, so asking twice
     (``batch.start_workers`` and then ``batch.batch``) reads the file once.
     """
     try:
-        status = Path(path).stat()
-    except OSError:
+        handle, size = open_regular(path)
+    except VisiecheckError:
         return None
-    remembered = (str(path), status.st_size, status.st_mtime_ns)
-    if remembered in _hashes:
-        return _hashes[remembered]
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            while chunk := handle.read(1 << 20):
+    with handle:
+        try:
+            status = os.fstat(handle.fileno())
+        except OSError:
+            return None
+        if size > HASH_LIMIT_BYTES:
+            return None
+        remembered = (str(path), status.st_size, status.st_mtime_ns)
+        if remembered in _hashes:
+            return _hashes[remembered]
+        digest = hashlib.sha256()
+        left = size + 1  # one byte more than the size: a file that grows is not cached
+        try:
+            while left > 0 and (chunk := handle.read(min(1 << 20, left))):
                 digest.update(chunk)
-    except OSError:
-        return None
+                left -= len(chunk)
+        except OSError:
+            return None
+    if left <= 0:
+        return None  # longer than it said (being written, or a /proc file): no key
     _hashes[remembered] = digest.hexdigest()
     return _hashes[remembered]
 
@@ -208,6 +235,31 @@ def _connect(directory: Path) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def prepare(directory: Path | None = None) -> tuple[bool, tuple[str, ...]]:
+    """Before a run that uses the caches: ``(usable, notices)``.
+
+    A damaged cache file (the result cache or the extraction cache) is rebuilt, with a
+    notice: otherwise every run would silently stay cold. A cache that cannot be written
+    gives one notice and ``usable`` False: the run then goes without any cache rather
+    than trying, and failing, for every file.
+    """
+    from ..extract import cache as extract_cache
+
+    folder = _cache_directory(directory)
+    states = {
+        folder / CACHE_FILE: extract_cache.repair_database(folder / CACHE_FILE, _SCHEMA),
+        folder / extract_cache.CACHE_FILE: extract_cache.repair(folder),
+    }
+    if extract_cache.CACHE_READ_ONLY in states.values():
+        return False, (f"de cache in {folder} is niet schrijfbaar: deze run werkt zonder cache",)
+    return True, tuple(
+        f"de cache {path} was beschadigd en is opnieuw aangemaakt; "
+        "de bestanden worden opnieuw gelezen"
+        for path, state in states.items()
+        if state == extract_cache.CACHE_REBUILT
+    )
 
 
 def load(key: str, directory: Path | None = None) -> DocumentReport | None:

@@ -11,12 +11,15 @@ them read when they get there.
   (``platform.capabilities().idle_priority``: Windows, macOS) it is not started at all.
 - It is killed the moment the workers exist (``isolation.WorkerPool``), before any of
   them touches the cache; a document it was reading is simply read again by a worker.
+- It dies with its parent: a parent killed outright (``kill -9``, the OOM killer) cannot
+  stop it, so on Linux the kernel does (``PR_SET_PDEATHSIG``), elsewhere a thread that
+  watches for the parent to go (``_die_with_parent``).
 - It reports nothing. A document that crashes it, hangs it or is too large for it
   (the same memory limit as a worker) costs nothing: the worker that reads that
   document afterwards reports the failure as always.
 
-Run as ``python -m visiecheck.run.readahead ENGINE MAX_MEMORY_MB`` with one path per line on
-standard input (``start`` does that).
+Run as ``python -m visiecheck.run.readahead ENGINE MAX_MEMORY_MB PARENT_PID`` with one path
+per line on standard input (``start`` does that).
 """
 
 from __future__ import annotations
@@ -43,7 +46,14 @@ def start(
     if not supported() or not paths:
         return None
     process = subprocess.Popen(
-        [sys.executable, "-m", "visiecheck.run.readahead", engine, str(max_memory_mb or 0)],
+        [
+            sys.executable,
+            "-m",
+            "visiecheck.run.readahead",
+            engine,
+            str(max_memory_mb or 0),
+            str(os.getpid()),
+        ],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -77,11 +87,48 @@ def read_ahead(paths: Sequence[str], engine: str) -> None:
             continue
 
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this process when ``parent`` ends, however it ends.
+
+    Linux: the kernel sends SIGKILL when the parent thread that started this process
+    ends (``prctl(PR_SET_PDEATHSIG)``; a parent that started it from a short-lived thread
+    loses its read-ahead early, which costs nothing). Elsewhere, or if that call fails, a
+    thread watches for the parent to go. Either way a parent that died before this
+    was set up is noticed at once (this process has been handed to another parent).
+    """
+    armed = False
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:
+        os._exit(0)
+    if not armed:
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.2)
+            os._exit(0)
+
+        threading.Thread(target=watch, daemon=True).start()
+
+
 def main() -> None:
-    # First of all: from here on this process only runs on otherwise idle CPUs.
+    # First of all: from here on this process only runs on otherwise idle CPUs, and it
+    # ends with the run that started it.
     os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent to handle
-    engine, max_memory_mb = sys.argv[1], int(sys.argv[2])
+    engine, max_memory_mb, parent = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    _die_with_parent(parent)
     from .isolation import limit_memory
 
     limit_memory(max_memory_mb or None)
