@@ -13,6 +13,7 @@ files have no pages: they are read as sections (a heading starts one) and the
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from pathlib import Path
 
@@ -30,8 +31,14 @@ from .normalize import (
     normalize_lines,
 )
 
+# pdfminer (the pdfplumber engine, and OCRmyPDF's page analysis) logs every oddity it
+# works around, sometimes with raw bytes of the PDF in the message. Without a handler
+# Python prints such records on stderr; visiecheck says itself what matters (a damaged
+# or repaired file), so they go nowhere unless an application sets up logging for them.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
 # Bump whenever the text that comes out changes: it is part of the cache key.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "format_page_list"]
 
@@ -152,7 +159,11 @@ def _normalise(raw_pages: list[RawPage], *, running_lines: bool = True) -> tuple
             kept_indexes: list[int] | None = None  # None: every line kept
             if remove and not remove.isdisjoint(range(position, position + len(block))):
                 kept_indexes = [i for i in range(len(block)) if position + i not in remove]
-                removed.extend(line for i, line in enumerate(block) if position + i in remove)
+                removed.extend(
+                    line.replace("\ufffe", "-")  # a hyphenation mark: only the page text joins
+                    for i, line in enumerate(block)
+                    if position + i in remove
+                )
                 kept = [block[i] for i in kept_indexes]
             else:
                 kept = block
