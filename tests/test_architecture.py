@@ -23,6 +23,7 @@ TOP_LEVEL = {
     "errors": KERNEL,
     "names": KERNEL,
     "textrules": KERNEL,
+    "safetext": KERNEL,
     "output": KERNEL,
     "files": KERNEL,
     "lexicon": "lexicon",

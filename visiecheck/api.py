@@ -83,10 +83,20 @@ def select_themes(lexicon: Lexicon, themes: ThemeSelection = None) -> tuple[str,
     return select(lexicon, ",".join(themes))
 
 
-def collect_inputs(source: str | Path, *, recursive: bool = False) -> list[BatchItem]:
+def collect_inputs(
+    source: str | Path,
+    *,
+    recursive: bool = False,
+    on_warning: Callable[[str], None] | None = None,
+) -> list[BatchItem]:
     """The documents of a folder (every PDF, by name) or of a manifest CSV
-    ``gemeente;bestand[;versie]``, with the municipality of each."""
-    return collect(source, recursive=recursive)
+    ``gemeente;bestand[;versie]``, with the municipality of each.
+
+    What a manifest gets wrong without being unusable (a file listed twice, which is then
+    checked and counted once; files outside the manifest's folder) is said through
+    ``on_warning``, one message each; without it as a Python ``UserWarning``.
+    """
+    return collect(source, recursive=recursive, on_warning=on_warning)
 
 
 def check_files(

@@ -3,10 +3,18 @@
 All user-facing failures arrive here as ``VisiecheckError`` and leave as one line on
 standard error plus the documented exit code. Data goes to standard output; people
 messages (warnings, progress) go to standard error.
+
+Standard output is written by ``_write_stdout`` only, which flushes at once: a report cut
+off by a full disk ends with ``OUTPUT_ERROR`` and a message, like ``--output`` does, and a
+reader that closes the pipe early (``| head``) ends the run quietly with ``PIPE_CLOSED``.
+Messages on standard error go through ``_say``: a file name or an error text can carry
+control characters (a POSIX name may hold ESC), which are written as visible escapes
+(``safetext.visible``), so nothing retitles or clears the terminal.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -20,7 +28,14 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from . import __version__
-from .errors import ExitCode, LexiconError, UsageError, VisiecheckError, exit_code_for
+from .errors import (
+    ExitCode,
+    LexiconError,
+    OutputError,
+    UsageError,
+    VisiecheckError,
+    exit_code_for,
+)
 from .models import DocumentDiff, Report
 from .options import (
     DEFAULT_ENGINE,
@@ -31,6 +46,7 @@ from .options import (
     ReportOptions,
 )
 from .output import write_atomically
+from .safetext import escape_file_name, visible
 
 if TYPE_CHECKING:
     from .api import ProgressCallback
@@ -53,9 +69,56 @@ F = TypeVar("F", bound=Callable[..., Any])
 # report row among the others). ``tests/test_hostile_files.py`` checks every command.
 
 
+def _say(message: str) -> None:
+    """One line for people on standard error; unsafe characters written as escapes. A
+    closed standard error (``2>&-``, a pipe whose reader ended) loses the line quietly."""
+    with contextlib.suppress(OSError):
+        typer.echo(visible(message), err=True)
+
+
 def _fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"visiecheck: {message}", err=True)
+    _say(f"visiecheck: {message}")
     return typer.Exit(int(code))
+
+
+class _StdoutClosed(Exception):
+    """The reader of standard output closed the pipe (only raised by ``_write_stdout``: a
+    broken pipe anywhere else, e.g. to a worker, stays the internal error it is)."""
+
+
+def _write_stdout(data: str | bytes) -> None:
+    """Write a report (text, or bytes for xlsx) to standard output and flush it now.
+
+    Nothing may get lost unnoticed: a write or flush that fails (a full disk, ``>
+    /dev/full``) raises ``OutputError``. A closed pipe raises ``_StdoutClosed``, which
+    ``handle_errors`` turns into a quiet ``PIPE_CLOSED``.
+    """
+    try:
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise _StdoutClosed from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise OutputError(
+            f"standard output: cannot write the report ({reason}), so it is cut off; "
+            "write it with --output where there is room"
+        ) from None
+
+
+def _pipe_closed() -> typer.Exit:
+    """The reader of standard output went away (``| head``): not an error worth a message.
+    What is still buffered goes to the null device, so leaving does not fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    return typer.Exit(int(ExitCode.PIPE_CLOSED))
 
 
 def handle_errors(command: F) -> F:
@@ -69,6 +132,8 @@ def handle_errors(command: F) -> F:
             raise _fail(error.message, error.exit_code) from None
         except typer.Exit:
             raise
+        except _StdoutClosed:
+            raise _pipe_closed() from None
         except KeyboardInterrupt:
             raise _fail("interrupted", 130) from None
         except Exception as error:  # a bug: never show a traceback unless asked
@@ -216,9 +281,9 @@ def extract(
         if page_range is None or page_range[0] <= page.number <= page_range[1]
     ]
     for warning in document.warnings:
-        typer.echo(f"waarschuwing: {warning}", err=True)
+        _say(f"waarschuwing: {warning}")
     render = views.extract_json if output_format == "json" else views.extract_text
-    sys.stdout.write(render(document, selected))
+    _write_stdout(render(document, selected))
 
 
 # --- check and explain -------------------------------------------------------------
@@ -263,7 +328,7 @@ def _render_one(
 
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        _write_stdout(text)
     else:
         write_atomically(output, text)
 
@@ -330,10 +395,11 @@ def check(
     _report_notices(report)
     if machine_output:
         for document in report.documents:
+            name = escape_file_name(document.file)
             for warning in document.warnings:
-                typer.echo(f"{document.file}: waarschuwing: {warning}", err=True)
+                _say(f"{name}: waarschuwing: {warning}")
             if document.error:
-                typer.echo(f"{document.file}: fout: {document.error}", err=True)
+                _say(f"{name}: fout: {document.error}")
     _emit(_render_one(report, output_format, lang, output), output)
     code = exit_code_for(report, fail_on_missing=fail_on_missing)
     if code != ExitCode.OK:
@@ -368,7 +434,7 @@ def explain(
         timeout=timeout,
         max_memory_mb=max_memory,
     )
-    sys.stdout.write(views.explain_text(theme, str(file), hits))
+    _write_stdout(views.explain_text(theme, str(file), hits))
 
 
 # --- batch -------------------------------------------------------------------------
@@ -386,7 +452,8 @@ class _ProgressBar:
             TextColumn("[bold]{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.fields[pages]} p. · {task.fields[current]}"),
+            # not markup: a file name such as "[/x].pdf" is shown as it is
+            TextColumn("{task.fields[pages]} p. · {task.fields[current]}", markup=False),
             console=Console(stderr=True),
             transient=True,
         )
@@ -394,7 +461,7 @@ class _ProgressBar:
 
     def __call__(self, event: str, index: int, item: Any, report: Any) -> None:
         if event == "start":
-            self.progress.update(self.task, current=item.path.name)
+            self.progress.update(self.task, current=escape_file_name(item.path.name))
         else:
             self.pages += report.pages if report is not None else 0
             self.progress.update(self.task, advance=1, pages=self.pages)
@@ -420,18 +487,15 @@ JobsOption = Annotated[
 def _report_notices(report: Any) -> None:
     """What the run itself has to say (e.g. no memory cap on this platform), once."""
     for notice in report.notices:
-        typer.echo(f"visiecheck: waarschuwing: {notice}", err=True)
+        _say(f"visiecheck: waarschuwing: {notice}")
 
 
 def _report_failures(report: Any) -> None:
     failed = [document for document in report.documents if document.failed]
     if failed:
-        typer.echo(
-            f"visiecheck: {len(failed)} van {len(report.documents)} bestanden niet gelezen:",
-            err=True,
-        )
+        _say(f"visiecheck: {len(failed)} van {len(report.documents)} bestanden niet gelezen:")
         for document in failed:
-            typer.echo(f"  {document.file}: {document.error}", err=True)
+            _say(f"  {escape_file_name(document.file)}: {document.error}")
 
 
 @app.command()
@@ -486,7 +550,11 @@ def batch(
     require_limits(timeout, max_memory)
     if output_format == "xlsx" and output is None and sys.stdout.isatty():
         raise UsageError("--format xlsx writes a binary file: give --output overzicht.xlsx")
-    items = api.collect_inputs(source, recursive=recursive)
+    items = api.collect_inputs(
+        source,
+        recursive=recursive,
+        on_warning=lambda warning: _say(f"visiecheck: waarschuwing: {warning}"),
+    )
     with _progress(len(items), enabled=True) as progress:
         report = api.check_files(
             items,
@@ -514,11 +582,8 @@ def batch(
     )
     if output is not None:
         write_atomically(output, data)
-    elif isinstance(data, bytes):
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
     else:
-        sys.stdout.write(data)
+        _write_stdout(data)
     _report_notices(report)
     _report_failures(report)
     code = exit_code_for(report, fail_on_missing=fail_on_missing)
@@ -581,7 +646,7 @@ def lexicon_list(lexicon: LexiconOption = None) -> None:
     from . import api
     from .render import views
 
-    sys.stdout.write(views.lexicon_list(api.load_lexicon(lexicon)))
+    _write_stdout(views.lexicon_list(api.load_lexicon(lexicon)))
 
 
 @lexicon_app.command("show")
@@ -596,7 +661,7 @@ def lexicon_show(
     loaded = api.load_lexicon(lexicon)
     if theme not in loaded.theme_ids:
         raise UsageError(f"unknown theme {theme!r}; choose from: {', '.join(loaded.theme_ids)}")
-    sys.stdout.write(views.lexicon_theme(loaded.theme(theme)))
+    _write_stdout(views.lexicon_theme(loaded.theme(theme)))
 
 
 @lexicon_app.command("suggest")
@@ -626,9 +691,9 @@ def lexicon_suggest(
         limit=limit,
         read=ReadOptions(engine=engine),
         # one unreadable file never sinks the others
-        on_unreadable=lambda error: sys.stderr.write(f"{error.message} (overgeslagen)\n"),
+        on_unreadable=lambda error: _say(f"{error.message} (overgeslagen)"),
     )
-    sys.stdout.write(render_suggestions(suggestions, output_format, lang))
+    _write_stdout(render_suggestions(suggestions, output_format, lang))
 
 
 @lexicon_app.command("validate")
@@ -638,7 +703,7 @@ def lexicon_validate(path: Annotated[str, typer.Argument(help="A lexicon YAML fi
     from . import api
     from .render import views
 
-    sys.stdout.write(views.lexicon_valid(api.load_lexicon(path)))
+    _write_stdout(views.lexicon_valid(api.load_lexicon(path)))
 
 
 @lexicon_app.command("test")
@@ -653,7 +718,7 @@ def lexicon_test(
     from .render import views
 
     loaded, result = api.run_lexicon_examples(path)
-    sys.stdout.write(views.lexicon_examples(result, loaded))
+    _write_stdout(views.lexicon_examples(result, loaded))
     if result.failures:
         raise LexiconError(
             f"{len(result.failures)} example(s) fail; fix the terms or exclusions above",

@@ -33,6 +33,7 @@ class ExitCode(IntEnum):
     OCR_UNAVAILABLE = 11  # --ocr asked, but Tesseract, its Dutch data or OCRmyPDF is missing
     RESOURCE_LIMIT = 12  # a document took too long (--timeout) or too much memory
     INTERNAL_ERROR = 70  # a bug in visiecheck; run with --verbose and report it
+    PIPE_CLOSED = 141  # the reader of standard output closed it early (| head): 128 + SIGPIPE
 
 
 class VisiecheckError(Exception):

@@ -15,6 +15,7 @@ Two things around the CLI itself (``visiecheck.cli.app``) that only an entry poi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import NoReturn
@@ -30,6 +31,12 @@ def needs_workers(arguments: list[str]) -> bool:
     while words and words[0].startswith("-"):
         words.pop(0)  # the global options take no value
     return bool(words) and words[0] in _READING_COMMANDS
+
+
+# ``errors.ExitCode.PIPE_CLOSED`` and ``OUTPUT_ERROR``, without importing the models this
+# early (tests/test_hostile_text.py checks they agree).
+_PIPE_CLOSED = 141
+_OUTPUT_ERROR = 10
 
 
 def main() -> None:
@@ -63,8 +70,14 @@ def leave(code: object) -> NoReturn:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (| head) or a closed stream
-            status = status or 1
+        except BrokenPipeError:  # a closed pipe (| head): said by the status only
+            status = status or _PIPE_CLOSED
+        except (OSError, ValueError) as error:  # a full disk, a closed stream: cut off
+            if stream is sys.stdout and not status:
+                with contextlib.suppress(OSError, ValueError):
+                    reason = getattr(error, "strerror", None) or type(error).__name__
+                    print(f"visiecheck: standard output: cannot write ({reason})", file=sys.stderr)
+            status = status or _OUTPUT_ERROR
     if "multiprocessing.util" in sys.modules:
         # Something used multiprocessing itself (visiecheck does not; OCRmyPDF may): its
         # exit handler removes its temporary folder, so take the normal way out.

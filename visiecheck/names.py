@@ -18,6 +18,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .safetext import strip_unsafe, visible
+
 _WORD_RE = re.compile(r"[^\W_]+")
 # Everyday names that differ from the official one (CBS spelling on the list).
 _ALIASES = {
@@ -96,11 +98,12 @@ def municipality_from_filename(path: str | Path) -> str:
     Falls back to the file's stem when nothing is left.
     """
     stem = Path(path).stem
-    text = re.sub(r"[_\-.]+", " ", stem)
+    # Control characters and bytes that are not UTF-8 separate words like punctuation.
+    text = re.sub(r"[_\-.]+", " ", strip_unsafe(stem, replacement=" "))
     text = _NAME_NOISE.sub(" ", text)
     words = text.split()
     if not words:
-        return stem
+        return strip_unsafe(stem, replacement=" ").strip() or visible(stem)
     named = []
     for index, word in enumerate(words):
         lowered = word.lower()

@@ -13,6 +13,7 @@ files have no pages: they are read as sections (a heading starts one) and the
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -32,9 +33,16 @@ from .normalize import (
     normalize_lines,
 )
 
+# pdfminer (the pdfplumber engine, and OCRmyPDF's page analysis) logs every oddity it
+# works around, sometimes with raw bytes of the PDF in the message. Without a handler
+# Python prints such records on stderr; visiecheck says itself what matters (a damaged
+# or repaired file), so they go nowhere unless an application sets up logging for them.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
 # Bump whenever the text that comes out changes: it is part of the cache key.
 # 5: damaged pages are marked (a cached read from before may hide one).
-EXTRACTOR_VERSION = "5"
+# 6: control characters, DEL, C1 and bidi controls are dropped at normalisation.
+EXTRACTOR_VERSION = "6"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "format_page_list"]
 
@@ -144,7 +152,11 @@ def _normalise(raw_pages: list[RawPage], *, running_lines: bool = True) -> tuple
             kept_indexes: list[int] | None = None  # None: every line kept
             if remove and not remove.isdisjoint(range(position, position + len(block))):
                 kept_indexes = [i for i in range(len(block)) if position + i not in remove]
-                removed.extend(line for i, line in enumerate(block) if position + i in remove)
+                removed.extend(
+                    line.replace("\ufffe", "-")  # a hyphenation mark: only the page text joins
+                    for i, line in enumerate(block)
+                    if position + i in remove
+                )
                 kept = [block[i] for i in kept_indexes]
             else:
                 kept = block

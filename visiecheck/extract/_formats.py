@@ -54,11 +54,45 @@ def _unsupported(what: str, path: Path) -> NotAPdfError:
     return NotAPdfError(f"{what}; visiecheck reads {SUPPORTED}", path=path)
 
 
+def bomless_utf16(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` looks like UTF-16 text without a
+    byte order mark, else None.
+
+    Text in a Latin script is mostly ASCII, which UTF-16 writes as the character plus a
+    zero byte: little-endian puts the zeros on the odd positions, big-endian on the even
+    ones. At least half the characters must have that zero on one side and almost none on
+    the other, and the decoded start must be text (no more control characters than
+    ``sniff`` allows), so a binary file with many zero bytes does not pass.
+    """
+    head = data[: SNIFF_WINDOW & ~1]
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even_zeros = head[0::2].count(0)
+    odd_zeros = head[1::2].count(0)
+    if odd_zeros >= pairs / 2 and even_zeros <= pairs / 100:
+        encoding = "utf-16-le"
+    elif even_zeros >= pairs / 2 and odd_zeros <= pairs / 100:
+        encoding = "utf-16-be"
+    else:
+        return None
+    text = head.decode(encoding, errors="replace")
+    controls = sum(1 for char in text if char < " " and char not in "\t\n\f\r")
+    if controls > 0.05 * len(text) or text.count("\ufffd") > 0.05 * len(text):
+        return None
+    return encoding
+
+
 def decode_text(data: bytes) -> str:
     """Bytes of a text or HTML file → str: UTF-8 (with or without BOM), UTF-16 with a
-    BOM, else Windows-1252 (what Dutch Windows programs wrote before UTF-8)."""
+    BOM or recognisably without one (``bomless_utf16``), else Windows-1252 (what Dutch
+    Windows programs wrote before UTF-8)."""
     if data.startswith(_UTF16_BOMS):
         return data.decode("utf-16", errors="replace")
+    if b"\x00" in data[:SNIFF_WINDOW]:
+        encoding = bomless_utf16(data)
+        if encoding is not None:
+            return data.decode(encoding, errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -87,7 +121,7 @@ def sniff(data: bytes, path: Path) -> str:
             "is an old Word (.doc) or other Office file; save it as .docx or PDF first", path
         )
     head = data[:SNIFF_WINDOW]
-    if data.startswith(_UTF16_BOMS):
+    if data.startswith(_UTF16_BOMS) or (b"\x00" in head and bomless_utf16(data)):
         head = decode_text(head).encode("utf-8", errors="replace")
     elif b"\x00" in head or _control_share(head) > 0.05:
         raise _unsupported("is not a PDF or any other document format (binary content)", path)

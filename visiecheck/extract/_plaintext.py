@@ -51,8 +51,12 @@ def _without_front_matter(lines: list[str]) -> list[str]:
 
 
 def read_sections(data: bytes) -> list[RawPage]:
-    """The text's sections (a heading starts one) as raw pages of blocks."""
-    lines = _without_front_matter(decode_text(data).replace("\r\n", "\n").split("\n"))
+    """The text's sections (a heading starts one) as raw pages of blocks.
+
+    Lines end in LF, CRLF or a lone CR (old Mac files)."""
+    lines = _without_front_matter(
+        decode_text(data).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    )
     builder = SectionBuilder()
     block: list[str] = []
 

@@ -2,7 +2,8 @@
 
 The engines (``visiecheck.extract``) deliver each page as blocks of raw lines in
 reading order. This module cleans characters (ligatures, soft hyphens, quotes, odd
-spaces, NFC: one translation table, applied by ``normalize_lines``), repairs letter-spaced headings,
+spaces, control and bidi characters, NFC: one translation table, applied by
+``normalize_lines``, which every reader's text passes), repairs letter-spaced headings,
 removes running headers/footers and page numbers (document level), joins the lines
 of a block and repairs line-end hyphenation. Sentence splitting is not done here.
 
@@ -35,6 +36,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from ..safetext import UNSAFE, character_class, characters
 from ..textrules import HEADING_MAX_WORDS
 
 _LIGATURES = {
@@ -67,17 +69,28 @@ _SPACES = (
 )
 _HYPHENS = "\u2010\u2011"  # the Unicode hyphen and non-breaking hyphen mean "-"
 _ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen and invisible marks
+# Control characters that separate like whitespace: CR, the information separators, NEL,
+# and the Unicode line and paragraph separators (str.splitlines breaks at all of them).
+_SEPARATING_CONTROLS = "\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"
+# pdfium marks a line-end hyphenation with U+0002 in one of its calls and with U+FFFE in
+# another: both are kept, as U+FFFE, for ``join_hyphenated``, which resolves every mark.
+_HYPHEN_MARKS = {"\x02": "\ufffe", "\ufffe": "\ufffe"}
 
-_TRANSLATION = str.maketrans(
-    {
-        **_LIGATURES,
-        **_QUOTES,
-        **{char: " " for char in _SPACES},
-        **{char: "-" for char in _HYPHENS},
-        **{char: None for char in _ZERO_WIDTH},
-    }
-)
-_SPECIAL_CHARS = re.compile("[" + re.escape("".join(chr(code) for code in _TRANSLATION)) + "]")
+_MAPPING: dict[str, str | None] = {
+    **_LIGATURES,
+    **_QUOTES,
+    **{char: " " for char in _SPACES + _SEPARATING_CONTROLS},
+    **{char: "-" for char in _HYPHENS},
+    **{char: None for char in _ZERO_WIDTH},
+    **_HYPHEN_MARKS,
+}
+# Every other control character, the bidi controls, U+FFFF and lone surrogates go
+# (``visiecheck.safetext``): no report, workbook or terminal ever sees them.
+for _char in characters(UNSAFE):
+    _MAPPING.setdefault(_char, None)
+del _MAPPING["\ufffe"], _char  # U+FFFE was listed only to keep it: it needs no translating
+_TRANSLATION = str.maketrans(_MAPPING)
+_SPECIAL_CHARS = re.compile(character_class(_MAPPING))
 _MULTI_SPACE = re.compile(r"  +")
 
 

@@ -10,12 +10,15 @@ lives in its own module with a ``render_<fmt>(report, lang=...)`` function:
 - ``html`` → ``html.render_html`` (one self-contained file)
 
 Modules are imported on demand so that ``--format json`` never loads rich or jinja2.
+Every string of the report is made safe first (``_safe.safe``): file names escaped, no
+control or bidi character written anywhere.
 """
 
 from __future__ import annotations
 
 from ..errors import UsageError
 from ..models import Report
+from ._safe import safe
 from ._text import compress_pages
 from .i18n import check_language
 
@@ -37,6 +40,7 @@ def render(
     ``UsageError``.
     """
     check_language(lang)
+    report = safe(report)
     if fmt == "table":
         from .terminal import render_table
 
@@ -76,6 +80,7 @@ def render_batch(
     ``sort`` (``name`` or ``missing``).
     """
     check_language(lang)
+    report = safe(report)
     if fmt in ("json", "csv"):
         return render(report, fmt, lang=lang)
     if fmt == "table":

@@ -21,6 +21,7 @@ from typing import Any
 from .. import __version__
 from ..errors import UsageError
 from ..models import Change, DocumentDiff, EvidenceChange, EvidenceKind, Stance, ThemeDiff
+from ._safe import safe
 from ._text import compress_pages, short_label
 from .i18n import check_language, join_words, status_label, t
 from .style import BASE_CSS
@@ -412,6 +413,7 @@ def render_diff(
 ) -> str:
     """The full text of ``diff`` in ``fmt`` (table, json or html); others raise UsageError."""
     check_language(lang)
+    diff = safe(diff)
     if fmt == "table":
         return render_diff_table(diff, lang, color=color, width=width)
     if fmt == "json":

@@ -12,6 +12,9 @@ addressed); document
 The shape is described by ``visiecheck/schema/report.schema.json`` (see
 ``visiecheck.schema.load_report_schema``).
 The JSON is language-neutral: ``lang`` is accepted for a uniform renderer signature only.
+File names (``file``, and ``a``/``b`` of a duplicate pair) arrive escaped by ``render``
+(``safetext.escape_file_name``): safe to print, valid UTF-8 even when a POSIX name is not,
+and lossless; the schema's ``file_name`` says how to read them.
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ from ._batch import (
     theme_total,
     word,
 )
+from ._safe import safe
 from ._text import missing_themes, missing_words
 from .console import text_console
 from .terminal import STATUS_STYLES
@@ -48,6 +49,8 @@ def render_matrix(
     """The overview as terminal text (no line wider than ``width``)."""
     from .i18n import t
 
+    # for direct callers: no control character reaches a terminal (names escaped by render)
+    report = safe(report, escape_names=False)
     buffer = io.StringIO()
     console = text_console(buffer, width, color)
     columns = theme_columns(report, lang)

@@ -35,6 +35,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import DocumentReport, Report, Status, ThemeCoverage
+from ._safe import safe
 from ._text import (
     absence_lines,
     compress_pages,
@@ -201,6 +202,8 @@ def _print_document(console: Console, document: DocumentReport, lang: str, color
 
 def render_table(report: Report, lang: str = "nl", *, color: bool = False, width: int = 100) -> str:
     """The terminal text of the report: one section per document, blank lines between."""
+    # for direct callers: no control character reaches a terminal (names escaped by render)
+    report = safe(report, escape_names=False)
     buffer = io.StringIO()
     console = text_console(buffer, width, color)
     for index, document in enumerate(report.documents):

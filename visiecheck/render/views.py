@@ -1,7 +1,9 @@
 """The small text views of the CLI: ``extract``, ``explain`` and the ``lexicon`` commands.
 
 Each function turns model data into the exact text the command prints (Dutch, as the
-command's other output); the CLI only writes it.
+command's other output); the CLI only writes it. File names are escaped
+(``safetext.escape_file_name``) and no control or bidi character is written: page text is
+clean from normalisation already, but a name, a warning or a user's lexicon may hold one.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import json
 from collections.abc import Sequence
 
 from ..models import Document, ExampleRun, Hit, Lexicon, Page, Theme
+from ..safetext import escape_file_name, visible
 
 
 def extract_text(document: Document, pages: Sequence[Page]) -> str:
@@ -23,27 +26,28 @@ def extract_text(document: Document, pages: Sequence[Page]) -> str:
         elif page.ocr:
             marker += " (OCR)"
         parts.append(marker + "\n" + page.text.rstrip() + "\n\n")
-    return "".join(parts)
+    return visible("".join(parts), newlines=True)
 
 
 def extract_json(document: Document, pages: Sequence[Page]) -> str:
     """What visiecheck reads in a file, as JSON (for debugging a reading problem)."""
     payload = {
-        "file": document.path,
+        "file": escape_file_name(document.path),
         "sha256": document.sha256,
         "engine": document.engine,
         "pages": document.page_count,
         "pages_without_text": document.pages_without_text,
-        "warnings": list(document.warnings),
+        "warnings": [visible(warning) for warning in document.warnings],
         "format": document.source_format,
         "location_unit": document.location_unit,
         "page_texts": [
             {
                 "page": page.number,
                 "has_text_layer": page.has_text_layer,
-                "text": page.text,
-                "removed_lines": list(page.removed_lines),
-                "heading_lines": list(page.heading_lines),  # set in a heading font
+                "text": visible(page.text, newlines=True),
+                "removed_lines": [visible(line) for line in page.removed_lines],
+                # set in a heading font
+                "heading_lines": [visible(line) for line in page.heading_lines],
                 "ocr": page.ocr,
             }
             for page in pages
@@ -54,11 +58,12 @@ def extract_json(document: Document, pages: Sequence[Page]) -> str:
 
 def explain_text(theme_id: str, file: str, hits: Sequence[Hit]) -> str:
     """Every hit of one theme as a keyword-in-context line."""
+    file = escape_file_name(file)
     if not hits:
-        return f"{theme_id}: geen vermeldingen gevonden in {file}\n"
+        return visible(f"{theme_id}: geen vermeldingen gevonden in {file}\n", newlines=True)
     lines = [f"{theme_id}: {len(hits)} vermelding(en) in {file}"]
     lines += [kwic_line(hit) for hit in hits]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n", newlines=True)
 
 
 def kwic_line(hit: Hit, width: int = 60) -> str:
@@ -91,7 +96,7 @@ def lexicon_list(lexicon: Lexicon) -> str:
             f"  {theme.id:<26} {core} {len(theme.terms):>3} termen  {theme.label}"
             f" — {theme.label_en}"
         )
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n", newlines=True)
 
 
 def lexicon_theme(theme: Theme) -> str:
@@ -122,12 +127,15 @@ def lexicon_theme(theme: Theme) -> str:
         f"Voorbeelden: {len(theme.examples_match)} moeten passen, "
         f"{len(theme.examples_no_match)} mogen niet passen"
     )
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n", newlines=True)
 
 
 def lexicon_valid(lexicon: Lexicon) -> str:
     terms = sum(len(theme.terms) for theme in lexicon.themes)
-    return f"OK: {lexicon.name} {lexicon.version}: {len(lexicon.themes)} thema's, {terms} termen\n"
+    return visible(
+        f"OK: {lexicon.name} {lexicon.version}: {len(lexicon.themes)} thema's, {terms} termen\n",
+        newlines=True,
+    )
 
 
 def lexicon_examples(result: ExampleRun, lexicon: Lexicon) -> str:
@@ -142,4 +150,4 @@ def lexicon_examples(result: ExampleRun, lexicon: Lexicon) -> str:
     lines.append(
         f"{result.passed} van {result.total} voorbeelden goed ({lexicon.name} {lexicon.version})"
     )
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n", newlines=True)

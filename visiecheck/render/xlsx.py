@@ -8,7 +8,10 @@ the number counts: pagina or sectie), so a coordinator can filter to one theme. 
 sheets have a frozen header, an autofilter and column widths that fit their content.
 When documents share most of their text, a small third sheet (*Dubbel* /
 *Duplicates*) lists each pair with the share of text they have in common. PDF text
-is written as text (``safe_cell``), never as a formula.
+is written as text (``safe_cell``), never as a formula. Every string cell passes
+``_text``: a character that openpyxl refuses or that XML forbids (a control character, a
+noncharacter, a lone surrogate) is written as a visible escape, so one document's broken
+text can never cost the whole workbook.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..models import Report, Status
+from ..safetext import visible
 from ._batch import (
     counts_cell,
     document_name,
@@ -31,6 +36,7 @@ from ._batch import (
     theme_total,
     word,
 )
+from ._safe import safe
 from ._text import hit_stance, unit_word
 from .csv_report import safe_cell
 from .i18n import status_word, t
@@ -47,21 +53,31 @@ def _fill(colour: str) -> PatternFill:
     return PatternFill(start_color=colour, end_color=colour, fill_type="solid")
 
 
+def _text(value: object) -> object:
+    """A cell value the workbook can hold: strings with unsafe characters escaped."""
+    return visible(value, newlines=True) if isinstance(value, str) else value
+
+
+def _append(sheet: Worksheet, values: list[object]) -> None:
+    sheet.append([_text(value) for value in values])
+
+
 def render_xlsx(report: Report, lang: str = "nl", *, sort: str = "name") -> bytes:
     """The workbook as bytes (write them with ``write_atomically``)."""
+    report = safe(report, escape_names=False)  # for direct callers; names escaped by render
     columns = theme_columns(report, lang)
     documents = sort_documents(report, sort)
     workbook = Workbook()
     matrix = workbook.active
     matrix.title = word("matrix_sheet", lang)
     bold = Font(bold=True)
-    matrix.append([t("municipality", lang), *[c.label for c in columns], word("counts", lang)])
+    _append(matrix, [t("municipality", lang), *[c.label for c in columns], word("counts", lang)])
     for cell in matrix[1]:
         cell.font = bold
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for document in documents:
         if document.failed:
-            matrix.append([safe_cell(row_label(document)), safe_cell(error_text(document, lang))])
+            _append(matrix, [safe_cell(row_label(document)), safe_cell(error_text(document, lang))])
             for cell in matrix[matrix.max_row][1:]:
                 cell.fill = _fill(ERROR_FILL)
             continue
@@ -69,11 +85,11 @@ def render_xlsx(report: Report, lang: str = "nl", *, sort: str = "name") -> byte
         statuses = [status_of(document, c.id) for c in columns]
         row += [status_word(s, lang) if s is not None else "" for s in statuses]
         row.append(counts_cell(document))
-        matrix.append(row)
+        _append(matrix, row)
         for offset, status in enumerate(statuses, start=2):
             if status is not None:
                 matrix.cell(row=matrix.max_row, column=offset).fill = _fill(FILLS[status])
-    matrix.append([word("total", lang), *[theme_total(report, c.id) for c in columns]])
+    _append(matrix, [word("total", lang), *[theme_total(report, c.id) for c in columns]])
     matrix[matrix.max_row][0].font = bold
     matrix.freeze_panes = "B2"
     matrix.auto_filter.ref = f"A1:{get_column_letter(len(columns) + 2)}{len(documents) + 1}"
@@ -83,7 +99,8 @@ def render_xlsx(report: Report, lang: str = "nl", *, sort: str = "name") -> byte
     matrix.row_dimensions[1].height = 45
 
     evidence = workbook.create_sheet(word("evidence_sheet", lang))
-    evidence.append(
+    _append(
+        evidence,
         [
             t("municipality", lang),
             t("col.theme", lang),
@@ -95,7 +112,7 @@ def render_xlsx(report: Report, lang: str = "nl", *, sort: str = "name") -> byte
             t("col.stance", lang),
             t("col.section", lang),
             t("csv.unit", lang),
-        ]
+        ],
     )
     for cell in evidence[1]:
         cell.font = bold
@@ -103,7 +120,8 @@ def render_xlsx(report: Report, lang: str = "nl", *, sort: str = "name") -> byte
         for coverage in document.themes:
             label = coverage.label_en if lang == "en" and coverage.label_en else coverage.label
             for hit in coverage.evidence:
-                evidence.append(
+                _append(
+                    evidence,
                     [
                         safe_cell(row_label(document)),
                         label,
@@ -115,7 +133,7 @@ def render_xlsx(report: Report, lang: str = "nl", *, sort: str = "name") -> byte
                         hit_stance(hit, lang),
                         safe_cell(hit.section),
                         unit_word(document, lang),
-                    ]
+                    ],
                 )
     evidence.freeze_panes = "A2"
     evidence.auto_filter.ref = f"A1:J{max(evidence.max_row, 1)}"
@@ -132,24 +150,26 @@ def render_xlsx(report: Report, lang: str = "nl", *, sort: str = "name") -> byte
 def _duplicates_sheet(workbook: Workbook, report: Report, lang: str) -> None:
     """Pairs of documents that share most of their text: names, shared share, Jaccard."""
     sheet = workbook.create_sheet(t("duplicates.sheet", lang))
-    sheet.append(
+    _append(
+        sheet,
         [
             t("duplicates.first", lang),
             t("duplicates.second", lang),
             t("duplicates.containment", lang),
             t("duplicates.jaccard", lang),
-        ]
+        ],
     )
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for pair in report.duplicates:
-        sheet.append(
+        _append(
+            sheet,
             [
                 safe_cell(document_name(report, pair.a)),
                 safe_cell(document_name(report, pair.b)),
                 pair.containment,
                 pair.jaccard,
-            ]
+            ],
         )
         for cell in sheet[sheet.max_row][2:]:
             cell.number_format = "0%"

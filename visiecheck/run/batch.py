@@ -24,6 +24,7 @@ import csv
 import functools
 import io
 import os
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,6 +38,7 @@ from ..models import DocumentReport, DuplicatePair, Lexicon, Report
 from ..names import municipality_name
 from ..options import BATCH_PRELOAD_MODULES, Options, ReadOptions
 from ..pipeline import failed_document
+from ..safetext import escape_file_name, strip_unsafe
 from . import match_cache, readahead
 from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, WorkerPool, cpu_count, run_isolated
 from .platform import memory_cap, memory_notice
@@ -63,8 +65,17 @@ class BatchItem:
 # --- inputs ----------------------------------------------------------------------------
 
 
-def collect(source: str | Path, *, recursive: bool = False) -> list[BatchItem]:
-    """The documents of a folder or a manifest file, in a stable order."""
+def collect(
+    source: str | Path,
+    *,
+    recursive: bool = False,
+    on_warning: Callable[[str], None] | None = None,
+) -> list[BatchItem]:
+    """The documents of a folder or a manifest file, in a stable order.
+
+    A manifest's warnings (``read_manifest``) go to ``on_warning``, one message each;
+    without it they are Python warnings (``UserWarning``).
+    """
     path = Path(source)
     if path.is_dir():
         return collect_folder(path, recursive=recursive)
@@ -72,7 +83,7 @@ def collect(source: str | Path, *, recursive: bool = False) -> list[BatchItem]:
         raise InputFileNotFoundError(
             "not found; give a folder of PDFs or a manifest (.csv)", path=path
         )
-    return read_manifest(path)
+    return read_manifest(path, on_warning=on_warning)
 
 
 def collect_folder(folder: Path, *, recursive: bool = False) -> list[BatchItem]:
@@ -100,12 +111,20 @@ def collect_folder(folder: Path, *, recursive: bool = False) -> list[BatchItem]:
     return [BatchItem(path=path, municipality=municipality_name(path)) for path in files]
 
 
-def read_manifest(path: Path) -> list[BatchItem]:
+def read_manifest(
+    path: Path, *, on_warning: Callable[[str], None] | None = None
+) -> list[BatchItem]:
     """``gemeente;bestand[;versie]`` rows (``,`` also accepted; header optional).
 
-    Relative paths resolve against the manifest's folder. Problems are usage errors
-    naming the line.
+    Relative paths resolve against the manifest's folder. Lines may end in LF, CRLF or a
+    lone CR (old Mac files). Problems are usage errors naming the line. Two things are
+    said through ``on_warning`` (else as a ``UserWarning``) and the run goes on: a file
+    listed again (the same path, or another path to the same file) is checked and counted
+    once, under the names of all its lines (``Dinkelland / Tubbergen``: a joint visie);
+    and files outside the manifest's folder are named, in case a path points somewhere
+    unexpected. Control characters in a municipality's name are dropped.
     """
+    warn = on_warning if on_warning is not None else _python_warning
     try:
         # a regular file only: a FIFO or device given as the manifest is refused, not read
         text = read_regular(path, expected="a folder of PDFs or a manifest (.csv)").decode(
@@ -118,11 +137,26 @@ def read_manifest(path: Path) -> list[BatchItem]:
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), "")
     delimiter = ";" if ";" in first or "," not in first else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    # newline="": the csv module itself recognises LF, CRLF and a lone CR as line ends
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     columns = {"municipality": 0, "file": 1, "version": 2}
     items: list[BatchItem] = []
+    lines_of: list[list[int]] = []  # per item: the manifest lines that list its file
+    index_of: dict[object, int] = {}  # a file's identity → its item
+    outside: list[str] = []
     header_seen = False
-    for number, row in enumerate(rows, start=1):
+    number = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise UsageError(
+                f"{path}, line {reader.line_num}: not a manifest line ({error}); "
+                "write gemeente;bestand[;versie]"
+            ) from None
+        number = reader.line_num
         cells = [cell.strip() for cell in row]
         if not any(cells):
             continue  # blank lines are harmless
@@ -144,6 +178,7 @@ def read_manifest(path: Path) -> list[BatchItem]:
         municipality, file, version = (
             _cell(cells, columns[key]) for key in ("municipality", "file", "version")
         )
+        municipality = " ".join(strip_unsafe(municipality).split())
         if not file or not municipality:
             missing = "bestand (file)" if not file else "gemeente (municipality)"
             raise UsageError(
@@ -152,10 +187,67 @@ def read_manifest(path: Path) -> list[BatchItem]:
         target = Path(file)
         if not target.is_absolute():
             target = path.parent / target
+        key = _file_identity(target)
+        if key in index_of:
+            index = index_of[key]
+            earlier = items[index]
+            names = earlier.municipality.split(" / ")
+            if municipality.casefold() not in {name.casefold() for name in names}:
+                items[index] = replace(
+                    earlier, municipality=f"{earlier.municipality} / {municipality}"
+                )
+            lines_of[index].append(number)
+            continue
+        index_of[key] = len(items)
+        lines_of.append([number])
+        if not _inside(target, path.parent):
+            outside.append(f"regel {number} ({escape_file_name(file)})")
         items.append(BatchItem(path=target, municipality=municipality, version=version or None))
     if not items:
         raise UsageError(f"{path}: the manifest lists no documents (gemeente;bestand[;versie])")
+    name = escape_file_name(str(path))
+    for item, numbers in zip(items, lines_of, strict=True):
+        if len(numbers) > 1:
+            listed = ", ".join(map(str, numbers))
+            warn(
+                f"{name}: {escape_file_name(str(item.path))} staat {len(numbers)} keer in het "
+                f"manifest (regels {listed}); het wordt één keer gelezen en geteld, "
+                f"als {item.municipality}"
+            )
+    if outside:
+        shown = ", ".join(outside[:_SHOWN_OUTSIDE])
+        more = f" en nog {len(outside) - _SHOWN_OUTSIDE}" if len(outside) > _SHOWN_OUTSIDE else ""
+        warn(
+            f"{name}: {len(outside)} bestand(en) buiten de map van het manifest: {shown}{more}; "
+            "controleer of die paden kloppen"
+        )
     return items
+
+
+_SHOWN_OUTSIDE = 5  # files outside the manifest's folder named in its warning
+
+
+def _python_warning(message: str) -> None:
+    warnings.warn(message, UserWarning, stacklevel=4)
+
+
+def _file_identity(path: Path) -> object:
+    """What makes two manifest paths the same file: device and inode when it exists
+    (a symbolic or hard link, ``./a.pdf`` and ``a.pdf``), else the normalised path."""
+    try:
+        status = path.stat()
+    except (OSError, ValueError):
+        status = None
+    if status is not None and status.st_ino:
+        return (status.st_dev, status.st_ino)
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _inside(target: Path, folder: Path) -> bool:
+    """Whether ``target`` lies in ``folder`` or below it, by its path (``..`` counted, links
+    not followed: a link to a shared data folder is the user's own choice)."""
+    inner = Path(os.path.normpath(os.path.abspath(target)))
+    return inner.is_relative_to(os.path.normpath(os.path.abspath(folder)))
 
 
 def _cell(cells: list[str], index: int) -> str:
