@@ -114,7 +114,8 @@ def test_special_files_in_a_batch_manifest_are_error_rows(
 ) -> None:
     manifest = tmp_path / "lijst.csv"
     manifest.write_text(
-        "gemeente;bestand\nPijp;pijp.pdf\nNul;nul.pdf\nGoed;goed.pdf\nApparaat;/dev/zero\n",
+        # /dev/urandom, not /dev/zero again: a file listed twice is one row (issue 14)
+        "gemeente;bestand\nPijp;pijp.pdf\nNul;nul.pdf\nGoed;goed.pdf\nApparaat;/dev/urandom\n",
         encoding="utf-8",
     )
     done = command("batch", manifest, "--format", "json", "--timeout", "10", "--no-cache")

@@ -60,7 +60,8 @@ def start(
     )
     assert process.stdin is not None
     try:
-        process.stdin.write("".join(f"{path}\n" for path in reversed(paths)).encode())
+        # the file system's own bytes: a name that is not UTF-8 travels unchanged
+        process.stdin.write(b"".join(os.fsencode(path) + b"\n" for path in reversed(paths)))
         process.stdin.close()
     except OSError:
         pass  # it died at once: nothing was read ahead, nothing else changes
@@ -132,7 +133,8 @@ def main() -> None:
     from .isolation import limit_memory
 
     limit_memory(max_memory_mb or None)
-    read_ahead(sys.stdin.read().splitlines(), engine)
+    lines = sys.stdin.buffer.read().split(b"\n")
+    read_ahead([os.fsdecode(line) for line in lines if line], engine)
 
 
 if __name__ == "__main__":
