@@ -326,22 +326,27 @@ def write_zero_page_pdf(tmp_path: Path, filename: str = "nul-paginas.pdf") -> Pa
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [] /Count 0 >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
+    path = Path(tmp_path) / filename
+    path.write_bytes(pdf_from_objects(objects))
+    return path
+
+
+def pdf_from_objects(objects: Sequence[bytes]) -> bytes:
+    """A PDF of objects 1..n (1 is the catalog), assembled by hand with a cross-reference
+    table that fits them: no library repairs what a test wants damaged or odd."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
         xref,
     )
-    path = Path(tmp_path) / filename
-    path.write_bytes(bytes(out))
-    return path
+    return bytes(out)
 
 
 # --- scans ------------------------------------------------------------------------------

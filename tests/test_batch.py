@@ -119,7 +119,7 @@ def test_warm_run_reads_nothing_and_loads_no_language_model(
 
     monkeypatch.setattr(batch_module, "run_isolated", spy)
     monkeypatch.setattr(nlp, "get_sentencizer", refuse)
-    monkeypatch.setattr(batch_module, "_check_one", refuse)
+    monkeypatch.setattr(batch_module, "check_one", refuse)
     monkeypatch.setattr(batch_module, "get_matcher", refuse)  # nor build the matcher
     warm = batch(items, lexicon=lexicon, options=settings, theme_ids=themes, jobs=2)
     assert tasks_seen == [0]

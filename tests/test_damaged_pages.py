@@ -12,29 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from tests import damaged_pdf
-from visiecheck.cli import app
+from tests.cli_helpers import cli
 from visiecheck.errors import ExitCode
 from visiecheck.extract import _damage, extract
-
-runner = CliRunner()
 
 INTRO = ["De omgevingsvisie beschrijft de koers voor de komende jaren."] * 3
 # 1,600 characters; the theme (geothermie) stands only at the end of the page
 BODY = ["De gemeente beschermt het grondwater in de waterwingebieden en de bodem."] * 21 + [
     "Geothermie is kansrijk voor de warmte van de nieuwe wijken in het noorden."
 ]
-
-
-def cli(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(arg) for arg in args])
-    assert "Traceback" not in result.stdout + result.stderr
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    return result.exit_code, result.stdout, result.stderr
 
 
 def _geothermie(report: dict) -> dict:

@@ -14,34 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from tests import pdf_factory
+from tests.cli_helpers import cli, one_line_error
 from visiecheck import output as output_module
-from visiecheck.cli import app
 from visiecheck.errors import ExitCode
 
 ROOT = Path(__file__).resolve().parent.parent
-runner = CliRunner()
 
 GOOD_PAGES = [["# Grondwater", "De gemeente beschermt het grondwater in de waterwingebieden."]]
-
-
-def cli(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(arg) for arg in args])
-    assert "Traceback" not in result.stdout + result.stderr
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    return result.exit_code, result.stdout, result.stderr
-
-
-def one_line_error(stderr: str, *fragments: str) -> None:
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr
-    assert lines[0].startswith("visiecheck: "), lines[0]
-    for fragment in fragments:
-        assert fragment in lines[0], (fragment, lines[0])
 
 
 def check_json(path: Path, *options: str) -> tuple[int, dict, str]:

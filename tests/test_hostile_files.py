@@ -28,8 +28,8 @@ from pathlib import Path
 import pytest
 import typer
 from typer.models import ParameterInfo
-from typer.testing import CliRunner
 
+from tests.cli_helpers import cli, one_line_error
 from visiecheck.cli import app
 from visiecheck.errors import ExitCode
 from visiecheck.run import match_cache, readahead
@@ -38,26 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOOD_PAGES = [["# Grondwater", "De gemeente beschermt het grondwater in de waterwingebieden."]]
 GUARD = 300  # seconds: only a hang gets near it
 NOBODY = 65534
-runner = CliRunner()
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX file types only")
-
-
-def cli(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(arg) for arg in args])
-    assert "Traceback" not in result.stdout + result.stderr
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    return result.exit_code, result.stdout, result.stderr
-
-
-def one_line_error(stderr: str, *fragments: str) -> None:
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr
-    assert lines[0].startswith("visiecheck: "), lines[0]
-    for fragment in fragments:
-        assert fragment in lines[0], (fragment, lines[0])
 
 
 def command(

@@ -24,10 +24,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
+from tests import pdf_factory
+from tests.cli_helpers import cli
 from visiecheck import api
-from visiecheck.cli import app
 from visiecheck.errors import ExitCode
 from visiecheck.extract import extract
 from visiecheck.extract._formats import bomless_utf16, sniff
@@ -49,7 +49,6 @@ from visiecheck.schema import load_report_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "omgevingsvisie-beekdal.pdf"
-runner = CliRunner()
 
 # What a document or a name may carry: a window title (OSC 0), a screen clear (CSI 2J), an
 # OSC 8 link, the one-byte C1 CSI, NUL, DEL, a right-to-left override and an isolate.
@@ -81,14 +80,6 @@ def clean(text: str) -> bool:
     return not (set(text) & _FORBIDDEN) and "\ufffe" not in text
 
 
-def cli(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(arg) for arg in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    return result.exit_code, result.stdout, result.stderr
-
-
 def run(*args: str | Path, **popen: object) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "visiecheck", *map(str, args)],
@@ -113,20 +104,7 @@ def raw_pdf(content: bytes) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
         b"/FirstChar 0 /LastChar 255 /Widths [" + widths + b"] >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_factory.pdf_from_objects(objects)
 
 
 def hostile_pdf(path: Path) -> Path:

@@ -199,38 +199,14 @@ def _check_here(
     progress: ProgressCallback | None,
 ) -> Report:
     """Check the files one after the other in this process, the result cache first."""
-    from .pipeline import check_document, failed_document
-    from .run import match_cache
+    from .run.batch import DocumentTask, cached_or_task, check_one
 
     documents = []
     for index, item in enumerate(items):
         if progress is not None:
             progress("start", index, item, None)
-        key = None
-        if options.read.caches_results:
-            sha256 = match_cache.file_sha256(item.path)
-            if sha256 is not None:
-                key = match_cache.cache_key(sha256, lexicon, options, theme_ids)
-        cached = match_cache.load(key) if key is not None else None
-        if cached is not None:
-            document = replace(cached, file=str(item.path), municipality=item.municipality)
-        else:
-            try:
-                document = check_document(
-                    item.path,
-                    lexicon=lexicon,
-                    options=options,
-                    theme_ids=theme_ids,
-                    municipality=item.municipality,
-                )
-            except VisiecheckError as error:
-                document = failed_document(item.path, error, item.municipality)
-            else:
-                # stored only when the file did not change while it was read
-                if key is not None and key == match_cache.cache_key(
-                    document.sha256, lexicon, options, theme_ids
-                ):
-                    match_cache.store(key, document)
+        found = cached_or_task(item, lexicon, options, theme_ids)
+        document = check_one(found) if isinstance(found, DocumentTask) else found
         documents.append(document)
         if progress is not None:
             progress("done", index, item, document)

@@ -227,6 +227,12 @@ MaxMemoryOption = Annotated[
 ]
 
 
+def _read_options(engine: str, password: str | None, no_cache: bool, ocr: bool) -> ReadOptions:
+    """The read options of a command's flags (the engine checked as a flag)."""
+    require_choice("--engine", engine, ENGINES)
+    return ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr)
+
+
 def require_limits(timeout: float, max_memory: int) -> None:
     """The per-document limits every command that reads a file takes."""
     if timeout <= 0:
@@ -265,13 +271,12 @@ def extract(
     from .render import views
 
     require_choice("--format", output_format, ("text", "json"))
-    require_choice("--engine", engine, ENGINES)
     page_range = parse_page_range(pages)
     require_limits(timeout, max_memory)
     _say_memory_notice(max_memory)
     document = api.read_file(
         file,
-        read=ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr),
+        read=_read_options(engine, password, no_cache, ocr),
         timeout=timeout,
         max_memory_mb=max_memory,
     )
@@ -373,7 +378,6 @@ def check(
 
     require_choice("--format", output_format, FORMATS)
     require_choice("--lang", lang, LANGUAGES)
-    require_choice("--engine", engine, ENGINES)
     require_at_least("--evidence", evidence, 0)
     require_limits(timeout, max_memory)
     machine_output = output_format != "table" or output is not None
@@ -384,7 +388,7 @@ def check(
             files,
             lexicon=lexicon,
             themes=themes,
-            read=ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr),
+            read=_read_options(engine, password, no_cache, ocr),
             report=ReportOptions(evidence=evidence),
             municipality=municipality,
             progress=progress,
@@ -423,14 +427,13 @@ def explain(
     from . import api
     from .render import views
 
-    require_choice("--engine", engine, ENGINES)
     require_limits(timeout, max_memory)
     _say_memory_notice(max_memory)
     hits = api.explain(
         file,
         theme,
         lexicon=lexicon,
-        read=ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr),
+        read=_read_options(engine, password, no_cache, ocr),
         timeout=timeout,
         max_memory_mb=max_memory,
     )
@@ -617,7 +620,6 @@ def diff(
 
     require_choice("--format", output_format, DIFF_FORMATS)
     require_choice("--lang", lang, LANGUAGES)
-    require_choice("--engine", engine, ENGINES)
     require_limits(timeout, max_memory)
     _say_memory_notice(max_memory)
     # an unreadable draft raises its own VisiecheckError → its own exit code
@@ -626,7 +628,7 @@ def diff(
         new,
         lexicon=lexicon,
         themes=themes,
-        read=ReadOptions(engine=engine, password=password, use_cache=not no_cache, ocr=ocr),
+        read=_read_options(engine, password, no_cache, ocr),
         timeout=timeout,
         max_memory_mb=max_memory,
     )

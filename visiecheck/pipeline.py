@@ -79,6 +79,23 @@ def check_document(
     )
 
 
+def check_or_row(
+    path: str | Path,
+    *,
+    lexicon: Lexicon,
+    options: Options,
+    theme_ids: Sequence[str] | None = None,
+    municipality: str | None = None,
+) -> DocumentReport:
+    """``check_document``, with a file that cannot be read as a row carrying its error."""
+    try:
+        return check_document(
+            path, lexicon=lexicon, options=options, theme_ids=theme_ids, municipality=municipality
+        )
+    except VisiecheckError as error:
+        return failed_document(path, error, municipality)
+
+
 def failed_document(
     path: str | Path, error: VisiecheckError, municipality: str | None = None
 ) -> DocumentReport:
@@ -107,20 +124,12 @@ def check(
     options = (options or Options()).validate()
     lexicon = lexicon or load_lexicon(None)
     theme_ids = select_themes(lexicon, themes)
-    documents = []
-    for path in paths:
-        try:
-            documents.append(
-                check_document(
-                    path,
-                    lexicon=lexicon,
-                    options=options,
-                    theme_ids=theme_ids,
-                    municipality=municipality,
-                )
-            )
-        except VisiecheckError as error:
-            documents.append(failed_document(path, error, municipality))
+    documents = [
+        check_or_row(
+            path, lexicon=lexicon, options=options, theme_ids=theme_ids, municipality=municipality
+        )
+        for path in paths
+    ]
     return Report(
         tool_version=__version__,
         lexicon=lexicon.info,

@@ -32,7 +32,7 @@ from pathlib import Path
 from .. import __version__
 from ..analyse.duplicates import Fingerprint, duplicates_from_fingerprints
 from ..analyse.matching import Matcher, get_matcher
-from ..errors import InputFileNotFoundError, UsageError, VisiecheckError
+from ..errors import InputFileNotFoundError, UsageError
 from ..files import read_regular
 from ..models import DocumentReport, DuplicatePair, Lexicon, Report
 from ..names import municipality_name
@@ -258,7 +258,9 @@ def _cell(cells: list[str], index: int) -> str:
 
 
 @dataclass(frozen=True)
-class _Task:
+class DocumentTask:
+    """One document's work: what a worker (or this process) needs to check it."""
+
     path: str
     municipality: str
     lexicon: Lexicon
@@ -324,20 +326,42 @@ def start_workers(
     )
 
 
-def _check_one(task: _Task) -> DocumentReport:
-    """Read, match and assess one file; a user-caused failure is a row, not an exception."""
-    from ..pipeline import check_document
+def cached_or_task(
+    item: BatchItem, lexicon: Lexicon, options: Options, theme_ids: tuple[str, ...]
+) -> DocumentReport | DocumentTask:
+    """The stored result of ``item`` when the result cache has one, else its task (with
+    the cache key to store its result under, if the file could be hashed)."""
+    key = None
+    if options.read.caches_results:
+        sha256 = match_cache.file_sha256(item.path)
+        if sha256 is not None:
+            key = match_cache.cache_key(sha256, lexicon, options, theme_ids)
+            cached = match_cache.load(key)
+            if cached is not None:
+                return replace(cached, file=str(item.path), municipality=item.municipality)
+    return DocumentTask(
+        path=str(item.path),
+        municipality=item.municipality,
+        lexicon=lexicon,
+        options=options,
+        theme_ids=theme_ids,
+        cache_key=key,
+    )
 
-    try:
-        report = check_document(
-            task.path,
-            lexicon=task.lexicon,
-            options=task.options,
-            theme_ids=task.theme_ids,
-            municipality=task.municipality,
-        )
-    except VisiecheckError as error:
-        return failed_document(task.path, error, task.municipality)
+
+def check_one(task: DocumentTask) -> DocumentReport:
+    """Read, match and assess one file; a user-caused failure is a row, not an exception."""
+    from ..pipeline import check_or_row
+
+    report = check_or_row(
+        task.path,
+        lexicon=task.lexicon,
+        options=task.options,
+        theme_ids=task.theme_ids,
+        municipality=task.municipality,
+    )
+    if report.failed:
+        return report
     if task.cache_key is not None:
         # The key was made from the file as it was hashed before; the report's hash says
         # whether the file changed since (then the result is not cached under the old key).
@@ -395,34 +419,17 @@ def _batch(
 ) -> Report:
     options = options.validate()
     results: list[DocumentReport | None] = [None] * len(items)
-    use_cache = options.read.caches_results
-    tasks: list[_Task] = []
+    tasks: list[DocumentTask] = []
     task_items: list[int] = []
     for index, item in enumerate(items):
-        key = None
-        if use_cache:
-            sha256 = match_cache.file_sha256(item.path)
-            if sha256 is not None:
-                key = match_cache.cache_key(sha256, lexicon, options, theme_ids)
-                cached = match_cache.load(key)
-                if cached is not None:
-                    results[index] = replace(
-                        cached, file=str(item.path), municipality=item.municipality
-                    )
-                    if progress is not None:
-                        progress("done", index, item, results[index])
-                    continue
-        tasks.append(
-            _Task(
-                path=str(item.path),
-                municipality=item.municipality,
-                lexicon=lexicon,
-                options=options,
-                theme_ids=theme_ids,
-                cache_key=key,
-            )
-        )
-        task_items.append(index)
+        found = cached_or_task(item, lexicon, options, theme_ids)
+        if isinstance(found, DocumentTask):
+            tasks.append(found)
+            task_items.append(index)
+            continue
+        results[index] = found
+        if progress is not None:
+            progress("done", index, item, found)
 
     def on_start(task_index: int) -> None:
         if progress is not None:
@@ -430,7 +437,7 @@ def _batch(
             progress("start", index, items[index], None)
 
     outcomes = run_isolated(
-        _check_one,
+        check_one,
         tasks,
         jobs=jobs or cpu_count(),
         timeout=timeout,
