@@ -214,6 +214,38 @@ class Unprivileged:
         for path in [folder, *folder.rglob("*")]:
             path.chmod(0o755 if path.is_dir() else 0o644)
         self.python = sys.executable
+        self.code = code
+
+    def bring_site_packages(self) -> None:
+        """A copy of the site-packages inside the world-readable folder, for when that user
+        cannot reach the originals (a checkout under a 0700 folder). Files are hard links
+        where the file system allows (no data copied, their modes untouched); the new
+        folders are world-readable."""
+        site = self.folder / "site"
+        for number, source in enumerate(
+            dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
+        ):
+            target = site / str(number)
+
+            def link_or_copy(src: str, dst: str) -> None:
+                try:
+                    os.link(src, dst)
+                except OSError:  # another file system: a real copy
+                    shutil.copy2(src, dst)
+
+            shutil.copytree(
+                source,
+                target,
+                copy_function=link_or_copy,
+                ignore=shutil.ignore_patterns("__pycache__"),
+                symlinks=True,
+            )
+            for path in [target, *(p for p in target.rglob("*") if p.is_dir())]:
+                path.chmod(0o755)
+        for path in (self.folder, site):
+            path.chmod(0o755)
+        copies = [str(path) for path in sorted(site.iterdir())]
+        self.env["PYTHONPATH"] = os.pathsep.join([str(self.code), *copies])
 
     def run(
         self, *args: str | Path, env: dict[str, str] | None = None
@@ -263,13 +295,18 @@ def unprivileged() -> Iterator[Unprivileged]:
         problem = user.find_python()
         if problem is not None:
             pytest.skip(f"user {NOBODY} cannot run Python at all: {problem}")
-        probe = user.run("-c", "import visiecheck.cli, visiecheck; print(visiecheck.__file__)")
+        importing = "import visiecheck.cli, visiecheck; print(visiecheck.__file__)"
+        probe = user.run("-c", importing)
+        if probe.returncode != 0 and "ModuleNotFoundError" in probe.stderr:
+            user.bring_site_packages()  # the test environment lies where that user cannot go
+            probe = user.run("-c", importing)
         assert probe.returncode == 0, f"user {NOBODY} cannot import visiecheck: {probe.stderr}"
         assert probe.stdout.startswith(str(folder)), probe.stdout
         yield user
     finally:
         for path in [folder, *folder.rglob("*")]:
-            if not path.is_symlink():
+            # hard-linked site-packages files are the environment's own: leave their modes
+            if not path.is_symlink() and (path.is_dir() or path.stat().st_nlink == 1):
                 path.chmod(0o700 if path.is_dir() else 0o600)
         shutil.rmtree(folder)
 
