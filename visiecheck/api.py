@@ -19,8 +19,10 @@ checked before, unchanged, with the same lexicon and options, is not read again.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 from . import __version__
@@ -142,6 +144,7 @@ def check_files(
         usable, notices = match_cache.prepare()
         if not usable:
             options = replace(options, read=replace(options.read, use_cache=False))
+    created = datetime.now().astimezone().isoformat(timespec="seconds")
     if isolate if isolate is not None else len(items) > 1:
         result = _check_isolated(
             items, lexicon, themes, options, jobs, timeout, max_memory_mb, progress
@@ -149,7 +152,40 @@ def check_files(
     else:
         loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
         result = _check_here(items, loaded, select_themes(loaded, themes), options, progress)
-    return replace(result, notices=(*notices, *result.notices)) if notices else result
+    result = _with_overview(result, items, options.report.examples)
+    return replace(result, notices=(*notices, *result.notices), created=created)
+
+
+def _with_overview(result: Report, items: list[BatchItem], examples: int) -> Report:
+    """What the inputs say of each document (version, status, file date), one group per
+    municipality and the regional examples. Done here, after the (cached) checks: the
+    same file may be a draft in one manifest and adopted in another."""
+    from .analyse.overview import group_documents, regional_examples
+
+    documents = tuple(
+        replace(
+            document,
+            version=item.version,
+            status=item.status,
+            file_date=_file_date(item.path),
+        )
+        for document, item in zip(result.documents, items, strict=True)
+    )
+    groups = group_documents(documents)
+    return replace(
+        result,
+        documents=documents,
+        groups=groups,
+        examples=regional_examples(documents, groups, result.selected_themes, examples),
+    )
+
+
+def _file_date(path: Path) -> str | None:
+    """The date of a file's last change (local time), or None when it cannot be seen."""
+    try:
+        return date.fromtimestamp(os.stat(path).st_mtime).isoformat()
+    except (OSError, ValueError, OverflowError):
+        return None
 
 
 def _item(path: str | Path | BatchItem, municipality: str | None) -> BatchItem:

@@ -8,7 +8,9 @@ Loaded lexicons are cached per (path, modification time).
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -228,14 +230,37 @@ def resolve_lexicon_path(
 
 
 def load_lexicon(name_or_path: str | Path | None = None) -> Lexicon:
-    """Load, validate and (for ``extends``) merge a lexicon. Cached per file version."""
+    """Load, validate and (for ``extends``) merge a lexicon. Cached per file version.
+
+    The lexicon carries a short content hash of its file (and the files it extends) and
+    ``modified``: true when it has the name of a shipped lexicon but not its content, so
+    a report never passes an edited copy off as the shipped version.
+    """
     path = resolve_lexicon_path(name_or_path).resolve()
     return _load_cached(path, path.stat().st_mtime_ns)
 
 
 @lru_cache(maxsize=16)
 def _load_cached(path: Path, _mtime: int) -> Lexicon:
-    return _load(path, chain=())
+    lexicon = _load(path, chain=())
+    shipped = shipped_lexicon_dir() / f"{lexicon.name}.yaml"
+    if shipped.is_file() and shipped.resolve() != path:
+        try:
+            # as text, like the lexicon itself: a copy with Windows line ends is the same
+            shipped_hash = _file_hash(shipped.read_text(encoding="utf-8").encode("utf-8"), "")
+        except (OSError, UnicodeDecodeError):
+            shipped_hash = ""
+        if shipped_hash != lexicon.content_hash:
+            lexicon = replace(lexicon, modified=True)
+    return lexicon
+
+
+def _file_hash(data: bytes, base_hash: str) -> str:
+    """The first 12 hex digits of SHA-256 over the file and the hash of what it extends."""
+    digest = hashlib.sha256(data)
+    if base_hash:
+        digest.update(b"\0extends\0" + base_hash.encode())
+    return digest.hexdigest()[:12]
 
 
 def _load(path: Path, chain: tuple[Path, ...]) -> Lexicon:
@@ -281,7 +306,10 @@ def _load(path: Path, chain: tuple[Path, ...]) -> Lexicon:
     if spec.extends:
         base_path = resolve_lexicon_path(spec.extends, relative_to=path.parent).resolve()
         base = _load(base_path, (*chain, path))
-    return _build(spec, base, path, _Positions(text, root))
+    lexicon = _build(spec, base, path, _Positions(text, root))
+    return replace(
+        lexicon, content_hash=_file_hash(text.encode("utf-8"), base.content_hash if base else "")
+    )
 
 
 def _clean_pydantic(error: Any) -> str:

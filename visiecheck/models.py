@@ -190,6 +190,8 @@ class Lexicon:
     language: str
     themes: tuple[Theme, ...]
     source: str = ""  # the file it was read from (for messages)
+    content_hash: str = ""  # see LexiconInfo.content_hash
+    modified: bool = False  # see LexiconInfo.modified
     # (theme id, recall) measured on the project's accuracy set for this version
     measured_recall: tuple[tuple[str, float], ...] = ()
 
@@ -206,7 +208,13 @@ class Lexicon:
     @property
     def info(self) -> LexiconInfo:
         """What a report records of the lexicon it was made with."""
-        return LexiconInfo(name=self.name, version=self.version, themes=len(self.themes))
+        return LexiconInfo(
+            name=self.name,
+            version=self.version,
+            themes=len(self.themes),
+            content_hash=self.content_hash,
+            modified=self.modified,
+        )
 
 
 # --- matching and coverage ------------------------------------------------------------
@@ -276,6 +284,12 @@ class DocumentReport:
     # batch can flag joint visies without keeping texts; not part of the JSON report.
     fingerprint: tuple[int, ...] = field(default=(), repr=False)
     shingles: int = 0
+    # What the batch input says of the document (a manifest's versie and status columns)
+    # and the file's own date: they tell a draft from the adopted visie of one
+    # municipality. Set by the api after checking, never cached with the result.
+    version: str | None = None
+    status: str | None = None  # e.g. "ontwerp", "vastgesteld", as the manifest writes it
+    file_date: str | None = None  # ISO date (YYYY-MM-DD) of the file's last change
 
     @property
     def failed(self) -> bool:
@@ -293,6 +307,11 @@ class LexiconInfo:
     name: str
     version: str
     themes: int
+    # the first 12 hex digits of the SHA-256 of the lexicon file (and of the files it
+    # extends): two reports with the same hash were made with the same terms
+    content_hash: str = ""
+    # the file carries a shipped lexicon's name but not its content: an edited copy
+    modified: bool = False
 
 
 @dataclass(frozen=True)
@@ -308,6 +327,59 @@ class Report:
     # things about the run itself, for people (stderr), not data: e.g. that this
     # platform cannot cap a worker's memory. Not part of any export.
     notices: tuple[str, ...] = field(default=())
+    # one entry per municipality: which document its matrix row shows (a batch of
+    # drafts and adopted visies has several documents per municipality)
+    groups: tuple[MunicipalityGroup, ...] = field(default=())
+    # per theme, the strongest policy choices of the municipalities that address it
+    examples: tuple[RegionalExample, ...] = field(default=())
+    created: str = ""  # when the run was made, ISO 8601 in local time with offset
+
+    def group_of(self, file: str) -> MunicipalityGroup | None:
+        for group in self.groups:
+            if file == group.primary or file in group.others:
+                return group
+        return None
+
+    def document(self, file: str) -> DocumentReport:
+        for document in self.documents:
+            if document.file == file:
+                return document
+        raise KeyError(file)
+
+
+@dataclass(frozen=True)
+class MunicipalityGroup:
+    """The documents of one municipality in a batch.
+
+    ``primary`` is the document its matrix row shows: the adopted one before a draft,
+    then the highest version, then the newest file (``reason`` says which rule decided:
+    ``only``, ``status``, ``version``, ``date`` or ``order``). ``others`` are the rest,
+    in the same order of preference. A document that failed is only primary when every
+    document of the municipality failed.
+    """
+
+    municipality: str
+    primary: str  # DocumentReport.file
+    others: tuple[str, ...] = ()
+    reason: str = "only"
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        return (self.primary, *self.others)
+
+
+@dataclass(frozen=True)
+class RegionalExample:
+    """A policy-choice sentence of one municipality on one theme: how a neighbour wrote it."""
+
+    theme_id: str
+    municipality: str
+    file: str
+    page: int
+    location_unit: str  # "page" or "section", as in the document's report
+    section: str
+    snippet: str
+    stance: Stance | None
 
 
 # --- stance -----------------------------------------------------------------------

@@ -21,6 +21,7 @@ LANGUAGES = ("nl", "en")
 
 DEFAULT_ENGINE = "pdfium"
 DEFAULT_EVIDENCE = 5
+DEFAULT_EXAMPLES = 3
 # A theme is *addressed* when its terms stand in at least this many distinct body
 # sentences (or in a heading with a body sentence under it); fewer is *mentioned*.
 DEFAULT_ADDRESSED_MIN_SENTENCES = 2
@@ -71,10 +72,14 @@ class ReportOptions:
 
     evidence: int = DEFAULT_EVIDENCE  # evidence sentences per theme and document
     addressed_min_sentences: int = DEFAULT_ADDRESSED_MIN_SENTENCES
+    # regional examples per theme in a batch overview (policy choices of neighbours)
+    examples: int = DEFAULT_EXAMPLES
 
     def validate(self) -> ReportOptions:
         if self.evidence < 0:
             raise UsageError(f"evidence must be 0 or more, not {self.evidence}")
+        if self.examples < 0:
+            raise UsageError(f"examples must be 0 or more, not {self.examples}")
         if self.addressed_min_sentences < 1:
             raise UsageError("addressed_min_sentences must be at least 1")
         return self

@@ -50,6 +50,7 @@ _MANIFEST_HEADERS = {
     "file": "file",
     "versie": "version",
     "version": "version",
+    "status": "status",
 }
 
 
@@ -60,6 +61,7 @@ class BatchItem:
     path: Path
     municipality: str
     version: str | None = None
+    status: str | None = None  # the manifest's status column: ontwerp, vastgesteld, …
 
 
 # --- inputs ----------------------------------------------------------------------------
@@ -139,7 +141,7 @@ def read_manifest(
     delimiter = ";" if ";" in first or "," not in first else ","
     # newline="": the csv module itself recognises LF, CRLF and a lone CR as line ends
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    columns = {"municipality": 0, "file": 1, "version": 2}
+    columns = {"municipality": 0, "file": 1, "version": 2, "status": 3}
     items: list[BatchItem] = []
     lines_of: list[list[int]] = []  # per item: the manifest lines that list its file
     index_of: dict[object, int] = {}  # a file's identity → its item
@@ -171,12 +173,14 @@ def read_manifest(
                 raise UsageError(
                     f"{path}, line {number}: the header needs the columns gemeente and bestand"
                 )
-            columns = {key: named.get(key, -1) for key in ("municipality", "file", "version")}
+            columns = {
+                key: named.get(key, -1) for key in ("municipality", "file", "version", "status")
+            }
             header_seen = True
             continue
 
-        municipality, file, version = (
-            _cell(cells, columns[key]) for key in ("municipality", "file", "version")
+        municipality, file, version, status = (
+            _cell(cells, columns[key]) for key in ("municipality", "file", "version", "status")
         )
         municipality = " ".join(strip_unsafe(municipality).split())
         if not file or not municipality:
@@ -202,7 +206,14 @@ def read_manifest(
         lines_of.append([number])
         if not _inside(target, path.parent):
             outside.append(f"regel {number} ({escape_file_name(file)})")
-        items.append(BatchItem(path=target, municipality=municipality, version=version or None))
+        items.append(
+            BatchItem(
+                path=target,
+                municipality=municipality,
+                version=version or None,
+                status=" ".join(strip_unsafe(status).split()) or None,
+            )
+        )
     if not items:
         raise UsageError(f"{path}: the manifest lists no documents (gemeente;bestand[;versie])")
     name = escape_file_name(str(path))
