@@ -40,8 +40,10 @@ def test_readme_documents_every_command() -> None:
 def test_readme_opens_with_two_setup_commands_and_ci_runs_the_second() -> None:
     setup = README.split("## Set-up", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```bash\n(.*?)\n```", setup, re.S)
-    assert len(blocks) == 2
-    install_and_run, test_command = blocks
+    # the virtual environment first, then the two commands
+    assert len(blocks) == 3
+    venv, install_and_run, test_command = blocks
+    assert venv == "python3 -m venv .venv && . .venv/bin/activate"
     assert install_and_run.startswith("pip install . && visiecheck ")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci.splitlines()

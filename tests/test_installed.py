@@ -105,3 +105,24 @@ def test_the_library_front_door_works_from_any_folder(
     done = run_outside_checkout([sys.executable, "-c", two], tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[0] == "2"
+
+
+def test_installed_samples_command_gives_the_first_command_anywhere(
+    installed_script: Path, tmp_path: Path
+) -> None:
+    """Issue 15: the README's first commands work outside a clone (samples in the wheel)."""
+    copied = run_outside_checkout([str(installed_script), "samples", "probeer"], tmp_path)
+    assert copied.returncode == 0, copied.stderr
+    names = sorted(path.name for path in (tmp_path / "probeer").iterdir())
+    assert names == [
+        "omgevingsvisie-beekdal.pdf",
+        "omgevingsvisie-hoogerbrug.pdf",
+        "omgevingsvisie-zuiderveen.pdf",
+    ]
+    assert "visiecheck check probeer/omgevingsvisie-beekdal.pdf" in copied.stdout
+    checked = run_outside_checkout(
+        [str(installed_script), "check", "probeer/omgevingsvisie-beekdal.pdf", "--format", "json"],
+        tmp_path,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert json.loads(checked.stdout)["documents"][0]["municipality"] == "Beekdal"

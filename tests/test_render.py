@@ -259,7 +259,9 @@ def build_report() -> Report:
     )
     return Report(
         tool_version="0.1.0",
-        lexicon=LexiconInfo(name="ondergrond-nl", version="1.0.0", themes=11),
+        lexicon=LexiconInfo(
+            name="ondergrond-nl", version="1.0.0", themes=11, content_hash="0123456789ab"
+        ),
         documents=(read, failed),
     )
 
@@ -604,10 +606,11 @@ def test_table_plain_text(report: Report) -> None:
     assert cells(row_lines(text, "Bodemenergie")[0])[:4] == ["Bodemenergie", "~ genoemd", "1", "22"]
     assert "4 uitgewerkt, 4 genoemd, 3 ontbreekt" in lines
     assert "Ontbreekt: ondergrondse opslag van energie en stoffen; mijnbouw; bodemarchief" in lines
-    assert lines[-3:] == [
+    assert lines[-4:] == [
         "",
         "Bestand: archief/visie-2009.pdf",
         "Fout: het bestand is beveiligd met een wachtwoord; geef het met --password",
+        "ondergrond-nl 1.0.0 · 0123456789ab",
     ]
 
 
@@ -621,9 +624,10 @@ def test_table_in_english(report: Report) -> None:
         "✔ addressed",
     ]
     assert "Missing: underground storage, mining and soil archive" in lines
-    assert (
-        lines[-1] == "Error: het bestand is beveiligd met een wachtwoord; geef het met --password"
-    )
+    assert lines[-2:] == [
+        "Error: het bestand is beveiligd met een wachtwoord; geef het met --password",
+        "ondergrond-nl 1.0.0 · 0123456789ab",
+    ]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -679,7 +683,11 @@ def test_table_without_missing_themes(report: Report) -> None:
     themes = tuple(c for c in document.themes if c.status != Status.MISSING)
     only = replace(report, documents=(replace(document, themes=themes, warnings=()),))
     lines = render(only, "table").splitlines()
-    assert lines[-2:] == ["4 uitgewerkt, 4 genoemd, 0 ontbreekt", "Geen thema ontbreekt."]
+    assert lines[-3:] == [
+        "4 uitgewerkt, 4 genoemd, 0 ontbreekt",
+        "Geen thema ontbreekt.",
+        "ondergrond-nl 1.0.0 · 0123456789ab",
+    ]
 
 
 # --- markdown ---------------------------------------------------------------------------

@@ -48,6 +48,7 @@ __all__ = [
     "ProgressCallback",
     "check_files",
     "collect_inputs",
+    "copy_samples",
     "diff_files",
     "explain",
     "load_lexicon",
@@ -55,6 +56,7 @@ __all__ = [
     "read_file",
     "render_report",
     "run_lexicon_examples",
+    "sample_files",
     "select_themes",
     "suggest_terms",
 ]
@@ -421,3 +423,49 @@ def render_report(
     from .render import render as render_report
 
     return render_report(result, output_format, lang=lang, color=color, width=width)
+
+
+# --- the sample visies ----------------------------------------------------------------
+
+
+def sample_files() -> list[Path]:
+    """The three fictional sample visies that ship with visiecheck (PDF), by name.
+
+    In an installed wheel they live in ``visiecheck/samples``; in a source checkout in
+    the top-level ``samples/`` folder.
+    """
+    from importlib import resources
+
+    packaged = Path(str(resources.files("visiecheck"))) / "samples"
+    folder = packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "samples"
+    return sorted(folder.glob("omgevingsvisie-*.pdf"))
+
+
+def copy_samples(folder: str | Path) -> tuple[list[Path], list[Path]]:
+    """Copy the sample visies into ``folder`` (made if needed), to try the commands on.
+
+    Returns the copies made and the files that were already there and are left alone
+    (never overwritten: the folder may be the user's own).
+    """
+    import shutil
+
+    from .errors import OutputError
+
+    target = Path(folder)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot make the folder ({error.strerror})", path=target) from None
+    copied: list[Path] = []
+    kept: list[Path] = []
+    for sample in sample_files():
+        destination = target / sample.name
+        if destination.exists():
+            kept.append(destination)
+            continue
+        try:
+            shutil.copyfile(sample, destination)
+        except OSError as error:
+            raise OutputError(f"cannot copy ({error.strerror})", path=destination) from None
+        copied.append(destination)
+    return copied, kept

@@ -22,6 +22,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -59,7 +60,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_state = {"verbose": False}
+_state = {"verbose": False, "quiet": False}
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -74,6 +75,12 @@ def _say(message: str) -> None:
     closed standard error (``2>&-``, a pipe whose reader ended) loses the line quietly."""
     with contextlib.suppress(OSError):
         typer.echo(visible(message), err=True)
+
+
+def _warn(message: str) -> None:
+    """A warning or notice for people: left out with ``--quiet`` (errors never are)."""
+    if not _state["quiet"]:
+        _say(message)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -154,18 +161,56 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
+def _set_verbose(value: bool) -> bool:
+    if value:
+        _state["verbose"] = True
+    return value
+
+
+def _set_quiet(value: bool) -> bool:
+    if value:
+        _state["quiet"] = True
+    return value
+
+
+# Both before and after the command name (``visiecheck -v check a.pdf`` and ``visiecheck
+# check a.pdf -v``): every command takes these two, and so does the main program.
+VerboseOption = Annotated[
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        callback=_set_verbose,
+        is_eager=True,
+        help="Show tracebacks of internal errors.",
+    ),
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        callback=_set_quiet,
+        is_eager=True,
+        help="Only errors on standard error: no warnings, notices or progress bar.",
+    ),
+]
+
+
 @app.callback()
 def _main_options(
-    verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Show tracebacks of internal errors.")
-    ] = False,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version_callback, is_eager=True, help="Show version."),
     ] = False,
 ) -> None:
     """visiecheck: which subsurface themes does an omgevingsvisie address?"""
+    # set from this call's own options: a previous call in the same process (tests, a
+    # notebook) leaves nothing behind; a command's own -v/-q set them again after this
     _state["verbose"] = verbose
+    _state["quiet"] = quiet
 
 
 EngineOption = Annotated[
@@ -246,7 +291,7 @@ def _say_memory_notice(max_memory: int) -> None:
 
     notice = api.memory_limit_notice(max_memory)
     if notice:
-        typer.echo(f"visiecheck: {notice}", err=True)
+        _warn(f"visiecheck: {notice}")
 
 
 @app.command()
@@ -265,6 +310,8 @@ def extract(
     ocr: OcrOption = False,
     timeout: TimeoutOption = 120.0,
     max_memory: MaxMemoryOption = 2048,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Print the normalised text per page: what visiecheck reads in a file."""
     from . import api
@@ -286,7 +333,7 @@ def extract(
         if page_range is None or page_range[0] <= page.number <= page_range[1]
     ]
     for warning in document.warnings:
-        _say(f"waarschuwing: {warning}")
+        _warn(f"waarschuwing: {warning}")
     render = views.extract_json if output_format == "json" else views.extract_text
     _write_stdout(render(document, selected))
 
@@ -303,9 +350,12 @@ ThemesOption = Annotated[
 ]
 
 
-def _terminal_width() -> int:
-    columns = shutil.get_terminal_size(fallback=(100, 24)).columns
-    return max(60, min(columns, 100))
+def _terminal_width(*, wide: bool = False) -> int:
+    """The width a table on the terminal may take: the terminal's own (``COLUMNS`` when
+    set), at least 60; a report of one document reads best at most 100 wide, an overview
+    of many municipalities (``wide``) uses up to 160."""
+    columns = shutil.get_terminal_size(fallback=(120 if wide else 100, 24)).columns
+    return max(60, min(columns, 160 if wide else 100))
 
 
 def _use_color() -> bool:
@@ -320,22 +370,66 @@ def _render_one(
     from . import api
 
     to_terminal = output is None and output_format == "table"
+    # a diff has more columns than a report of one visie: it may use a wide terminal
+    wide = isinstance(result, DocumentDiff)
     text = api.render_report(
         result,
         output_format,
         lang=lang,
         color=to_terminal and _use_color(),
-        width=_terminal_width() if to_terminal else 100,
+        width=_terminal_width(wide=wide) if to_terminal else (120 if wide else 100),
     )
     assert isinstance(text, str)  # only xlsx, a batch format, is bytes
     return text
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(data: str | bytes, output: Path | None) -> None:
     if output is None:
-        _write_stdout(text)
+        _write_stdout(data)
     else:
-        write_atomically(output, text)
+        write_atomically(output, data)
+
+
+# What an --output file's extension says about its format. ``.txt`` only chooses the
+# text table when --format is not given; any format may be saved as .txt.
+_FORMAT_OF_EXTENSION = {
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+}
+
+
+def _output_and_format(
+    output: Path | None, output_format: str | None, formats: Sequence[str]
+) -> tuple[Path | None, str]:
+    """Where the report goes (None: standard output, also for ``-o -``) and its format.
+
+    Without --format the format follows the --output extension (``-o overzicht.xlsx``
+    writes a workbook, not a text table with a .xlsx name); a --format that contradicts
+    the extension is refused rather than guessed; otherwise the text table.
+    """
+    target = None if output is None or str(output) == "-" else output
+    implied = _FORMAT_OF_EXTENSION.get(target.suffix.lower()) if target is not None else None
+    if output_format is None:
+        if implied is None:
+            return target, "table"
+        if implied not in formats:
+            raise UsageError(
+                f"--output {escape_file_name(str(target))}: this command cannot write "
+                f"{implied}; choose one of {', '.join(formats)} with --format"
+            )
+        return target, implied
+    require_choice("--format", output_format, formats)
+    if implied is not None and implied != output_format:
+        raise UsageError(
+            f"--format {output_format} does not fit --output {escape_file_name(str(target))} "
+            f"(a {target.suffix} file is {implied}); leave out --format or change the name"  # type: ignore[union-attr]
+        )
+    return target, output_format
 
 
 @app.command()
@@ -346,11 +440,21 @@ def check(
     themes: ThemesOption = "all",
     engine: EngineOption = DEFAULT_ENGINE,
     output_format: Annotated[
-        str, typer.Option("--format", help="table, json, csv, markdown or html.")
-    ] = "table",
+        str | None,
+        typer.Option(
+            "--format",
+            help="table, json, csv, markdown or html (default: from the --output extension, "
+            "else table).",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file.", readable=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file ('-': standard output).",
+            readable=False,
+        ),
     ] = None,
     lang: LangOption = "nl",
     municipality: Annotated[
@@ -371,12 +475,14 @@ def check(
     ocr: OcrOption = False,
     timeout: TimeoutOption = 120.0,
     max_memory: MaxMemoryOption = 2048,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Report per theme whether a visie addresses, mentions or misses it, with evidence."""
     from . import api
     from .render import FORMATS
 
-    require_choice("--format", output_format, FORMATS)
+    output, output_format = _output_and_format(output, output_format, FORMATS)
     require_choice("--lang", lang, LANGUAGES)
     require_at_least("--evidence", evidence, 0)
     require_limits(timeout, max_memory)
@@ -397,15 +503,24 @@ def check(
             isolate=True,
         )
     _report_notices(report)
-    if machine_output:
-        for document in report.documents:
-            name = escape_file_name(document.file)
+    for document in report.documents:
+        name = escape_file_name(document.file)
+        if machine_output:
             for warning in document.warnings:
-                _say(f"{name}: waarschuwing: {warning}")
-            if document.error:
-                _say(f"{name}: fout: {document.error}")
-    _emit(_render_one(report, output_format, lang, output), output)
+                _warn(f"{name}: waarschuwing: {warning}")
+        if document.error:
+            _say(f"{name}: fout: {document.error}")
     code = exit_code_for(report, fail_on_missing=fail_on_missing)
+    if output is None and output_format == "table":
+        # The table on standard output shows what was read; what could not be read was
+        # said on standard error just now (``2>/dev/null`` hides it, ``| less`` does not
+        # mix it into the table). Files and machine formats keep the error rows.
+        report = replace(
+            report,
+            documents=tuple(document for document in report.documents if not document.failed),
+        )
+    if report.documents:
+        _emit(_render_one(report, output_format, lang, output), output)
     if code != ExitCode.OK:
         raise typer.Exit(int(code))
 
@@ -422,6 +537,8 @@ def explain(
     ocr: OcrOption = False,
     timeout: TimeoutOption = 120.0,
     max_memory: MaxMemoryOption = 2048,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Every hit of one theme as keyword-in-context lines: page, term, match kind."""
     from . import api
@@ -473,7 +590,7 @@ class _ProgressBar:
 @contextmanager
 def _progress(total: int, *, enabled: bool) -> Iterator[ProgressCallback | None]:
     """A progress bar for several documents when standard error is a terminal."""
-    if not (enabled and total > 1 and sys.stderr.isatty()):
+    if not (enabled and total > 1 and sys.stderr.isatty()) or _state["quiet"]:
         yield None
         return
     bar = _ProgressBar(total)
@@ -490,7 +607,7 @@ JobsOption = Annotated[
 def _report_notices(report: Any) -> None:
     """What the run itself has to say (e.g. no memory cap on this platform), once."""
     for notice in report.notices:
-        _say(f"visiecheck: waarschuwing: {notice}")
+        _warn(f"visiecheck: waarschuwing: {notice}")
 
 
 def _report_failures(report: Any) -> None:
@@ -515,11 +632,21 @@ def batch(
     themes: ThemesOption = "all",
     engine: EngineOption = DEFAULT_ENGINE,
     output_format: Annotated[
-        str, typer.Option("--format", help="table, json, csv, xlsx, html or markdown.")
-    ] = "table",
+        str | None,
+        typer.Option(
+            "--format",
+            help="table, json, csv, xlsx, html or markdown (default: from the --output "
+            "extension, else table).",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the overview to this file.", readable=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the overview to this file ('-': standard output).",
+            readable=False,
+        ),
     ] = None,
     lang: LangOption = "nl",
     fail_on_missing: Annotated[
@@ -538,12 +665,14 @@ def batch(
     timeout: TimeoutOption = 120.0,
     max_memory: MaxMemoryOption = 2048,
     no_cache: NoCacheOption = False,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Compare the visies of many municipalities: a matrix municipalities × themes."""
     from . import api
     from .render import BATCH_FORMATS
 
-    require_choice("--format", output_format, BATCH_FORMATS)
+    output, output_format = _output_and_format(output, output_format, BATCH_FORMATS)
     require_choice("--lang", lang, LANGUAGES)
     require_choice("--sort", sort, ("name", "missing"))
     require_choice("--engine", engine, ENGINES)
@@ -556,7 +685,7 @@ def batch(
     items = api.collect_inputs(
         source,
         recursive=recursive,
-        on_warning=lambda warning: _say(f"visiecheck: waarschuwing: {warning}"),
+        on_warning=lambda warning: _warn(f"visiecheck: waarschuwing: {warning}"),
     )
     with _progress(len(items), enabled=True) as progress:
         report = api.check_files(
@@ -577,16 +706,11 @@ def batch(
         output_format,
         lang=lang,
         color=to_terminal and _use_color(),
-        width=max(100, min(shutil.get_terminal_size(fallback=(120, 24)).columns, 120))
-        if to_terminal
-        else 120,
+        width=_terminal_width(wide=True) if to_terminal else 120,
         batch=True,
         sort=sort,
     )
-    if output is not None:
-        write_atomically(output, data)
-    else:
-        _write_stdout(data)
+    _emit(data, output)
     _report_notices(report)
     _report_failures(report)
     code = exit_code_for(report, fail_on_missing=fail_on_missing)
@@ -602,10 +726,21 @@ def diff(
     lexicon: LexiconOption = None,
     themes: ThemesOption = "all",
     engine: EngineOption = DEFAULT_ENGINE,
-    output_format: Annotated[str, typer.Option("--format", help="table, json or html.")] = "table",
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="table, json or html (default: from the --output extension, else table).",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the diff to this file.", readable=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the diff to this file ('-': standard output).",
+            readable=False,
+        ),
     ] = None,
     lang: LangOption = "nl",
     password: PasswordOption = None,
@@ -613,12 +748,14 @@ def diff(
     ocr: OcrOption = False,
     timeout: TimeoutOption = 120.0,
     max_memory: MaxMemoryOption = 2048,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Compare two drafts of one visie: themes gained or lost, status, stance, sentences."""
     from . import api
     from .render.diff import DIFF_FORMATS
 
-    require_choice("--format", output_format, DIFF_FORMATS)
+    output, output_format = _output_and_format(output, output_format, DIFF_FORMATS)
     require_choice("--lang", lang, LANGUAGES)
     require_limits(timeout, max_memory)
     _say_memory_notice(max_memory)
@@ -635,6 +772,27 @@ def diff(
     _emit(_render_one(result, output_format, lang, output), output)
 
 
+# --- samples ---------------------------------------------------------------------------
+
+
+@app.command()
+@handle_errors
+def samples(
+    folder: Annotated[
+        Path,
+        typer.Argument(help="Where to put the sample visies.", readable=False),
+    ] = Path("visiecheck-voorbeelden"),
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Copy three fictional sample visies into a folder, to try visiecheck on."""
+    from . import api
+    from .render import views
+
+    copied, kept = api.copy_samples(folder)
+    _write_stdout(views.samples_text(folder, copied, kept))
+
+
 # --- lexicon ---------------------------------------------------------------------------
 
 lexicon_app = typer.Typer(help="List, show, validate and test lexicons.", no_args_is_help=True)
@@ -643,7 +801,11 @@ app.add_typer(lexicon_app, name="lexicon")
 
 @lexicon_app.command("list")
 @handle_errors
-def lexicon_list(lexicon: LexiconOption = None) -> None:
+def lexicon_list(
+    lexicon: LexiconOption = None,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
+) -> None:
     """The themes of a lexicon with their labels and term counts."""
     from . import api
     from .render import views
@@ -654,7 +816,10 @@ def lexicon_list(lexicon: LexiconOption = None) -> None:
 @lexicon_app.command("show")
 @handle_errors
 def lexicon_show(
-    theme: Annotated[str, typer.Argument(help="A theme id.")], lexicon: LexiconOption = None
+    theme: Annotated[str, typer.Argument(help="A theme id.")],
+    lexicon: LexiconOption = None,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Everything a lexicon says about one theme: terms, options, exclusions, examples."""
     from . import api
@@ -677,6 +842,8 @@ def lexicon_suggest(
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many words.")] = 50,
     lang: LangOption = "nl",
     engine: EngineOption = DEFAULT_ENGINE,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Words the lexicon may be missing: compounds sharing a part with a theme's terms,
     or words that keep standing beside hits (for whoever maintains a lexicon)."""
@@ -693,14 +860,18 @@ def lexicon_suggest(
         limit=limit,
         read=ReadOptions(engine=engine),
         # one unreadable file never sinks the others
-        on_unreadable=lambda error: _say(f"{error.message} (overgeslagen)"),
+        on_unreadable=lambda error: _warn(f"{error.message} (overgeslagen)"),
     )
     _write_stdout(render_suggestions(suggestions, output_format, lang))
 
 
 @lexicon_app.command("validate")
 @handle_errors
-def lexicon_validate(path: Annotated[str, typer.Argument(help="A lexicon YAML file.")]) -> None:
+def lexicon_validate(
+    path: Annotated[str, typer.Argument(help="A lexicon YAML file.")],
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
+) -> None:
     """Check a lexicon file: exit 0 when valid, 8 with file and line when not."""
     from . import api
     from .render import views
@@ -714,6 +885,8 @@ def lexicon_test(
     path: Annotated[
         str | None, typer.Argument(help="A lexicon YAML file (default: the shipped one).")
     ] = None,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Run every example sentence; list each one that fails (exit 8 if any)."""
     from . import api

@@ -4,6 +4,10 @@ An interrupted run (Ctrl-C, a crash) therefore never leaves a half-written repor
 behind, and an existing report is replaced in one step. A target that exists but is not
 a regular file (``/dev/null``, a named pipe, ``/dev/stdout``) is written to directly:
 renaming over it would replace the device itself.
+
+The report gets the permissions any new file of the user gets (``0666`` less the umask,
+so colleagues on a shared drive can open it), or keeps those of the report it replaces;
+not the owner-only mode of a temporary file.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
     except OSError as error:
         raise OutputError(f"cannot write here ({error.strerror})", path=target) from None
     try:
+        os.chmod(temporary, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
         os.replace(temporary, target)
@@ -43,3 +48,18 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
         if isinstance(error, OSError):
             raise OutputError(f"cannot write the report ({error.strerror})", path=target) from None
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The mode of the file being replaced, else what a plain ``open()`` would create."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it; set it back at once
+    current = os.umask(0o022)
+    os.umask(current)
+    return current

@@ -39,7 +39,7 @@ from ._text import (
     status_counts,
     verdict_extra,
 )
-from .i18n import status_label, t, theme_label
+from .i18n import generated_by, status_label, t, theme_label
 from .style import BASE_CSS
 
 _TEMPLATE = """\
@@ -287,20 +287,13 @@ def _document_view(document: DocumentReport, lang: str) -> _Doc:
 
 def render_html(report: Report, lang: str = "nl") -> str:
     """The report as one self-contained HTML document."""
-    generated_by = t(
-        "generated_by",
-        lang,
-        tool="visiecheck",
-        version=report.tool_version,
-        lexicon=report.lexicon.name,
-        lexicon_version=report.lexicon.version,
-    )
+    made_with = generated_by(report, lang)
     return _template().render(
         base_css=BASE_CSS,
         lang=lang,
         report=report,
         title=t("title", lang),
-        generated_by=generated_by,
+        generated_by=made_with,
         statuses=(Status.ADDRESSED, Status.MENTIONED, Status.MISSING),
         documents=[_document_view(document, lang) for document in report.documents],
         t=lambda key, **kwargs: t(key, lang, **kwargs),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..errors import UsageError
-from ..models import Depth, Stance, Status, ThemeCoverage
+from ..models import Depth, LexiconInfo, Report, Stance, Status, ThemeCoverage
 from ..options import LANGUAGES
 
 DEFAULT_LANGUAGE = "nl"
@@ -61,6 +61,7 @@ _NL: dict[str, str] = {
     "heading_evidence": "Bewijs per thema",
     "heading_themes": "Thema's",
     "generated_by": "Gemaakt met {tool} {version}, lexicon {lexicon} {lexicon_version}",
+    "lexicon_modified": "aangepast",
     "documents_count.one": "{n} document",
     "documents_count.other": "{n} documenten",
     "sha256": "SHA-256",
@@ -186,6 +187,7 @@ _EN: dict[str, str] = {
     "heading_evidence": "Evidence per theme",
     "heading_themes": "Themes",
     "generated_by": "Made with {tool} {version}, lexicon {lexicon} {lexicon_version}",
+    "lexicon_modified": "modified",
     "documents_count.one": "{n} document",
     "documents_count.other": "{n} documents",
     "sha256": "SHA-256",
@@ -309,6 +311,29 @@ def depth_word(depth: Depth | str, lang: str = DEFAULT_LANGUAGE) -> str:
 def stance_word(stance: Stance | str, lang: str = DEFAULT_LANGUAGE) -> str:
     """``uitgesloten`` / ``excluded`` and so on."""
     return t(f"stance.{Stance(stance).value}", lang)
+
+
+def lexicon_version_text(info: LexiconInfo, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``1.5.0 · 3549f943b4fc`` and ``(aangepast)`` for an edited copy of a shipped
+    lexicon: a report never passes an edited lexicon off as the shipped version."""
+    text = info.version
+    if info.content_hash:
+        text += f" · {info.content_hash}"
+    if info.modified:
+        text += f" ({t('lexicon_modified', lang)})"
+    return text
+
+
+def generated_by(report: Report, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The one line every report gives about how it was made."""
+    return t(
+        "generated_by",
+        lang,
+        tool="visiecheck",
+        version=report.tool_version,
+        lexicon=report.lexicon.name,
+        lexicon_version=lexicon_version_text(report.lexicon, lang),
+    )
 
 
 def decimal(value: float, lang: str = DEFAULT_LANGUAGE, digits: int = 2) -> str:

@@ -33,7 +33,7 @@ from ._text import (
     strongest,
     verdict_label,
 )
-from .i18n import t, theme_label
+from .i18n import generated_by, t, theme_label
 
 TABLE_SNIPPET_BUDGET = 120
 # Only what acts inline; ( ) # + ! are harmless once [ ] are escaped and nothing of ours
@@ -125,16 +125,7 @@ def _document(document: DocumentReport, lang: str) -> list[str]:
 def render_markdown(report: Report, lang: str = "nl") -> str:
     """The report as one Markdown document ending in a single newline."""
     lines = [f"# {t('title', lang)}", ""]
-    lines.append(
-        t(
-            "generated_by",
-            lang,
-            tool="visiecheck",
-            version=report.tool_version,
-            lexicon=md_escape(report.lexicon.name),
-            lexicon_version=md_escape(report.lexicon.version),
-        )
-    )
+    lines.append(md_escape(generated_by(report, lang)))
     lines.append("")
     for document in report.documents:
         lines += _document(document, lang)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..models import Document, ExampleRun, Hit, Lexicon, Page, Theme
 from ..safetext import escape_file_name, visible
@@ -151,3 +152,24 @@ def lexicon_examples(result: ExampleRun, lexicon: Lexicon) -> str:
         f"{result.passed} van {result.total} voorbeelden goed ({lexicon.name} {lexicon.version})"
     )
     return visible("\n".join(lines) + "\n", newlines=True)
+
+
+def samples_text(folder: Path, copied: list[Path], kept: list[Path]) -> str:
+    """What ``visiecheck samples`` did, and the commands to try next."""
+    shown = str(folder)
+    if any(character.isspace() for character in shown):
+        shown = f'"{shown}"'
+    lines = [f"Voorbeeldvisies (verzonnen gemeenten) in {escape_file_name(str(folder))}:"]
+    lines += [f"  {escape_file_name(path.name)}" for path in copied]
+    lines += [f"  {escape_file_name(path.name)} (stond er al, niet overschreven)" for path in kept]
+    first = (copied or kept)[0].name if copied or kept else "omgevingsvisie-beekdal.pdf"
+    separator = "\\" if "\\" in shown else "/"
+    lines += [
+        "",
+        "Probeer:",
+        f"  visiecheck check {shown}{separator}{first}",
+        f"  visiecheck batch {shown}",
+        f"  visiecheck batch {shown} -o overzicht.html",
+        "",
+    ]
+    return visible("\n".join(lines), newlines=True)
