@@ -95,6 +95,9 @@ def collect(
 # Files a folder holds that are nobody's visie: the Mac's and Windows' own, and the lock
 # file Word keeps beside an open document (``~$visie.docx``, which would fail as a row).
 _SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "icon\r"})
+# A folder's own description (README.md beside the PDFs) is text, but nobody's visie.
+_README_STEMS = frozenset({"readme", "leesmij", "lees mij", "lees-mij", "lees_mij"})
+_README = "een leesmij-bestand over de map, geen visie (is het er wel een: zet het in een manifest)"
 _HIDDEN = "verborgen of systeembestand"
 _NOT_REGULAR = "geen gewoon bestand (bijvoorbeeld een pipe of een apparaat)"
 _BROKEN_LINK = "een verwijzing naar een bestand dat er niet (meer) is"
@@ -114,9 +117,10 @@ def collect_folder(
     ``recursive`` also takes the files of sub-folders (not of linked or hidden ones).
     What is skipped is said through ``on_warning`` (else as a ``UserWarning``), one
     line per reason naming the files: another format (with what to do about it), hidden
-    and system files, what is not a regular file (a pipe called ``visie.pdf``), a link
-    to nothing, a sub-folder that cannot be listed. A folder without any file to read
-    is an ``InputFileNotFoundError`` that says what it does hold.
+    and system files, a README or LEESMIJ (the folder's description, not a visie), what
+    is not a regular file (a pipe called ``visie.pdf``), a link to nothing, a sub-folder
+    that cannot be listed. A folder without any file to read is an
+    ``InputFileNotFoundError`` that says what it does hold.
     """
     from ..extract._formats import READABLE_EXTENSIONS, skip_advice
 
@@ -209,6 +213,8 @@ def _skip_reason(
         return advice(suffix)
     if not stat.S_ISREG(status.st_mode):
         return _NOT_REGULAR
+    if os.path.splitext(entry.name)[0].casefold() in _README_STEMS:
+        return _README
     return None
 
 
@@ -226,6 +232,8 @@ def _what_was_found(
                 kind = "hidden or system file"
             elif reason in (_NOT_REGULAR, _BROKEN_LINK, _LINKED_FOLDER):
                 kind = "other (link, pipe, device)"
+            elif reason == _README:
+                kind = "readme file"
             else:
                 kind = path.suffix.lower() or "without extension"
             found[kind] = found.get(kind, 0) + 1
