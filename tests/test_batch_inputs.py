@@ -76,6 +76,7 @@ def mixed(tmp_path: Path, make_pdf: Callable[..., Path]) -> Path:
     workbook.active.append(["post", "bedrag"])
     workbook.save(folder / "begroting.xlsx")
     (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (folder / "LEESMIJ.txt").write_text("Deze map bevat de visies van Twente.", encoding="utf-8")
     archive = folder / "archief"
     archive.mkdir()
     (archive / "Wierden.md").write_text(f"# Wierden\n\n{GRONDWATER}\n", encoding="utf-8")
@@ -101,12 +102,15 @@ def test_a_folder_of_pdf_docx_html_and_text_is_one_batch(mixed: Path) -> None:
     assert (hengelo["geothermie"], hengelo["grondwater"]) == ("addressed", "addressed")
     assert (losser["bodemarchief"], losser["geothermie"]) == ("addressed", "missing")
     assert (almelo["grondwater"], almelo["geothermie"]) == ("addressed", "missing")
-    assert err.splitlines()[:2] == [
+    assert err.splitlines()[:3] == [
         f"visiecheck: waarschuwing: {mixed}: 1 bestand overgeslagen (.DS_Store): "
         "verborgen of systeembestand",
         f"visiecheck: waarschuwing: {mixed}: 1 bestand overgeslagen (begroting.xlsx): "
         "een spreadsheet, geen visie; visiecheck leest PDF, Word (.docx), HTML en tekst "
         "(.txt/.md)",
+        f"visiecheck: waarschuwing: {mixed}: 1 bestand overgeslagen (LEESMIJ.txt): "
+        "een leesmij-bestand over de map, geen visie (is het er wel een: zet het in een "
+        "manifest)",
     ]
     # the table: one row per municipality, whatever the format of its visie
     code, out, _ = run("batch", str(mixed), "--jobs", "2")
@@ -131,6 +135,8 @@ def test_recursive_takes_the_sub_folder_and_lists_its_hidden_entries(mixed: Path
         "verborgen of systeembestand",
         f"{mixed}: 1 bestand overgeslagen (begroting.xlsx): een spreadsheet, geen visie; "
         "visiecheck leest PDF, Word (.docx), HTML en tekst (.txt/.md)",
+        f"{mixed}: 1 bestand overgeslagen (LEESMIJ.txt): een leesmij-bestand over de map, "
+        "geen visie (is het er wel een: zet het in een manifest)",
     ]
 
 
