@@ -264,7 +264,7 @@ def read_manifest(
     warn = on_warning if on_warning is not None else _python_warning
     try:
         # a regular file only: a FIFO or device given as the manifest is refused, not read
-        text = read_regular(path, expected="a folder of PDFs or a manifest (.csv)").decode(
+        text = read_regular(path, expected="a folder of visies or a manifest (.csv)").decode(
             "utf-8-sig"
         )
     except UnicodeDecodeError:
