@@ -48,7 +48,8 @@ from ._text import missing_themes, missing_words
 from .console import text_console
 from .terminal import STATUS_STYLES
 
-NAME_WIDTH = 24
+NAME_WIDTH = 24  # where the themes leave little room (rich narrows it further to fit)
+MAX_NAME_WIDTH = 44  # enough for "↳ ontwerp 0.9 (omgevingsvisie-2040.pdf)" on one line
 
 
 def render_matrix(
@@ -65,7 +66,9 @@ def render_matrix(
     documents = sort_documents(report, sort)
     rows = overview_rows(report, sort)
     table = Table(box=box.ROUNDED if color else box.ASCII, header_style="bold" if color else "")
-    table.add_column(t("municipality", lang), max_width=NAME_WIDTH, overflow="fold")
+    # a row is 1 + (name + 3) + 6 per theme + 9 (counts) wide: the name gets what is left
+    name_width = max(NAME_WIDTH, min(MAX_NAME_WIDTH, width - 13 - 6 * len(columns)))
+    table.add_column(t("municipality", lang), max_width=name_width, overflow="fold")
     for column in columns:
         table.add_column(column.code, justify="center", no_wrap=True)
     table.add_column(word("counts", lang), justify="right", no_wrap=True)
