@@ -219,3 +219,11 @@ def test_a_sub_folder_that_cannot_be_listed_is_named(
         "de bestanden daarin zijn overgeslagen",
         "['Almelo.pdf']",
     ]
+
+
+def test_the_help_of_batch_names_every_format() -> None:
+    code, out, _ = run("batch", "--help")
+    assert code == 0
+    flat = " ".join(out.replace("│", " ").split())
+    assert "A folder of visies (PDF, Word, HTML, text) or a manifest CSV" in flat
+    assert "Also the visies in sub-folders." in flat
