@@ -382,11 +382,17 @@ def test_json_has_the_contract_shape(report: Report) -> None:
     validate(data)
     assert list(data) == [
         "schema", "tool", "lexicon", "selected_themes", "documents", "duplicates",
+        # added by issue 15, after the fields before them (never renamed, never moved)
+        "created", "groups", "examples",
     ]  # fmt: skip
+    assert (data["created"], data["groups"], data["examples"]) == (None, [], [])
     assert data["duplicates"] == []
     assert data["schema"] == "visiecheck.report/1"
     assert data["tool"] == {"name": "visiecheck", "version": "0.1.0"}
-    assert data["lexicon"] == {"name": "ondergrond-nl", "version": "1.0.0", "themes": 11}
+    assert data["lexicon"] == {
+        "name": "ondergrond-nl", "version": "1.0.0", "themes": 11,
+        "content_hash": None, "modified": False,
+    }  # fmt: skip
     read, failed = data["documents"]
     assert [theme["id"] for theme in read["themes"]] == list(LABELS)
     assert {k: v for k, v in read.items() if k != "themes"} == {
@@ -399,7 +405,11 @@ def test_json_has_the_contract_shape(report: Report) -> None:
         "error": None,
         "error_code": None,
         "location_unit": "page",
+        "version": None,
+        "status": None,
+        "file_date": None,
     }
+    assert list(read)[-4:] == ["themes", "version", "status", "file_date"]
     assert read["themes"][1] == {
         "id": "bodemenergie",
         "label": "Bodemenergie (WKO)",
@@ -453,6 +463,9 @@ def test_json_has_the_contract_shape(report: Report) -> None:
         "error_code": 6,
         "location_unit": "page",
         "themes": [],
+        "version": None,
+        "status": None,
+        "file_date": None,
     }
 
 

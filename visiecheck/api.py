@@ -93,12 +93,14 @@ def collect_inputs(
     recursive: bool = False,
     on_warning: Callable[[str], None] | None = None,
 ) -> list[BatchItem]:
-    """The documents of a folder (every PDF, by name) or of a manifest CSV
-    ``gemeente;bestand[;versie]``, with the municipality of each.
+    """The documents of a folder (every PDF, Word, HTML and text file, by name) or of a
+    manifest CSV ``gemeente;bestand[;versie][;status]``, with the municipality of each.
 
-    What a manifest gets wrong without being unusable (a file listed twice, which is then
-    checked and counted once; files outside the manifest's folder) is said through
-    ``on_warning``, one message each; without it as a Python ``UserWarning``.
+    What a folder holds that is not read (another format, hidden files, a pipe, a
+    sub-folder that cannot be listed) and what a manifest gets wrong without being
+    unusable (a file listed twice, which is then checked and counted once; files outside
+    the manifest's folder) is said through ``on_warning``, one message each (in Dutch,
+    for the people running the batch); without it as a Python ``UserWarning``.
     """
     return collect(source, recursive=recursive, on_warning=on_warning)
 

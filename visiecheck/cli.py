@@ -624,7 +624,9 @@ def batch(
     source: Annotated[
         Path,
         typer.Argument(
-            help="A folder of visie PDFs, or a manifest CSV gemeente;bestand.", readable=False
+            help="A folder of visies (PDF, Word, HTML, text) or a manifest CSV "
+            "gemeente;bestand[;versie][;status].",
+            readable=False,
         ),
     ],
     jobs: JobsOption = None,
@@ -654,7 +656,7 @@ def batch(
         typer.Option("--fail-on-missing", help="Exit with code 1 when a theme is missing."),
     ] = False,
     recursive: Annotated[
-        bool, typer.Option("--recursive", "-r", help="Also PDFs in sub-folders.")
+        bool, typer.Option("--recursive", "-r", help="Also the visies in sub-folders.")
     ] = False,
     sort: Annotated[
         str, typer.Option("--sort", help="Rows by name, or most missing themes first.")

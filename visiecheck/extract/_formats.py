@@ -42,6 +42,32 @@ _EXTENSIONS = {
     ".markdown": "text",
 }
 
+# What a folder of visies may hold besides them, and what to do with it (said when a
+# batch skips the file; ``check`` decides by content and says it in its error). Dutch:
+# these lines reach the user through the batch's warnings.
+READABLE_EXTENSIONS = frozenset(_EXTENSIONS)
+_READABLE_WORDS = "visiecheck leest PDF, Word (.docx), HTML en tekst (.txt/.md)"
+_SKIP_ADVICE = {
+    (".doc", ".odt", ".rtf", ".wpd", ".pages"): "sla het op als .docx of PDF",
+    (".xlsx", ".xls", ".xlsm", ".ods"): "een spreadsheet, geen visie",
+    (".csv",): "een lijst, geen visie (een manifest geef je op in plaats van de map)",
+    (".pptx", ".ppt", ".odp"): "een presentatie: sla haar op als PDF",
+    (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp"): (
+        "een afbeelding: maak er een PDF van (een scan wordt met OCR gelezen)"
+    ),
+    (".zip", ".7z", ".rar", ".gz", ".tar"): "een archief: pak het eerst uit",
+}
+
+
+def skip_advice(suffix: str) -> str:
+    """Why a batch folder's file with this extension is not read, and what to do."""
+    lowered = suffix.lower()
+    for suffixes, advice in _SKIP_ADVICE.items():
+        if lowered in suffixes:
+            return f"{advice}; {_READABLE_WORDS}"
+    return _READABLE_WORDS
+
+
 _HTML_START = re.compile(
     rb"^(?:\s|<!--.*?-->|<\?xml[^>]*\?>)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
     re.IGNORECASE | re.DOTALL,

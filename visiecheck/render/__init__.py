@@ -80,9 +80,9 @@ def render_batch(
     ``sort`` (``name`` or ``missing``).
     """
     check_language(lang)
-    report = safe(report)
     if fmt in ("json", "csv"):
-        return render(report, fmt, lang=lang)
+        return render(report, fmt, lang=lang)  # which makes it safe: escaping twice doubles
+    report = safe(report)
     if fmt == "table":
         from .matrix import render_matrix
 

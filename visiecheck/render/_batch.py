@@ -1,10 +1,16 @@
-"""What every batch overview shares: theme codes, row order, totals, duplicates, words."""
+"""What every batch overview shares: theme codes, row order, totals, duplicates, words.
+
+A batch may hold several documents of one municipality (a draft and the adopted visie, an
+older version). The overviews show one row per municipality (``Report.groups``: its
+``primary`` document) and its other documents as sub-rows under it; totals count
+municipalities by their primary document, never documents.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..models import DocumentReport, DuplicatePair, Report, Status
+from ..models import DocumentReport, DuplicatePair, MunicipalityGroup, Report, Status
 from ._text import in_sentence, missing_themes, short_label
 from .i18n import STATUS_SYMBOLS, t
 
@@ -45,6 +51,9 @@ _WORDS = {
         "none_found": "Niets gevonden.",
         "failed_files": "{n} van {total} bestanden niet gelezen: {files}",
         "version": "versie",
+        "files": "Bestanden",
+        "modified": "aangepast",
+        "lexicon": "lexicon",
     },
     "en": {
         "mentioned_by": "{n} of {total} municipalities mention {theme}",
@@ -65,6 +74,9 @@ _WORDS = {
         "none_found": "Nothing found.",
         "failed_files": "{n} of {total} files not read: {files}",
         "version": "version",
+        "files": "Files",
+        "modified": "modified",
+        "lexicon": "lexicon",
     },
 }
 
@@ -119,9 +131,114 @@ def sort_documents(report: Report, sort: str = "name") -> list[DocumentReport]:
     return sorted(documents, key=lambda d: (d.municipality.casefold(), d.file))
 
 
+def document_label(document: DocumentReport) -> str:
+    """What the batch input says of a document: ``ontwerp 0.9`` (status and version, as
+    the manifest writes them; the status left out when the version already says it),
+    or ``""``."""
+    version = document.version or ""
+    status = document.status or ""
+    if status and status.casefold() not in version.casefold():
+        return f"{status} {version}".strip()
+    return version
+
+
 def row_label(document: DocumentReport) -> str:
-    version = getattr(document, "version", None)
-    return f"{document.municipality} ({version})" if version else document.municipality
+    """``Enschede``, or ``Enschede (vastgesteld 2.0)`` when the input says more."""
+    label = document_label(document)
+    return f"{document.municipality} ({label})" if label else document.municipality
+
+
+def base_name(file: str) -> str:
+    """``twente/visie-2024.pdf`` → ``visie-2024.pdf`` (either kind of slash)."""
+    return file.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+SUB_ROW_MARK = "↳"
+
+
+def sub_row_label(document: DocumentReport) -> str:
+    """The row of a municipality's other document: ``↳ ontwerp 0.9 (visie-ontwerp.pdf)``."""
+    label = document_label(document)
+    name = base_name(document.file)
+    return f"{SUB_ROW_MARK} {label} ({name})" if label else f"{SUB_ROW_MARK} {name}"
+
+
+def municipality_groups(report: Report) -> tuple[MunicipalityGroup, ...]:
+    """``report.groups``; a report made without them (by other code) is taken as one
+    group per document, so every overview still has a row for each document."""
+    if report.groups:
+        return report.groups
+    return tuple(MunicipalityGroup(d.municipality, d.file) for d in report.documents)
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """A line of the matrix: a municipality's primary document, or (``sub``) another."""
+
+    document: DocumentReport
+    group: MunicipalityGroup
+    sub: bool = False
+
+    @property
+    def label(self) -> str:
+        return sub_row_label(self.document) if self.sub else row_label(self.document)
+
+
+def primary_documents(report: Report) -> list[DocumentReport]:
+    """The document each municipality's row shows, in group order."""
+    return [report.document(group.primary) for group in municipality_groups(report)]
+
+
+def overview_rows(report: Report, sort: str = "name") -> list[OverviewRow]:
+    """One row per municipality, sorted as ``sort_documents`` sorts documents (by name,
+    or most missing themes first; unreadable last), each followed by a sub-row per other
+    document of the municipality, in the group's order of preference."""
+    primaries = sort_documents(replace(report, documents=tuple(primary_documents(report))), sort)
+    rows: list[OverviewRow] = []
+    for document in primaries:
+        group = report.group_of(document.file) or MunicipalityGroup(
+            document.municipality, document.file
+        )
+        rows.append(OverviewRow(document, group))
+        rows += [OverviewRow(report.document(file), group, sub=True) for file in group.others]
+    return rows
+
+
+def file_lines(report: Report, lang: str, sort: str = "name") -> list[str]:
+    """Per municipality the files behind its row: ``Enschede: visie-2024.pdf
+    (vastgesteld 2.0); ↳ visie-ontwerp.pdf (ontwerp 0.9)``."""
+
+    def named(document: DocumentReport) -> str:
+        label = document_label(document)
+        name = base_name(document.file)
+        return f"{name} ({label})" if label else name
+
+    lines = []
+    for row in overview_rows(report, sort):
+        if row.sub:
+            lines[-1] += f"; {SUB_ROW_MARK} {named(row.document)}"
+        else:
+            lines.append(f"{row.document.municipality}: {named(row.document)}")
+    return lines
+
+
+def lexicon_line(report: Report, lang: str) -> str:
+    """``lexicon ondergrond-nl 1.5.0 · 3549f943b4fc (aangepast)``: which terms were used."""
+    lexicon = report.lexicon
+    line = f"{word('lexicon', lang)} {lexicon.name} {lexicon.version}"
+    if lexicon.content_hash:
+        line += f" · {lexicon.content_hash}"
+    if lexicon.modified:
+        line += f" ({word('modified', lang)})"
+    return line
+
+
+def run_line(report: Report, lang: str) -> str:
+    """The footer of an overview: tool, lexicon and when the run was made."""
+    parts = [f"visiecheck {report.tool_version}", lexicon_line(report, lang)]
+    if report.created:
+        parts.append(report.created[:16].replace("T", " "))  # to the minute, local time
+    return " · ".join(parts)
 
 
 def status_of(document: DocumentReport, theme_id: str) -> Status | None:
@@ -136,16 +253,17 @@ def symbol(status: Status | None) -> str:
 
 
 def theme_total(report: Report, theme_id: str) -> int:
-    """How many read documents address or mention the theme."""
+    """How many municipalities address or mention the theme in their primary document."""
     return sum(
         1
-        for document in report.documents
+        for document in primary_documents(report)
         if status_of(document, theme_id) in (Status.ADDRESSED, Status.MENTIONED)
     )
 
 
 def read_count(report: Report) -> int:
-    return sum(1 for document in report.documents if not document.failed)
+    """How many municipalities have a document that could be read."""
+    return sum(1 for document in primary_documents(report) if not document.failed)
 
 
 def mentioned_line(report: Report, column: ThemeColumn, lang: str) -> str:
@@ -193,16 +311,39 @@ def percent(fraction: float) -> int:
     return round(fraction * 100)
 
 
+def duplicate_names(report: Report, pair: DuplicatePair) -> tuple[str, str]:
+    """The two names of a duplicate pair: the row labels, and when both documents are of
+    one municipality also the files (``Hof van Twente (visie-2022.pdf)``), else the
+    line would read "Hof van Twente en Hof van Twente"."""
+    first, second = _document_of(report, pair.a), _document_of(report, pair.b)
+    if (
+        first is None
+        or second is None
+        or first.municipality.casefold() != second.municipality.casefold()
+    ):
+        return document_name(report, pair.a), document_name(report, pair.b)
+    names = [base_name(first.file), base_name(second.file)]
+    if names[0] == names[1]:  # one name in two folders: the paths tell them apart
+        names = [first.file, second.file]
+    labelled = [
+        f"{document.municipality} ({', '.join(filter(None, [document_label(document), name]))})"
+        for document, name in zip((first, second), names, strict=True)
+    ]
+    return labelled[0], labelled[1]
+
+
+def _document_of(report: Report, key: str) -> DocumentReport | None:
+    for document in report.documents:
+        if key in (document.file, base_name(document.file)):
+            return document
+    return None
+
+
 def duplicate_line(report: Report, pair: DuplicatePair, lang: str) -> str:
     """``Mogelijk dezelfde visie: Dinkelland en Tubbergen delen 83% van hun tekst``
     (the containment: the share of the smaller text that the other one also holds)."""
-    return t(
-        "duplicates.line",
-        lang,
-        a=document_name(report, pair.a),
-        b=document_name(report, pair.b),
-        percent=percent(pair.containment),
-    )
+    first, second = duplicate_names(report, pair)
+    return t("duplicates.line", lang, a=first, b=second, percent=percent(pair.containment))
 
 
 def duplicate_lines(report: Report, lang: str) -> list[str]:

@@ -1,5 +1,6 @@
-"""The batch overview as Markdown: the matrix table, the totals, documents that are
-possibly one joint visie, and what is missing."""
+"""The batch overview as Markdown: the matrix table (one row per municipality, a sub-row
+per other document of it), the totals, documents that are possibly one joint visie, what
+is missing, the files behind each row and the run's tool and lexicon."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ from ._batch import (
     counts_cell,
     duplicate_lines,
     error_text,
+    file_lines,
     mentioned_line,
+    municipality_groups,
+    overview_rows,
     row_label,
+    run_line,
     sort_documents,
     status_of,
     symbol,
@@ -25,19 +30,22 @@ from .markdown import md_escape
 def render_batch_markdown(report: Report, lang: str = "nl", *, sort: str = "name") -> str:
     columns = theme_columns(report, lang)
     documents = sort_documents(report, sort)
-    lines = [f"# {word('batch_title', lang, n=len(report.documents))}", ""]
+    rows = overview_rows(report, sort)
+    # the title counts municipalities: a draft beside the adopted visie is no extra visie
+    lines = [f"# {word('batch_title', lang, n=len(municipality_groups(report)))}", ""]
     lines.append(
         "| "
         + " | ".join([t("municipality", lang), *[c.code for c in columns], word("counts", lang)])
         + " |"
     )
     lines.append("|---|" + ":---:|" * len(columns) + "---:|")
-    for document in documents:
+    for row in rows:
+        document = row.document
         if document.failed:
             cells = ["·"] * len(columns) + [md_escape(error_text(document, lang))]
         else:
             cells = [symbol(status_of(document, c.id)) for c in columns] + [counts_cell(document)]
-        lines.append(f"| {md_escape(row_label(document))} | " + " | ".join(cells) + " |")
+        lines.append(f"| {md_escape(row.label)} | " + " | ".join(cells) + " |")
     lines.append(
         f"| **{word('total', lang)}** | "
         + " | ".join(str(theme_total(report, c.id)) for c in columns)
@@ -53,12 +61,18 @@ def render_batch_markdown(report: Report, lang: str = "nl", *, sort: str = "name
     if duplicates:
         lines += ["", f"## {t('duplicates.heading', lang)}", ""]
         lines += [f"- {md_escape(line)}" for line in duplicates]
-    missing = [d for d in documents if not d.failed and missing_themes(d)]
+    missing = [
+        row.document
+        for row in rows
+        if not row.sub and not row.document.failed and missing_themes(row.document)
+    ]
     if missing:
         lines += ["", f"## {word('missing_per', lang)}", ""]
         lines += [
             f"- **{md_escape(row_label(d))}**: {md_escape(missing_words(d, lang))}" for d in missing
         ]
+    lines += ["", f"## {word('files', lang)}", ""]
+    lines += [f"- {md_escape(line)}" for line in file_lines(report, lang, sort)]
     failed = [d for d in documents if d.failed]
     if failed:
         lines += ["", f"## {word('errors', lang)}", ""]
@@ -67,4 +81,5 @@ def render_batch_markdown(report: Report, lang: str = "nl", *, sort: str = "name
             + md_escape(error_text(d, lang))
             for d in failed
         ]
+    lines += ["", f"*{md_escape(run_line(report, lang))}*"]
     return "\n".join(lines) + "\n"

@@ -9,6 +9,12 @@ verdict rests on, null when unknown); evidence ``matched_text``, ``context``, ``
 addressed); document
 ``error_code`` and ``location_unit`` (``page`` or ``section``); top-level
 ``selected_themes`` and ``duplicates`` (pairs of files sharing most of their text).
+Issue 15 appends (after the fields above, whose names and order stay): lexicon
+``content_hash`` and ``modified``; document ``version``, ``status`` and ``file_date``;
+top-level ``created`` (the run's ISO timestamp), ``groups`` (one per municipality: the
+``primary`` document its overview row shows, the ``others``, the ``reason``) and
+``examples`` (per theme the policy-choice sentences of the municipalities that address it).
+Unknown values are ``null``.
 The shape is described by ``visiecheck/schema/report.schema.json`` (see
 ``visiecheck.schema.load_report_schema``).
 The JSON is language-neutral: ``lang`` is accepted for a uniform renderer signature only.
@@ -22,7 +28,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..models import DocumentReport, DuplicatePair, Hit, Report, SearchInfo, Stance, ThemeCoverage
+from ..models import (
+    DocumentReport,
+    DuplicatePair,
+    Hit,
+    MunicipalityGroup,
+    RegionalExample,
+    Report,
+    SearchInfo,
+    Stance,
+    ThemeCoverage,
+)
 
 SCHEMA_ID = "visiecheck.report/1"
 TOOL_NAME = "visiecheck"
@@ -91,6 +107,31 @@ def _document(document: DocumentReport) -> dict[str, Any]:
         "location_unit": document.location_unit,
         # The contract: a document that could not be read has no themes at all.
         "themes": [] if document.failed else [_theme(c) for c in document.themes],
+        "version": document.version,
+        "status": document.status,
+        "file_date": document.file_date,
+    }
+
+
+def _group(group: MunicipalityGroup) -> dict[str, Any]:
+    return {
+        "municipality": group.municipality,
+        "primary": group.primary,
+        "others": list(group.others),
+        "reason": group.reason,
+    }
+
+
+def _example(example: RegionalExample) -> dict[str, Any]:
+    return {
+        "theme": example.theme_id,
+        "municipality": example.municipality,
+        "file": example.file,
+        "page": example.page,
+        "location_unit": example.location_unit,
+        "section": example.section,
+        "snippet": example.snippet,
+        "stance": _stance(example.stance),
     }
 
 
@@ -103,10 +144,15 @@ def to_json_dict(report: Report) -> dict[str, Any]:
             "name": report.lexicon.name,
             "version": report.lexicon.version,
             "themes": report.lexicon.themes,
+            "content_hash": report.lexicon.content_hash or None,
+            "modified": report.lexicon.modified,
         },
         "selected_themes": list(report.selected_themes),
         "documents": [_document(document) for document in report.documents],
         "duplicates": [_duplicate(pair) for pair in report.duplicates],
+        "created": report.created or None,
+        "groups": [_group(group) for group in report.groups],
+        "examples": [_example(example) for example in report.examples],
     }
 
 

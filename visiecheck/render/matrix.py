@@ -1,14 +1,19 @@
 """The batch overview for the terminal: municipalities × themes (``batch --format table``).
 
-One row per municipality (alphabetical, or most missing first), one narrow column per
+One row per municipality (alphabetical, or most missing first; the document
+``Report.groups`` chose for it), and under it a dim sub-row for each other document of the
+municipality (``↳ ontwerp 0.9 (visie-ontwerp.pdf)``, its own symbols), one narrow column per
 theme with a three-letter code (legend under the table), the status as a symbol
 (✔ addressed, ~ mentioned, ✘ missing; green/yellow/red with colour), the counts per
 municipality, a totals row (how many municipalities name each theme), one line per theme
 ("7 van 14 gemeenten noemen geothermie") and the missing themes per municipality in
 words. Documents that share most of their text get a line under the legend ("Mogelijk
 dezelfde visie: Dinkelland en Tubbergen delen 83% van hun tekst"), so that a joint visie
-is not counted twice. An unreadable file is a row with "Fout" and its reason below the
-table. Without colour the table is plain ASCII and the output holds no escape codes.
+is not counted twice. Totals count municipalities (their primary document). The files
+behind each row are listed under the table, and the last line names the tool, the lexicon
+(version, content hash, "aangepast" for an edited copy) and the run's time. An unreadable
+file is a row with "Fout" and its reason below the table. Without colour the table is plain
+ASCII and the output holds no escape codes.
 """
 
 from __future__ import annotations
@@ -25,9 +30,12 @@ from ._batch import (
     duplicate_lines,
     error_text,
     failed_summary,
+    file_lines,
     mentioned_line,
+    overview_rows,
     read_count,
     row_label,
+    run_line,
     sort_documents,
     status_of,
     symbol,
@@ -40,7 +48,8 @@ from ._text import missing_themes, missing_words
 from .console import text_console
 from .terminal import STATUS_STYLES
 
-NAME_WIDTH = 24
+NAME_WIDTH = 24  # where the themes leave little room (rich narrows it further to fit)
+MAX_NAME_WIDTH = 44  # enough for "↳ ontwerp 0.9 (omgevingsvisie-2040.pdf)" on one line
 
 
 def render_matrix(
@@ -55,22 +64,29 @@ def render_matrix(
     console = text_console(buffer, width, color)
     columns = theme_columns(report, lang)
     documents = sort_documents(report, sort)
+    rows = overview_rows(report, sort)
     table = Table(box=box.ROUNDED if color else box.ASCII, header_style="bold" if color else "")
-    table.add_column(t("municipality", lang), max_width=NAME_WIDTH, overflow="fold")
+    # a row is 1 + (name + 3) + 6 per theme + 9 (counts) wide: the name gets what is left
+    name_width = max(NAME_WIDTH, min(MAX_NAME_WIDTH, width - 13 - 6 * len(columns)))
+    table.add_column(t("municipality", lang), max_width=name_width, overflow="fold")
     for column in columns:
         table.add_column(column.code, justify="center", no_wrap=True)
     table.add_column(word("counts", lang), justify="right", no_wrap=True)
-    for document in documents:
+    for row in rows:
+        document = row.document
+        label = Text(row.label, style="dim" if color and row.sub else "")
         if document.failed:
-            cells = [Text(row_label(document))]
+            cells = [label]
             cells += [Text("·") for _ in columns]
             cells.append(Text(t("error", lang), style="bold red" if color else ""))
             table.add_row(*cells)
             continue
-        cells = [Text(row_label(document))]
+        cells = [label]
         for column in columns:
             status = status_of(document, column.id)
             style = STATUS_STYLES[status] if color and status is not None else ""
+            if color and row.sub:
+                style = f"{style} dim".strip()
             cells.append(Text(symbol(status), style=style))
         cells.append(Text(counts_cell(document)))
         table.add_row(*cells)
@@ -98,15 +114,19 @@ def render_matrix(
     for column in columns:
         console.print(Text(mentioned_line(report, column, lang)))
     lines = [
-        (row_label(document), missing_words(document, lang))
-        for document in documents
-        if not document.failed and missing_themes(document)
+        (row_label(row.document), missing_words(row.document, lang))
+        for row in rows
+        if not row.sub and not row.document.failed and missing_themes(row.document)
     ]
     if lines:
         console.print()
         console.print(Text(f"{word('missing_per', lang)}:", style="bold" if color else ""))
         for name, missing in lines:
             console.print(Text(f"- {name}: {missing}", style="red" if color else ""))
+    console.print()
+    console.print(Text(f"{word('files', lang)}:", style="bold" if color else ""))
+    for line in file_lines(report, lang, sort):
+        console.print(Text(f"- {line}"))
     failed = [document for document in documents if document.failed]
     if failed:
         console.print()
@@ -118,6 +138,8 @@ def render_matrix(
                     style="red" if color else "",
                 )
             )
+    console.print()
+    console.print(Text(run_line(report, lang), style="dim" if color else ""))
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 

@@ -27,7 +27,7 @@ from ..models import Report, Status
 from ..safetext import visible
 from ._batch import (
     counts_cell,
-    document_name,
+    duplicate_names,
     error_text,
     row_label,
     sort_documents,
@@ -162,11 +162,12 @@ def _duplicates_sheet(workbook: Workbook, report: Report, lang: str) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for pair in report.duplicates:
+        first, second = duplicate_names(report, pair)  # files named for one municipality
         _append(
             sheet,
             [
-                safe_cell(document_name(report, pair.a)),
-                safe_cell(document_name(report, pair.b)),
+                safe_cell(first),
+                safe_cell(second),
                 pair.containment,
                 pair.jaccard,
             ],

@@ -1,8 +1,9 @@
 """``visiecheck batch``: many visies in one run, in parallel, failures as rows.
 
-Inputs (``collect``): a folder (every PDF in it, sorted by name; ``recursive`` for
-sub-folders), with the municipality recognised in each file name (``visiecheck.names``),
-or a manifest CSV ``gemeente;bestand[;versie]`` for explicit names and paths.
+Inputs (``collect``): a folder (every file ``check`` reads: PDF, Word, HTML, text, sorted
+by name; ``recursive`` for sub-folders; what is skipped is said, with why), with the
+municipality recognised in each file name (``visiecheck.names``), or a manifest CSV
+``gemeente;bestand[;versie][;status]`` for explicit names, paths and versions.
 
 The run (``batch``):
 
@@ -24,6 +25,7 @@ import csv
 import functools
 import io
 import os
+import stat
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -75,42 +77,175 @@ def collect(
 ) -> list[BatchItem]:
     """The documents of a folder or a manifest file, in a stable order.
 
-    A manifest's warnings (``read_manifest``) go to ``on_warning``, one message each;
-    without it they are Python warnings (``UserWarning``).
+    What is skipped in a folder (``collect_folder``) and a manifest's warnings
+    (``read_manifest``) go to ``on_warning``, one message each; without it they are
+    Python warnings (``UserWarning``).
     """
     path = Path(source)
     if path.is_dir():
-        return collect_folder(path, recursive=recursive)
+        return collect_folder(path, recursive=recursive, on_warning=on_warning)
     if not path.exists() and not path.is_symlink():  # a symlink loop: read_manifest says so
         raise InputFileNotFoundError(
-            "not found; give a folder of PDFs or a manifest (.csv)", path=path
+            "not found; give a folder of visies (PDF, Word, HTML, text) or a manifest (.csv)",
+            path=path,
         )
     return read_manifest(path, on_warning=on_warning)
 
 
-def collect_folder(folder: Path, *, recursive: bool = False) -> list[BatchItem]:
-    """Every PDF in ``folder`` (case-insensitive ``.pdf``), sorted by path."""
+# Files a folder holds that are nobody's visie: the Mac's and Windows' own, and the lock
+# file Word keeps beside an open document (``~$visie.docx``, which would fail as a row).
+_SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "icon\r"})
+# A folder's own description (README.md beside the PDFs) is text, but nobody's visie.
+_README_STEMS = frozenset({"readme", "leesmij", "lees mij", "lees-mij", "lees_mij"})
+_README = "een leesmij-bestand over de map, geen visie (is het er wel een: zet het in een manifest)"
+_HIDDEN = "verborgen of systeembestand"
+_NOT_REGULAR = "geen gewoon bestand (bijvoorbeeld een pipe of een apparaat)"
+_BROKEN_LINK = "een verwijzing naar een bestand dat er niet (meer) is"
+_LINKED_FOLDER = "een verwijzing naar een map: die wordt niet gevolgd"
+_SHOWN_SKIPPED = 5  # names per skip line; the rest is counted
+
+
+def collect_folder(
+    folder: Path,
+    *,
+    recursive: bool = False,
+    on_warning: Callable[[str], None] | None = None,
+) -> list[BatchItem]:
+    """Every file in ``folder`` that ``check`` reads, sorted by path: PDF, Word (.docx),
+    HTML (.html/.htm/.xhtml) and text (.txt/.md), by extension (case-insensitive).
+
+    ``recursive`` also takes the files of sub-folders (not of linked or hidden ones).
+    What is skipped is said through ``on_warning`` (else as a ``UserWarning``), one
+    line per reason naming the files: another format (with what to do about it), hidden
+    and system files, a README or LEESMIJ (the folder's description, not a visie), what
+    is not a regular file (a pipe called ``visie.pdf``), a link to nothing, a sub-folder
+    that cannot be listed. A folder without any file to read is an
+    ``InputFileNotFoundError`` that says what it does hold.
+    """
+    from ..extract._formats import READABLE_EXTENSIONS, skip_advice
+
+    warn = on_warning if on_warning is not None else _python_warning
     try:
-        # glob() finds nothing in a folder it may not list: say why instead of "no PDFs"
+        # scandir() of a folder it may not list fails: say why instead of "nothing found"
         with os.scandir(folder):
             pass
     except OSError as error:
         raise InputFileNotFoundError(
             f"the folder cannot be read ({error.strerror}); check its permissions", path=folder
         ) from None
-    pattern = "**/*" if recursive else "*"
-    files = sorted(
-        (
-            path
-            for path in folder.glob(pattern)
-            if path.suffix.lower() == ".pdf" and path.is_file() and not path.name.startswith(".")
-        ),
-        key=lambda path: str(path.relative_to(folder)).casefold(),
+    files: list[Path] = []
+    skipped: dict[str, list[Path]] = {}  # reason → the files skipped for it
+    unread_folders: list[tuple[Path, str]] = []
+    sub_folders = 0
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except OSError as error:
+            unread_folders.append((Path(current), error.strerror or type(error).__name__))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith((".", "~$")) or entry.name.casefold() in _SYSTEM_FILES:
+                if recursive or not entry.is_dir():
+                    skipped.setdefault(_HIDDEN, []).append(path)
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if recursive:
+                    pending.append(path)
+                else:
+                    sub_folders += 1
+                continue
+            reason = _skip_reason(entry, READABLE_EXTENSIONS, skip_advice)
+            if reason is None:
+                files.append(path)
+            elif reason != _LINKED_FOLDER or recursive:
+                skipped.setdefault(reason, []).append(path)
+            else:
+                sub_folders += 1  # not looked into, like any other sub-folder
+
+    def relative(path: Path) -> str:
+        return str(path.relative_to(folder))
+
+    name = escape_file_name(str(folder))
+    for unread, reason in sorted(unread_folders, key=lambda entry: relative(entry[0])):
+        warn(
+            f"{name}: map {escape_file_name(relative(unread))} kan niet worden gelezen "
+            f"({reason}); de bestanden daarin zijn overgeslagen"
+        )
+    lines = sorted(
+        (sorted((relative(path) for path in paths), key=str.casefold), reason)
+        for reason, paths in skipped.items()
     )
+    # hidden files first (the least news), then in the order of their first file's name
+    lines.sort(key=lambda line: (line[1] != _HIDDEN, line[0][0].casefold()))
+    for names, reason in lines:
+        shown = ", ".join(escape_file_name(entry) for entry in names[:_SHOWN_SKIPPED])
+        more = f" en nog {len(names) - _SHOWN_SKIPPED}" if len(names) > _SHOWN_SKIPPED else ""
+        noun = "bestand" if len(names) == 1 else "bestanden"
+        warn(f"{name}: {len(names)} {noun} overgeslagen ({shown}{more}): {reason}")
     if not files:
-        hint = "" if recursive else " (add --recursive to look in sub-folders)"
-        raise InputFileNotFoundError(f"no PDF files in this folder{hint}", path=folder)
+        raise InputFileNotFoundError(
+            "no visies in this folder (PDF, Word .docx, HTML, text .txt/.md); "
+            + _what_was_found(skipped, unread_folders, sub_folders, recursive),
+            path=folder,
+        )
+    files.sort(key=lambda path: relative(path).casefold())
     return [BatchItem(path=path, municipality=municipality_name(path)) for path in files]
+
+
+def _skip_reason(
+    entry: os.DirEntry[str],
+    readable: frozenset[str],
+    advice: Callable[[str], str],
+) -> str | None:
+    """Why a folder entry (not a folder itself) is not read, or None to read it."""
+    try:
+        status = os.stat(entry.path)  # follows a link: what it points to counts
+    except OSError:
+        return _BROKEN_LINK if entry.is_symlink() else _NOT_REGULAR
+    if stat.S_ISDIR(status.st_mode):
+        return _LINKED_FOLDER
+    suffix = os.path.splitext(entry.name)[1].lower()
+    if suffix not in readable:
+        return advice(suffix)
+    if not stat.S_ISREG(status.st_mode):
+        return _NOT_REGULAR
+    if os.path.splitext(entry.name)[0].casefold() in _README_STEMS:
+        return _README
+    return None
+
+
+def _what_was_found(
+    skipped: dict[str, list[Path]],
+    unread_folders: list[tuple[Path, str]],
+    sub_folders: int,
+    recursive: bool,
+) -> str:
+    """``it holds only 2 × .xlsx, 1 hidden file`` or ``the folder is empty``."""
+    found: dict[str, int] = {}
+    for reason, paths in skipped.items():
+        for path in paths:
+            if reason == _HIDDEN:
+                kind = "hidden or system file"
+            elif reason in (_NOT_REGULAR, _BROKEN_LINK, _LINKED_FOLDER):
+                kind = "other (link, pipe, device)"
+            elif reason == _README:
+                kind = "readme file"
+            else:
+                kind = path.suffix.lower() or "without extension"
+            found[kind] = found.get(kind, 0) + 1
+    if unread_folders:
+        found["unreadable sub-folder"] = len(unread_folders)
+    parts = [f"{count} × {kind}" for kind, count in sorted(found.items())]
+    if not recursive and sub_folders:
+        noun = "sub-folder" if sub_folders == 1 else "sub-folders"
+        parts.append(f"{sub_folders} {noun} not searched (add --recursive to look in them)")
+    if not parts:
+        return "the folder is empty"
+    return "it holds only " + ", ".join(parts)
 
 
 def read_manifest(
@@ -129,7 +264,7 @@ def read_manifest(
     warn = on_warning if on_warning is not None else _python_warning
     try:
         # a regular file only: a FIFO or device given as the manifest is refused, not read
-        text = read_regular(path, expected="a folder of PDFs or a manifest (.csv)").decode(
+        text = read_regular(path, expected="a folder of visies or a manifest (.csv)").decode(
             "utf-8-sig"
         )
     except UnicodeDecodeError:
