@@ -391,7 +391,7 @@ def test_json_has_the_contract_shape(report: Report) -> None:
     assert data["tool"] == {"name": "visiecheck", "version": "0.1.0"}
     assert data["lexicon"] == {
         "name": "ondergrond-nl", "version": "1.0.0", "themes": 11,
-        "content_hash": None, "modified": False,
+        "content_hash": "0123456789ab", "modified": False,
     }  # fmt: skip
     read, failed = data["documents"]
     assert [theme["id"] for theme in read["themes"]] == list(LABELS)
