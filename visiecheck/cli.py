@@ -32,6 +32,7 @@ from .errors import (
     ExitCode,
     LexiconError,
     OutputError,
+    UnknownThemeError,
     UsageError,
     VisiecheckError,
     exit_code_for,
@@ -299,8 +300,31 @@ LexiconOption = Annotated[
 ]
 LangOption = Annotated[str, typer.Option("--lang", help="Report language: nl or en.")]
 ThemesOption = Annotated[
-    str, typer.Option("--themes", help="core, all, or theme ids separated by commas.")
+    str,
+    typer.Option(
+        "--themes",
+        help="core, all, or themes separated by commas: ids, Dutch labels (Geothermie, "
+        "bodemleven), matrix codes (GEO) or synonyms (WKO).",
+    ),
 ]
+THEME_ARGUMENT = "the THEME argument"
+
+
+def names_theme_errors(where: str) -> Callable[[F], F]:
+    """An unknown theme named by what the user typed it in (``--themes``, the THEME
+    argument) instead of the API field the library knows it by."""
+
+    def decorate(command: F) -> F:
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return command(*args, **kwargs)
+            except UnknownThemeError as error:
+                raise error.named(where) from None
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 def _terminal_width() -> int:
@@ -340,6 +364,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 @app.command()
 @handle_errors
+@names_theme_errors("--themes")
 def check(
     files: Annotated[list[Path], typer.Argument(help="One or more visie PDFs.", readable=False)],
     lexicon: LexiconOption = None,
@@ -412,9 +437,13 @@ def check(
 
 @app.command()
 @handle_errors
+@names_theme_errors(THEME_ARGUMENT)
 def explain(
     file: Annotated[Path, typer.Argument(help="The visie PDF.", readable=False)],
-    theme: Annotated[str, typer.Argument(help="A theme id, e.g. geothermie.")],
+    theme: Annotated[
+        str,
+        typer.Argument(help="A theme by id, Dutch label, matrix code or synonym, e.g. WKO."),
+    ],
     lexicon: LexiconOption = None,
     engine: EngineOption = DEFAULT_ENGINE,
     password: PasswordOption = None,
@@ -429,7 +458,7 @@ def explain(
 
     require_limits(timeout, max_memory)
     _say_memory_notice(max_memory)
-    hits = api.explain(
+    explanation = api.explain_file(
         file,
         theme,
         lexicon=lexicon,
@@ -437,7 +466,7 @@ def explain(
         timeout=timeout,
         max_memory_mb=max_memory,
     )
-    _write_stdout(views.explain_text(theme, str(file), hits))
+    _write_stdout(views.explain_text(explanation))
 
 
 # --- batch -------------------------------------------------------------------------
@@ -503,6 +532,7 @@ def _report_failures(report: Any) -> None:
 
 @app.command()
 @handle_errors
+@names_theme_errors("--themes")
 def batch(
     source: Annotated[
         Path,
@@ -596,6 +626,7 @@ def batch(
 
 @app.command()
 @handle_errors
+@names_theme_errors("--themes")
 def diff(
     old: Annotated[Path, typer.Argument(help="The earlier draft.", readable=False)],
     new: Annotated[Path, typer.Argument(help="The later draft.", readable=False)],
@@ -653,17 +684,19 @@ def lexicon_list(lexicon: LexiconOption = None) -> None:
 
 @lexicon_app.command("show")
 @handle_errors
+@names_theme_errors(THEME_ARGUMENT)
 def lexicon_show(
-    theme: Annotated[str, typer.Argument(help="A theme id.")], lexicon: LexiconOption = None
+    theme: Annotated[
+        str, typer.Argument(help="A theme by id, Dutch label, matrix code or synonym.")
+    ],
+    lexicon: LexiconOption = None,
 ) -> None:
     """Everything a lexicon says about one theme: terms, options, exclusions, examples."""
     from . import api
     from .render import views
 
     loaded = api.load_lexicon(lexicon)
-    if theme not in loaded.theme_ids:
-        raise UsageError(f"unknown theme {theme!r}; choose from: {', '.join(loaded.theme_ids)}")
-    _write_stdout(views.lexicon_theme(loaded.theme(theme)))
+    _write_stdout(views.lexicon_theme(loaded.theme(api.resolve_theme(loaded, theme))))
 
 
 @lexicon_app.command("suggest")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ..models import Document, ExampleRun, Hit, Lexicon, Page, Theme
+from ..models import Document, ExampleRun, Explanation, Hit, Lexicon, Page, Theme
 from ..safetext import escape_file_name, visible
 
 
@@ -56,9 +56,10 @@ def extract_json(document: Document, pages: Sequence[Page]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def explain_text(theme_id: str, file: str, hits: Sequence[Hit]) -> str:
+def explain_text(explanation: Explanation) -> str:
     """Every hit of one theme as a keyword-in-context line."""
-    file = escape_file_name(file)
+    file = escape_file_name(explanation.file)
+    theme_id, hits = explanation.theme_id, explanation.hits
     if not hits:
         return visible(f"{theme_id}: geen vermeldingen gevonden in {file}\n", newlines=True)
     lines = [f"{theme_id}: {len(hits)} vermelding(en) in {file}"]
@@ -104,8 +105,10 @@ def lexicon_theme(theme: Theme) -> str:
     lines = [
         f"{theme.id}: {theme.label} — {theme.label_en}{' (kernthema)' if theme.core else ''}",
         theme.description.strip(),
-        f"Termen ({len(theme.terms)}):",
     ]
+    if theme.aliases:  # other names --themes and explain accept
+        lines.append(f"Ook te noemen als: {', '.join(theme.aliases)}")
+    lines.append(f"Termen ({len(theme.terms)}):")
     for term in theme.terms:
         options = [f"compound={term.compound}"]
         if term.case_sensitive:
