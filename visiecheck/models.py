@@ -244,6 +244,9 @@ class Hit:
     # not allowed), or the past (a museum, history): a mention, never "addressed" or a
     # stance. See ``incidental``.
     incidental: bool = False
+    # where the match begins in ``snippet`` (whose whitespace is normalised, so a match
+    # across a line break reads with a space); -1 when unknown (older cached results)
+    snippet_start: int = -1
 
 
 @dataclass(frozen=True)
