@@ -220,6 +220,32 @@ def parse_page_range(spec: str | None) -> tuple[int, int] | None:
     return first, last
 
 
+def _within_document(
+    spec: str | None, page_range: tuple[int, int] | None, count: int, unit: str
+) -> tuple[int, int] | None:
+    """``--pages`` held against the document: wholly beyond its end is a usage error
+    naming the count (an empty result with exit 0 would look like a blank page); a range
+    that runs past the end is cut, with a note on standard error."""
+    if page_range is None:
+        return None
+    first, last = page_range
+    one = count == 1
+    if unit == "section":
+        english, dutch = ("section", "sectie") if one else ("sections", "secties")
+    else:
+        english, dutch = ("page", "pagina") if one else ("pages", "pagina's")
+    if first > count:
+        raise UsageError(f"--pages {spec!r}: the document has {count} {english}")
+    if last > count:
+        shown = str(count) if first == count else f"{first}-{count}"
+        _say(
+            f"visiecheck: waarschuwing: --pages {spec}: het document heeft {count} {dutch}; "
+            f"getoond: {shown}"
+        )
+        return first, count
+    return page_range
+
+
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", help="Seconds per document before it is stopped.")
 ]
@@ -281,6 +307,7 @@ def extract(
         timeout=timeout,
         max_memory_mb=max_memory,
     )
+    page_range = _within_document(pages, page_range, document.page_count, document.location_unit)
     selected = [
         page
         for page in document.pages
