@@ -102,6 +102,15 @@ def test_a_typo_gets_a_did_you_mean_that_names_the_field() -> None:
     assert raised.value.exit_code == ExitCode.USAGE
     with pytest.raises(UnknownThemeError, match=r"^theme_id: unknown theme 'geotermie' \(did"):
         resolve_theme(SHIPPED, "geotermie")
+    # every unknown name of a selection gets its own suggestion
+    with pytest.raises(UnknownThemeError) as raised:
+        select_themes(SHIPPED, "grondwatr, vulkanen, geotermie")
+    assert raised.value.message.startswith(
+        "themes: unknown themes 'grondwatr' (did you mean grondwater?), 'vulkanen', "
+        "'geotermie' (did you mean geothermie?); choose core, all or "
+    )
+    with pytest.raises(UnknownThemeError, match=r"^themes: no theme given; choose core, all"):
+        select_themes(SHIPPED, " , ")
     # a label's main word is suggested with the id it stands for
     assert suggest(SHIPPED, "bodemlevn")[0] == "Bodemleven (bodem_landbouw_natuur)"
     assert suggest(SHIPPED, "vulkanen") == []
@@ -282,3 +291,15 @@ def test_lexicon_show_takes_any_name() -> None:
     code, _, err = cli("lexicon", "show", "grondwatr")
     assert code == ExitCode.USAGE
     one_line_error(err, "the THEME argument: unknown theme 'grondwatr' (did you mean grondwater?)")
+
+
+def test_lexicon_list_shows_the_matrix_code_of_each_theme() -> None:
+    code, out, _ = cli("lexicon", "list")
+    assert code == 0
+    lines = out.splitlines()
+    terms = len(SHIPPED.theme("geothermie").terms)
+    assert lines[1] == (
+        f"  geothermie                 GEO  kern {terms:>3} termen  Geothermie (aardwarmte) — "
+        "Geothermal heat"
+    )
+    assert lines[11].startswith("  bodem_landbouw_natuur      LEV        ")

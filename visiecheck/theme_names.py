@@ -249,10 +249,11 @@ def _unknown(
             "give one of these ids"
         )
         return UnknownThemeError(field, list(unknown), message=message)
-    names = ", ".join(repr(name) for name in unknown)
-    message = f"unknown theme {names}"
-    hints = suggest(lexicon, unknown[0])
-    if hints:
-        message += f" (did you mean {' or '.join(hints)}?)"
+    described = []
+    for name in unknown:  # each typo with its own suggestion
+        hints = suggest(lexicon, name)
+        described.append(f"{name!r} (did you mean {' or '.join(hints)}?)" if hints else repr(name))
+    plural = "s" if len(unknown) > 1 else ""
+    message = f"unknown theme{plural} {', '.join(described)}"
     message += f"; choose {choices}: {', '.join(lexicon.theme_ids)}"
     return UnknownThemeError(field, list(unknown), message=message)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..models import Document, ExampleRun, Explanation, Hit, Lexicon, Page, Theme
 from ..safetext import escape_file_name, visible
+from ..theme_names import theme_codes
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -110,11 +111,12 @@ def kwic_line(hit: Hit, width: int = 60, *, unit: str = "page") -> str:
 def lexicon_list(lexicon: Lexicon) -> str:
     """The themes of a lexicon with their labels and term counts."""
     lines = [f"{lexicon.name} {lexicon.version} ({len(lexicon.themes)} thema's)"]
+    codes = theme_codes(lexicon.theme_ids)  # the batch matrix's column codes
     for theme in lexicon.themes:
         core = "kern" if theme.core else "    "
         lines.append(
-            f"  {theme.id:<26} {core} {len(theme.terms):>3} termen  {theme.label}"
-            f" — {theme.label_en}"
+            f"  {theme.id:<26} {codes[theme.id]:<4} {core} {len(theme.terms):>3} termen  "
+            f"{theme.label} — {theme.label_en}"
         )
     return visible("\n".join(lines) + "\n", newlines=True)
 
