@@ -116,6 +116,21 @@ def test_a_typo_gets_a_did_you_mean_that_names_the_field() -> None:
     assert suggest(SHIPPED, "vulkanen") == []
 
 
+def test_the_error_keeps_its_names_when_renamed_or_sent_back_by_a_worker() -> None:
+    import pickle
+
+    with pytest.raises(UnknownThemeError) as raised:
+        resolve_theme(SHIPPED, "grondwatr")
+    renamed = raised.value.named("the THEME argument")
+    assert renamed.message == raised.value.message.replace("theme_id: ", "the THEME argument: ")
+    travelled = pickle.loads(pickle.dumps(renamed))
+    assert (travelled.message, travelled.names, travelled.exit_code) == (
+        renamed.message,
+        ("grondwatr",),
+        ExitCode.USAGE,
+    )
+
+
 def _write_lexicon(tmp_path: Path, themes: str) -> Path:
     path = tmp_path / "eigen.yaml"
     path.write_text(f"name: eigen\nversion: 1.0.0\nthemes:\n{themes}", encoding="utf-8")
