@@ -71,6 +71,9 @@ def test_a_selection_mixes_names_keywords_and_labels_with_commas() -> None:
         "bodem_landbouw_natuur",
     )
     assert select_themes(SHIPPED, "all") == tuple(SHIPPED.theme_ids)
+    # the Dutch keywords: "kern" is what lexicon list marks core themes with
+    assert select_themes(SHIPPED, "Kern") == select_themes(SHIPPED, "core")
+    assert select_themes(SHIPPED, "alle") == tuple(SHIPPED.theme_ids)
 
 
 def test_the_matrix_codes_are_the_names_the_selection_accepts() -> None:

@@ -163,7 +163,9 @@ class ThemeSpec(_Strict):
                 # --themes splits at commas: such a name could never be typed
                 raise ValueError(f"alias {alias!r} has a comma")
             if normalise_name(alias) in KEYWORDS:
-                raise ValueError(f"alias {alias!r} is a keyword of --themes (all, core)")
+                raise ValueError(
+                    f"alias {alias!r} is a keyword of --themes ({', '.join(KEYWORDS)})"
+                )
             _within_limits(alias, "an alias")
         return [" ".join(alias.split()) for alias in value]
 

@@ -16,8 +16,9 @@ THEME``; ``themes=`` of the Python API):
 
 Names are compared case-insensitively, without accents, with ``-``, ``_`` and ``/`` as
 spaces. A derived name that fits two themes is accepted for neither: typing it gives an
-error naming both. ``core`` and ``all`` stay keywords; they may be combined with names
-(``core,drinkwater``). Unknown names get a did-you-mean over all accepted names.
+error naming both. ``core`` and ``all`` (Dutch: ``kern``, ``alle``) stay keywords; they
+may be combined with names (``core,drinkwater``). Unknown names get a did-you-mean over
+all accepted names.
 
 Nothing here names a command-line flag: an ``UnknownThemeError`` names the API field
 (``themes`` or ``theme_id``) and the CLI renames it for the flag or argument it read.
@@ -48,7 +49,8 @@ THEME_CODES = {
     "bodemarchief": "ARC",
     "bodem_landbouw_natuur": "LEV",
 }
-KEYWORDS = ("all", "core")
+# The selection keywords, with their Dutch words (``lexicon list`` marks core themes "kern").
+KEYWORDS = {"all": "all", "alle": "all", "core": "core", "kern": "core"}
 _NOTE = re.compile(r"\s*\([^)]*\)")
 _AND = re.compile(r"\s+(?:en|and)\s+", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[-_/\s]+")
@@ -165,9 +167,9 @@ def select_themes(
     unknown: list[str] = []
     for item in items:
         key = normalise_name(item)
-        if key == "all":
+        if KEYWORDS.get(key) == "all":
             wanted.update(lexicon.theme_ids)
-        elif key == "core":
+        elif KEYWORDS.get(key) == "core":
             core = [theme.id for theme in lexicon.themes if theme.core]
             if not core:
                 raise UnknownThemeError(
