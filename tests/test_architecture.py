@@ -26,6 +26,7 @@ TOP_LEVEL = {
     "safetext": KERNEL,
     "output": KERNEL,
     "files": KERNEL,
+    "theme_names": KERNEL,
     "lexicon": "lexicon",
     "pipeline": "pipeline",
     "lemma_snapshot": "pipeline",  # a maintainer's tool: lexicon + matcher → data file

@@ -120,7 +120,7 @@ def test_themes_selection_core_and_ids() -> None:
         "mijnbouw",
     )
     assert select_themes(lexicon, "mijnbouw,geothermie") == ("geothermie", "mijnbouw")
-    with pytest.raises(UsageError, match="unknown theme vulkanen"):
+    with pytest.raises(UsageError, match="unknown theme 'vulkanen'"):
         select_themes(lexicon, "geothermie,vulkanen")
 
 

@@ -198,3 +198,65 @@ def test_unknown_engine_is_a_usage_error(good_pdf: Path) -> None:
     code, _, stderr = run(good_pdf, "--engine", "tesseract")
     assert code == ExitCode.USAGE
     assert_one_line_error(stderr, "tesseract")
+
+
+# --- --pages beyond the document (issue 15) ------------------------------------------
+
+
+EIGHT_CHAPTERS = [
+    ("Inleiding", "De omgevingsvisie schetst de koers van de gemeente tot 2040."),
+    ("Wonen", "Nieuwe woningen komen vooral binnen de bestaande kernen."),
+    ("Werken", "Bedrijventerreinen worden zuinig en meervoudig gebruikt."),
+    ("Landschap", "Het coulisselandschap met houtwallen blijft behouden."),
+    ("Mobiliteit", "Fietsroutes verbinden de dorpen met het station."),
+    ("Energie", "Zonnevelden passen alleen langs de snelweg."),
+    ("Water", "Het grondwater in de beekdalen krijgt meer ruimte."),
+    ("Bodem", "Bij bouwplannen kijken we eerst naar de ondergrond."),
+]
+
+
+@pytest.fixture
+def eight_pages(make_pdf: Callable[..., Path]) -> Path:
+    return make_pdf(
+        [[f"# {title}", sentence] for title, sentence in EIGHT_CHAPTERS], filename="acht.pdf"
+    )
+
+
+def test_pages_wholly_beyond_the_document_is_a_usage_error(eight_pages: Path) -> None:
+    code, stdout, stderr = run(eight_pages, "--pages", "30")
+    assert code == ExitCode.USAGE
+    assert stdout == ""
+    assert stderr == "visiecheck: --pages '30': the document has 8 pages\n"
+    code, _, stderr = run(eight_pages, "--pages", "9-12", "--format", "json")
+    assert code == ExitCode.USAGE
+    assert stderr == "visiecheck: --pages '9-12': the document has 8 pages\n"
+
+
+def test_a_range_past_the_end_is_cut_with_a_note(eight_pages: Path) -> None:
+    code, stdout, stderr = run(eight_pages, "--pages", "7-30")
+    assert code == ExitCode.OK
+    assert stdout == (
+        "=== pagina 7 ===\nWater\n\nHet grondwater in de beekdalen krijgt meer ruimte.\n\n"
+        "=== pagina 8 ===\nBodem\n\nBij bouwplannen kijken we eerst naar de ondergrond.\n\n"
+    )
+    assert stderr == (
+        "visiecheck: waarschuwing: --pages 7-30: het document heeft 8 pagina's; getoond: 7-8\n"
+    )
+
+
+def test_pages_of_a_document_without_pages_count_sections(tmp_path: Path) -> None:
+    notes = tmp_path / "visie.md"
+    notes.write_text(
+        "# Inleiding\n\nDe visie kijkt vooruit naar 2040.\n\n"
+        "## Water\n\nHet grondwater stijgt in de polders.\n",
+        encoding="utf-8",
+    )
+    code, stdout, stderr = run(notes, "--pages", "3")
+    assert (code, stdout) == (ExitCode.USAGE, "")
+    assert stderr == "visiecheck: --pages '3': the document has 2 sections\n"
+    code, stdout, stderr = run(notes, "--pages", "2-5")
+    assert code == ExitCode.OK
+    assert stdout == "=== sectie 2 ===\nWater\n\nHet grondwater stijgt in de polders.\n\n"
+    assert stderr == (
+        "visiecheck: waarschuwing: --pages 2-5: het document heeft 2 secties; getoond: 2\n"
+    )

@@ -33,6 +33,7 @@ from .models import (
     DocumentDiff,
     DocumentReport,
     ExampleRun,
+    Explanation,
     Hit,
     Lexicon,
     Report,
@@ -42,6 +43,7 @@ from .names import municipality_name
 from .options import MatchOptions, Options, ReadOptions, ReportOptions
 from .run.batch import BatchItem, collect
 from .run.isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
+from .theme_names import resolve_theme as _resolve_theme
 
 __all__ = [
     "BatchItem",
@@ -51,10 +53,12 @@ __all__ = [
     "copy_samples",
     "diff_files",
     "explain",
+    "explain_file",
     "load_lexicon",
     "memory_limit_notice",
     "read_file",
     "render_report",
+    "resolve_theme",
     "run_lexicon_examples",
     "sample_files",
     "select_themes",
@@ -78,13 +82,20 @@ def select_themes(lexicon: Lexicon, themes: ThemeSelection = None) -> tuple[str,
     """The theme ids to report, in lexicon order.
 
     ``None`` or ``"all"``: every theme; ``"core"``: the lexicon's core themes; otherwise
-    theme ids, as a list or as one comma-separated string.
+    themes by any name (id, Dutch label or its main word, English gloss, matrix code or
+    a synonym of the lexicon: ``visiecheck.theme_names``), as a list or as one
+    comma-separated string. An unknown name raises ``UnknownThemeError`` with a
+    did-you-mean.
     """
     from .pipeline import select_themes as select
 
-    if themes is None or isinstance(themes, str):
-        return select(lexicon, themes)
-    return select(lexicon, ",".join(themes))
+    return select(lexicon, themes)
+
+
+def resolve_theme(lexicon: Lexicon, name: str) -> str:
+    """The id of the theme ``name`` stands for (any of its names, as for
+    ``select_themes``); ``UnknownThemeError`` with a did-you-mean when none fits."""
+    return _resolve_theme(lexicon, name)
 
 
 def collect_inputs(
@@ -294,11 +305,39 @@ def explain(
 ) -> list[Hit]:
     """Every hit of one theme in one file, in page order; raises when it cannot be read.
 
-    ``timeout`` and ``max_memory_mb`` as for ``read_file``.
+    The theme may be given by any of its names (see ``select_themes``). ``timeout`` and
+    ``max_memory_mb`` as for ``read_file``. ``explain_file`` also says which theme was
+    meant and whether the numbers are pages or sections.
     """
+    return list(
+        explain_file(
+            path,
+            theme_id,
+            lexicon=lexicon,
+            read=read,
+            match=match,
+            timeout=timeout,
+            max_memory_mb=max_memory_mb,
+        ).hits
+    )
+
+
+def explain_file(
+    path: str | Path,
+    theme: str,
+    *,
+    lexicon: LexiconSource = None,
+    read: ReadOptions | None = None,
+    match: MatchOptions | None = None,
+    timeout: float | None = None,
+    max_memory_mb: int | None = None,
+) -> Explanation:
+    """``explain`` with what a reader of its lines needs: the theme's id, whatever name
+    was given, and the document's location unit (``page``, or ``section`` for Word,
+    HTML and text files, where the numbers are section numbers)."""
     loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
     options = Options(read=read or ReadOptions(), match=match or MatchOptions()).validate()
-    select_themes(loaded, theme_id)  # an unknown theme fails here, before any work
+    theme_id = resolve_theme(loaded, theme)  # an unknown theme fails here, before any work
     if timeout is None and max_memory_mb is None:
         from .pipeline import explain as explain_hits
 

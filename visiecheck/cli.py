@@ -33,6 +33,7 @@ from .errors import (
     ExitCode,
     LexiconError,
     OutputError,
+    UnknownThemeError,
     UsageError,
     VisiecheckError,
     exit_code_for,
@@ -264,6 +265,32 @@ def parse_page_range(spec: str | None) -> tuple[int, int] | None:
     return first, last
 
 
+def _within_document(
+    spec: str | None, page_range: tuple[int, int] | None, count: int, unit: str
+) -> tuple[int, int] | None:
+    """``--pages`` held against the document: wholly beyond its end is a usage error
+    naming the count (an empty result with exit 0 would look like a blank page); a range
+    that runs past the end is cut, with a note on standard error."""
+    if page_range is None:
+        return None
+    first, last = page_range
+    one = count == 1
+    if unit == "section":
+        english, dutch = ("section", "sectie") if one else ("sections", "secties")
+    else:
+        english, dutch = ("page", "pagina") if one else ("pages", "pagina's")
+    if first > count:
+        raise UsageError(f"--pages {spec!r}: the document has {count} {english}")
+    if last > count:
+        shown = str(count) if first == count else f"{first}-{count}"
+        _warn(
+            f"visiecheck: waarschuwing: --pages {spec}: het document heeft {count} {dutch}; "
+            f"getoond: {shown}"
+        )
+        return first, count
+    return page_range
+
+
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", help="Seconds per document before it is stopped.")
 ]
@@ -327,6 +354,7 @@ def extract(
         timeout=timeout,
         max_memory_mb=max_memory,
     )
+    page_range = _within_document(pages, page_range, document.page_count, document.location_unit)
     selected = [
         page
         for page in document.pages
@@ -346,8 +374,31 @@ LexiconOption = Annotated[
 ]
 LangOption = Annotated[str, typer.Option("--lang", help="Report language: nl or en.")]
 ThemesOption = Annotated[
-    str, typer.Option("--themes", help="core, all, or theme ids separated by commas.")
+    str,
+    typer.Option(
+        "--themes",
+        help="core, all, or themes separated by commas: ids, Dutch labels (Geothermie, "
+        "bodemleven), matrix codes (GEO) or synonyms (WKO).",
+    ),
 ]
+THEME_ARGUMENT = "the THEME argument"
+
+
+def names_theme_errors(where: str) -> Callable[[F], F]:
+    """An unknown theme named by what the user typed it in (``--themes``, the THEME
+    argument) instead of the API field the library knows it by."""
+
+    def decorate(command: F) -> F:
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return command(*args, **kwargs)
+            except UnknownThemeError as error:
+                raise error.named(where) from None
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 def _terminal_width(*, wide: bool = False) -> int:
@@ -434,6 +485,7 @@ def _output_and_format(
 
 @app.command()
 @handle_errors
+@names_theme_errors("--themes")
 def check(
     files: Annotated[list[Path], typer.Argument(help="One or more visie PDFs.", readable=False)],
     lexicon: LexiconOption = None,
@@ -527,9 +579,13 @@ def check(
 
 @app.command()
 @handle_errors
+@names_theme_errors(THEME_ARGUMENT)
 def explain(
     file: Annotated[Path, typer.Argument(help="The visie PDF.", readable=False)],
-    theme: Annotated[str, typer.Argument(help="A theme id, e.g. geothermie.")],
+    theme: Annotated[
+        str,
+        typer.Argument(help="A theme by id, Dutch label, matrix code or synonym, e.g. WKO."),
+    ],
     lexicon: LexiconOption = None,
     engine: EngineOption = DEFAULT_ENGINE,
     password: PasswordOption = None,
@@ -546,7 +602,7 @@ def explain(
 
     require_limits(timeout, max_memory)
     _say_memory_notice(max_memory)
-    hits = api.explain(
+    explanation = api.explain_file(
         file,
         theme,
         lexicon=lexicon,
@@ -554,7 +610,7 @@ def explain(
         timeout=timeout,
         max_memory_mb=max_memory,
     )
-    _write_stdout(views.explain_text(theme, str(file), hits))
+    _write_stdout(views.explain_text(explanation))
 
 
 # --- batch -------------------------------------------------------------------------
@@ -620,6 +676,7 @@ def _report_failures(report: Any) -> None:
 
 @app.command()
 @handle_errors
+@names_theme_errors("--themes")
 def batch(
     source: Annotated[
         Path,
@@ -722,6 +779,7 @@ def batch(
 
 @app.command()
 @handle_errors
+@names_theme_errors("--themes")
 def diff(
     old: Annotated[Path, typer.Argument(help="The earlier draft.", readable=False)],
     new: Annotated[Path, typer.Argument(help="The later draft.", readable=False)],
@@ -817,8 +875,11 @@ def lexicon_list(
 
 @lexicon_app.command("show")
 @handle_errors
+@names_theme_errors(THEME_ARGUMENT)
 def lexicon_show(
-    theme: Annotated[str, typer.Argument(help="A theme id.")],
+    theme: Annotated[
+        str, typer.Argument(help="A theme by id, Dutch label, matrix code or synonym.")
+    ],
     lexicon: LexiconOption = None,
     verbose: VerboseOption = False,
     quiet: QuietOption = False,
@@ -828,9 +889,7 @@ def lexicon_show(
     from .render import views
 
     loaded = api.load_lexicon(lexicon)
-    if theme not in loaded.theme_ids:
-        raise UsageError(f"unknown theme {theme!r}; choose from: {', '.join(loaded.theme_ids)}")
-    _write_stdout(views.lexicon_theme(loaded.theme(theme)))
+    _write_stdout(views.lexicon_theme(loaded.theme(api.resolve_theme(loaded, theme))))
 
 
 @lexicon_app.command("suggest")

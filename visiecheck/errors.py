@@ -10,6 +10,7 @@ that prints ``error.message`` as a single line on standard error and exits with
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
 from pathlib import Path
 
@@ -90,6 +91,28 @@ class UsageError(VisiecheckError):
     """Options that do not fit together, detected after Typer's own parsing."""
 
     exit_code = ExitCode.USAGE
+
+
+class UnknownThemeError(UsageError):
+    """A theme name that fits no theme (or several). ``where`` is what held it: the API
+    field (``themes``, ``theme_id``) until the CLI renames it for its own option or
+    argument (``named``), so the message points at what the user typed."""
+
+    def __init__(self, where: str, names: Sequence[str], *, message: str) -> None:
+        self.where = where
+        self.names = tuple(names)
+        self.detail = message
+        super().__init__(f"{where}: {message}")
+
+    def named(self, where: str) -> UnknownThemeError:
+        return UnknownThemeError(where, self.names, message=self.detail)
+
+    def __reduce__(self) -> tuple[object, ...]:  # travels back from a worker process
+        return (_unknown_theme, (self.where, self.names, self.detail))
+
+
+def _unknown_theme(where: str, names: Sequence[str], detail: str) -> UnknownThemeError:
+    return UnknownThemeError(where, names, message=detail)
 
 
 class FailedDocumentError(VisiecheckError):

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import LexiconError
 from .models import CompoundMode, Exclusion, Lexicon, Term, Theme
+from .theme_names import KEYWORDS, derived_names, normalise_name, theme_codes
 
 DEFAULT_LEXICON = "ondergrond-nl"
 THEME_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -149,6 +150,24 @@ class ThemeSpec(_Strict):
     terms: list[TermSpec] = Field(default_factory=list)
     exclusions: list[ExclusionSpec] = Field(default_factory=list)
     examples: ExamplesSpec = Field(default_factory=ExamplesSpec)
+    # other names for the theme in --themes and explain; never searched in documents
+    aliases: list[str] = Field(default_factory=list)
+
+    @field_validator("aliases")
+    @classmethod
+    def _usable_aliases(cls, value: list[str]) -> list[str]:
+        for alias in value:
+            if not FINDABLE.search(alias):
+                raise ValueError(f"alias {alias!r} has no letters or digits")
+            if "," in alias:
+                # --themes splits at commas: such a name could never be typed
+                raise ValueError(f"alias {alias!r} has a comma")
+            if normalise_name(alias) in KEYWORDS:
+                raise ValueError(
+                    f"alias {alias!r} is a keyword of --themes ({', '.join(KEYWORDS)})"
+                )
+            _within_limits(alias, "an alias")
+        return [" ".join(alias.split()) for alias in value]
 
     @field_validator("terms", mode="before")
     @classmethod
@@ -570,6 +589,7 @@ def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Posi
                 historical=(
                     existing.historical if theme_spec.historical is None else theme_spec.historical
                 ),
+                aliases=existing.aliases + tuple(theme_spec.aliases),
             )
         else:
             for key in ("label", "label_en"):
@@ -586,6 +606,7 @@ def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Posi
                 examples_match=tuple(theme_spec.examples.match),
                 examples_no_match=tuple(theme_spec.examples.no_match),
                 historical=bool(theme_spec.historical),
+                aliases=tuple(theme_spec.aliases),
             )
         if not theme.terms:
             raise LexiconError(f"{where}a theme needs at least one term", path=path)
@@ -599,6 +620,7 @@ def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Posi
                         f"theme {theme.id}: term {term.text!r} moves_to unknown theme {sister!r}",
                         path=path,
                     )
+    _check_aliases(themes, spec, path, positions)
     return Lexicon(
         name=spec.name,
         version=spec.version,
@@ -648,4 +670,41 @@ def _check_terms(theme: Theme, where: _ThemePlace, path: Path) -> None:
             if name.lower() not in known:
                 raise LexiconError(
                     f"{where}exclusion {exclusion.text!r} names unknown term {name!r}", path=path
+                )
+
+
+def _check_aliases(
+    themes: dict[str, Theme], spec: LexiconSpec, path: Path, positions: _Positions
+) -> None:
+    """An alias names one theme only: not twice, and not a name (id, code, label or
+    alias) of another theme, else ``--themes`` could not tell which one is meant."""
+    codes = theme_codes(list(themes))
+    owners: dict[str, set[str]] = {}
+    for theme in themes.values():
+        for name in (*derived_names(theme, codes[theme.id]), *theme.aliases):
+            owners.setdefault(normalise_name(name), set()).add(theme.id)
+    index_of = {theme_spec.id: index for index, theme_spec in enumerate(spec.themes)}
+    for theme in themes.values():
+        seen: set[str] = set()
+        for number, alias in enumerate(theme.aliases):
+            key = normalise_name(alias)
+            # the aliases of an extended theme come first, from the base lexicon's file
+            index = index_of.get(theme.id)
+            inherited = len(theme.aliases) - (
+                len(spec.themes[index].aliases) if index is not None else 0
+            )
+            own = number - inherited
+            if index is not None and own >= 0:
+                line = positions.line(("themes", index, "aliases", own))
+                where = f"line {line}: theme {theme.id}: "
+            else:
+                where = f"theme {theme.id}: "
+            if key in seen:
+                raise LexiconError(f"{where}alias {alias!r} is listed twice", path=path)
+            seen.add(key)
+            others = sorted(owners[key] - {theme.id})
+            if others:
+                raise LexiconError(
+                    f"{where}alias {alias!r} is already a name of theme {', '.join(others)}",
+                    path=path,
                 )

@@ -181,6 +181,9 @@ class Theme:
     # The theme is itself about the past (the soil archive): history and museum words
     # around its terms do not make a hit incidental (see ``incidental``).
     historical: bool = False
+    # other names a user may give for the theme in --themes or explain (WKO,
+    # warmte-koudeopslag); never searched for in documents (see ``theme_names``)
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -241,6 +244,19 @@ class Hit:
     # not allowed), or the past (a museum, history): a mention, never "addressed" or a
     # stance. See ``incidental``.
     incidental: bool = False
+    # where the match begins in ``snippet`` (whose whitespace is normalised, so a match
+    # across a line break reads with a space); -1 when unknown (older cached results)
+    snippet_start: int = -1
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Every hit of one theme in one file (``explain``), in page order."""
+
+    file: str
+    theme_id: str  # the theme's id, whatever name the user gave
+    hits: tuple[Hit, ...]
+    location_unit: str = "page"  # "section" when page numbers are section numbers
 
 
 @dataclass(frozen=True)

@@ -14,32 +14,15 @@ from pathlib import Path
 from . import __version__
 from .analyse.coverage import assess
 from .analyse.duplicates import fingerprint
-from .errors import UsageError, VisiecheckError
+from .errors import VisiecheckError
 from .extract import extract
 from .lexicon import load_lexicon
-from .models import Document, DocumentReport, Hit, Lexicon, Report
+from .models import Document, DocumentReport, Explanation, Lexicon, Report
 from .names import municipality_name
 from .options import Options, ReadOptions
+from .theme_names import resolve_theme, select_themes
 
-
-def select_themes(lexicon: Lexicon, spec: str | None) -> tuple[str, ...]:
-    """``all`` (default), ``core``, or a comma-separated list of theme ids."""
-    if spec is None or spec.strip().lower() == "all":
-        return tuple(lexicon.theme_ids)
-    if spec.strip().lower() == "core":
-        core = tuple(theme.id for theme in lexicon.themes if theme.core)
-        if not core:
-            raise UsageError(f"themes core: lexicon {lexicon.name} marks no core themes")
-        return core
-    wanted = [part.strip() for part in spec.split(",") if part.strip()]
-    unknown = [theme_id for theme_id in wanted if theme_id not in lexicon.theme_ids]
-    if unknown or not wanted:
-        raise UsageError(
-            f"unknown theme {', '.join(unknown) or repr(spec)}; "
-            f"choose core, all or ids from: {', '.join(lexicon.theme_ids)}"
-        )
-    # keep lexicon order whatever order the user typed
-    return tuple(theme_id for theme_id in lexicon.theme_ids if theme_id in wanted)
+__all__ = ["check", "check_document", "check_or_row", "explain", "read_document", "select_themes"]
 
 
 def check_document(
@@ -140,21 +123,30 @@ def check(
 
 def explain(
     path: str | Path,
-    theme_id: str,
+    theme: str,
     *,
     lexicon: Lexicon | None = None,
     options: Options | None = None,
-) -> list[Hit]:
-    """Every hit of one theme in one file, in page order (raises on unreadable input)."""
+) -> Explanation:
+    """Every hit of one theme (given by any of its names) in one file, in page order
+    (raises on unreadable input)."""
     from .analyse.matching import get_matcher
 
     options = (options or Options()).validate()
     lexicon = lexicon or load_lexicon(None)
-    select_themes(lexicon, theme_id)  # validates the id with a helpful message
+    theme_id = resolve_theme(lexicon, theme)  # before any reading: a helpful message
     document = read_document(path, options.read)
     hits = get_matcher(lexicon, options.match).match_document(document)
-    return sorted(
-        (hit for hit in hits if hit.theme_id == theme_id), key=lambda hit: (hit.page, hit.start)
+    return Explanation(
+        file=str(path),
+        theme_id=theme_id,
+        hits=tuple(
+            sorted(
+                (hit for hit in hits if hit.theme_id == theme_id),
+                key=lambda hit: (hit.page, hit.start),
+            )
+        ),
+        location_unit=document.location_unit,
     )
 
 

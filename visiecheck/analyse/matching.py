@@ -564,15 +564,18 @@ def _longest_in_cluster(cluster: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
-def _snippet(text: str, segment: Segment, start: int, end: int) -> str:
-    """The segment's text, whitespace-normalised, cut around the match when too long."""
+def _snippet(text: str, segment: Segment, start: int, end: int) -> tuple[str, int]:
+    """The segment's text, whitespace-normalised, cut around the match when too long;
+    and where the match begins in it (``explain`` brackets that one occurrence)."""
     sentence = text[segment.start : segment.end]
     before = WHITESPACE_RE.sub(" ", text[segment.start : start]).lstrip()
     match = WHITESPACE_RE.sub(" ", text[start:end])
     after = WHITESPACE_RE.sub(" ", text[end : segment.end]).rstrip()
     full = WHITESPACE_RE.sub(" ", sentence).strip()
+    # a match reaching outside its segment (the nearest one was taken): position unknown
+    inside = segment.start <= start <= end <= segment.end
     if len(full) <= SNIPPET_MAX:
-        return full
+        return full, len(before) if inside else -1
     room = max(SNIPPET_MAX - len(match) - 2, 20)
     keep_before = min(len(before), room // 2)
     keep_after = min(len(after), room - keep_before)
@@ -583,7 +586,7 @@ def _snippet(text: str, segment: Segment, start: int, end: int) -> str:
         else before
     )
     tail = (after[:keep_after].rstrip() + "…") if keep_after < len(after) else after
-    return head + match + tail
+    return head + match + tail, len(head) if inside else -1
 
 
 # --- the matcher ----------------------------------------------------------------------
@@ -755,6 +758,7 @@ class Matcher:
                         None if table_row(sentence) else classify_stance(sentence)
                     )
                 stance = stances[segment.start]
+            snippet, snippet_start = _snippet(text, segment, candidate.start, candidate.end)
             hits.append(
                 Hit(
                     theme_id=theme_id,
@@ -764,7 +768,8 @@ class Matcher:
                     page=page,
                     start=candidate.start,
                     end=candidate.end,
-                    snippet=_snippet(text, segment, candidate.start, candidate.end),
+                    snippet=snippet,
+                    snippet_start=snippet_start,
                     sentence_id=segment.start,
                     context=segment.context,
                     stance=stance,

@@ -11,26 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..models import DocumentReport, DuplicatePair, MunicipalityGroup, Report, Status
+from ..theme_names import theme_codes
 from ._text import in_sentence, missing_themes, short_label
 from .i18n import STATUS_SYMBOLS, t
 
 SORTS = ("name", "missing")
-# Short column headers for the themes of the default lexicon; other themes get the first
-# letters of their id. Three letters keep 11 themes within 100 columns.
-THEME_CODES = {
-    "geothermie": "GEO",
-    "bodemenergie": "BEN",
-    "ondergrondse_opslag": "OPS",
-    "grondwater": "GRW",
-    "drinkwater": "DRW",
-    "mijnbouw": "MIJ",
-    "bodemdaling": "DAL",
-    "bodemkwaliteit": "KWA",
-    "ondergronds_ruimtegebruik": "RUI",
-    "bodemarchief": "ARC",
-    "bodem_landbouw_natuur": "LEV",
-}
-
 _WORDS = {
     "nl": {
         "mentioned_by": "{n} van {total} gemeenten noemen {theme}",
@@ -94,26 +79,18 @@ class ThemeColumn:
 
 
 def theme_columns(report: Report, lang: str) -> list[ThemeColumn]:
-    """The themes of the report in lexicon order, each with a unique short code."""
+    """The themes of the report in lexicon order, each with a unique short code (the
+    codes ``--themes`` accepts too: ``theme_names.theme_codes``)."""
     source = next((document for document in report.documents if not document.failed), None)
     if source is None:
-        return [ThemeColumn(id, _code(id, set()), id) for id in report.selected_themes]
-    used: set[str] = set()
+        codes = theme_codes(report.selected_themes)
+        return [ThemeColumn(id, codes[id], id) for id in report.selected_themes]
+    codes = theme_codes([coverage.theme_id for coverage in source.themes])
     columns = []
     for coverage in source.themes:
-        code = _code(coverage.theme_id, used)
-        used.add(code)
         label = coverage.label_en if lang == "en" and coverage.label_en else coverage.label
-        columns.append(ThemeColumn(coverage.theme_id, code, short_label(label)))
+        columns.append(ThemeColumn(coverage.theme_id, codes[coverage.theme_id], short_label(label)))
     return columns
-
-
-def _code(theme_id: str, used: set[str]) -> str:
-    code = THEME_CODES.get(theme_id) or theme_id.replace("_", "")[:3].upper()
-    candidate, number = code, 2
-    while candidate in used:
-        candidate, number = f"{code[:2]}{number}", number + 1
-    return candidate
 
 
 def sort_documents(report: Report, sort: str = "name") -> list[DocumentReport]:

@@ -9,11 +9,15 @@ clean from normalisation already, but a name, a warning or a user's lexicon may 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..models import Document, ExampleRun, Hit, Lexicon, Page, Theme
+from ..models import Document, ExampleRun, Explanation, Hit, Lexicon, Page, Theme
 from ..safetext import escape_file_name, visible
+from ..theme_names import theme_codes
+
+_WHITESPACE = re.compile(r"\s+")
 
 
 def extract_text(document: Document, pages: Sequence[Page]) -> str:
@@ -57,45 +61,63 @@ def extract_json(document: Document, pages: Sequence[Page]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def explain_text(theme_id: str, file: str, hits: Sequence[Hit]) -> str:
+def explain_text(explanation: Explanation) -> str:
     """Every hit of one theme as a keyword-in-context line."""
-    file = escape_file_name(file)
+    file = escape_file_name(explanation.file)
+    theme_id, hits = explanation.theme_id, explanation.hits
     if not hits:
         return visible(f"{theme_id}: geen vermeldingen gevonden in {file}\n", newlines=True)
     lines = [f"{theme_id}: {len(hits)} vermelding(en) in {file}"]
-    lines += [kwic_line(hit) for hit in hits]
+    lines += [kwic_line(hit, unit=explanation.location_unit) for hit in hits]
     return visible("\n".join(lines) + "\n", newlines=True)
 
 
-def kwic_line(hit: Hit, width: int = 60) -> str:
-    """``p. 14  lemma     aardwarmte   …wij benutten [aardwarmte] uit diepe lagen…``."""
+def _hit_in_snippet(hit: Hit) -> tuple[int, int] | None:
+    """Where this hit stands in its snippet: the position the matcher recorded (so of
+    two hits in one sentence each is bracketed where it is), else the first place its
+    text or term occurs; None when neither is there (text changed by normalisation)."""
     snippet = hit.snippet
-    position = snippet.lower().find(hit.matched_text.lower())
-    if position < 0:
-        position, length = 0, 0
+    # the snippet's whitespace is normalised: a match across a line break reads "a b"
+    matched = _WHITESPACE.sub(" ", hit.matched_text).strip()
+    start = hit.snippet_start
+    if start >= 0 and snippet[start : start + len(matched)].lower() == matched.lower():
+        return start, start + len(matched)
+    for needle in (matched, hit.term):
+        position = snippet.lower().find(needle.lower()) if needle else -1
+        if position >= 0:
+            return position, position + len(needle)
+    return None
+
+
+def kwic_line(hit: Hit, width: int = 60, *, unit: str = "page") -> str:
+    """``p. 14   lemma     aardwarmte   …wij benutten [aardwarmte] uit diepe lagen…``;
+    ``sectie 57`` instead of ``p. 57`` for a document without pages (``unit``
+    ``section``: Word, HTML, text), as ``check`` says."""
+    snippet = hit.snippet
+    span = _hit_in_snippet(hit)
+    if span is None:  # never an empty "[]": the sentence as it is, the term column says what
+        left, marked, right = snippet, "", ""
     else:
-        length = len(hit.matched_text)
-    left = snippet[:position]
-    right = snippet[position + length :]
+        left, right = snippet[: span[0]], snippet[span[1] :]
+        marked = f"[{snippet[span[0] : span[1]]}]"
     left = ("…" + left[-width:]) if len(left) > width else left
     right = (right[:width] + "…") if len(right) > width else right
     context = "" if hit.context.value == "body" else f" ({hit.context.value})"
     if hit.incidental:  # a list entry or the past: shown, but it does not address the theme
         context += " (alleen in een opsomming of historie)"
-    return (
-        f"p. {hit.page:<4} {hit.match:<9} {hit.term:<28} "
-        f"{left}[{snippet[position : position + length]}]{right}{context}"
-    )
+    where = f"sectie {hit.page:<4}" if unit == "section" else f"p. {hit.page:<4}"
+    return f"{where} {hit.match:<9} {hit.term:<28} {left}{marked}{right}{context}"
 
 
 def lexicon_list(lexicon: Lexicon) -> str:
     """The themes of a lexicon with their labels and term counts."""
     lines = [f"{lexicon.name} {lexicon.version} ({len(lexicon.themes)} thema's)"]
+    codes = theme_codes(lexicon.theme_ids)  # the batch matrix's column codes
     for theme in lexicon.themes:
         core = "kern" if theme.core else "    "
         lines.append(
-            f"  {theme.id:<26} {core} {len(theme.terms):>3} termen  {theme.label}"
-            f" — {theme.label_en}"
+            f"  {theme.id:<26} {codes[theme.id]:<4} {core} {len(theme.terms):>3} termen  "
+            f"{theme.label} — {theme.label_en}"
         )
     return visible("\n".join(lines) + "\n", newlines=True)
 
@@ -105,8 +127,10 @@ def lexicon_theme(theme: Theme) -> str:
     lines = [
         f"{theme.id}: {theme.label} — {theme.label_en}{' (kernthema)' if theme.core else ''}",
         theme.description.strip(),
-        f"Termen ({len(theme.terms)}):",
     ]
+    if theme.aliases:  # other names --themes and explain accept
+        lines.append(f"Ook te noemen als: {', '.join(theme.aliases)}")
+    lines.append(f"Termen ({len(theme.terms)}):")
     for term in theme.terms:
         options = [f"compound={term.compound}"]
         if term.case_sensitive:
