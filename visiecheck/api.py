@@ -28,6 +28,7 @@ from pathlib import Path
 from . import __version__
 from .errors import UsageError, VisiecheckError
 from .lexicon import load_lexicon as _load_lexicon
+from .messages import Msg
 from .models import (
     Document,
     DocumentDiff,
@@ -132,7 +133,7 @@ def check_files(
         read=read or ReadOptions(), match=match or MatchOptions(), report=report or ReportOptions()
     ).validate()
     if jobs is not None and jobs < 1:
-        raise UsageError(f"jobs must be 1 or more, not {jobs}")
+        raise UsageError(Msg("usage.not_below", option="jobs", minimum=1, value=jobs))
     if isinstance(paths, str | Path):
         paths = [paths]
     items = [_item(path, municipality) for path in paths]
@@ -376,7 +377,7 @@ def suggest_terms(
     from .analyse.suggest import suggest
 
     if limit < 1:
-        raise UsageError(f"limit must be 1 or more, not {limit}")
+        raise UsageError(Msg("usage.not_below", option="limit", minimum=1, value=limit))
     loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
     read = (read or ReadOptions()).validate()
 
@@ -389,6 +390,19 @@ def suggest_terms(
                     on_unreadable(error)
 
     return suggest(documents(), get_matcher(loaded, MatchOptions()), limit=limit)
+
+
+def _errors_in(report: Report, lang: str) -> Report:
+    """The report with each failed document's ``error`` in ``lang``, so every renderer
+    (and the JSON ``error`` field, "a one-line reason") writes it in the report's
+    language. Hints name what the front end in force offers (``messages.use_hints``)."""
+    if not any(document.error_key for document in report.documents):
+        return report
+    documents = tuple(
+        replace(document, error=document.error_text(lang)) if document.error_key else document
+        for document in report.documents
+    )
+    return replace(report, documents=documents)
 
 
 def render_report(
@@ -414,6 +428,7 @@ def render_report(
         from .render.diff import render_diff
 
         return render_diff(result, output_format, lang=lang, color=color, width=width)
+    result = _errors_in(result, lang)
     if batch or output_format == "xlsx":
         from .render import render_batch
 

@@ -36,6 +36,7 @@ from .errors import (
     VisiecheckError,
     exit_code_for,
 )
+from .messages import Hints, Msg, use_hints
 from .models import DocumentDiff, Report
 from .options import (
     DEFAULT_ENGINE,
@@ -59,7 +60,41 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_state = {"verbose": False}
+_state: dict[str, Any] = {"verbose": False, "lang": "nl"}
+
+# What the command line offers where a message points to an option (``messages``): the
+# Python API's table names the call instead. A hint may use the message's parameters.
+CLI_HINTS: Hints = {
+    "password_hint": {
+        "nl": "geef het wachtwoord met --password",
+        "en": "give the password with --password",
+    },
+    "password_retry_hint": {
+        "nl": "geef het juiste met --password",
+        "en": "give the right one with --password",
+    },
+    "ocr_hint": {
+        "nl": "draai opnieuw met --ocr om het met OCR te lezen (Tesseract, Nederlands) en "
+        "controleer het resultaat",
+        "en": "run again with --ocr to read it with OCR (Tesseract, Dutch) and check the result",
+    },
+    "ocr_option": {"nl": "--ocr", "en": "--ocr"},
+    "engine_hint": {
+        "nl": "probeer --engine {other_engine}",
+        "en": "try --engine {other_engine}",
+    },
+    "timeout_hint": {"nl": "verhoog dit met --timeout", "en": "raise it with --timeout"},
+    "memory_hint": {"nl": "probeer --max-memory hoger", "en": "try a higher --max-memory"},
+    "recursive_hint": {
+        "nl": " (voeg --recursive toe om ook in submappen te zoeken)",
+        "en": " (add --recursive to look in sub-folders)",
+    },
+    "output_hint": {
+        "nl": "schrijf het met --output waar ruimte is",
+        "en": "write it with --output where there is room",
+    },
+    "verbose_option": {"nl": "--verbose", "en": "--verbose"},
+}
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -74,6 +109,16 @@ def _say(message: str) -> None:
     closed standard error (``2>&-``, a pipe whose reader ended) loses the line quietly."""
     with contextlib.suppress(OSError):
         typer.echo(visible(message), err=True)
+
+
+def _lang() -> str:
+    """The language of people messages: the command's ``--lang``, else Dutch."""
+    return str(_state["lang"])
+
+
+def _text(key: str, **params: Any) -> str:
+    """A catalogue message in the command's language, with the CLI's hints."""
+    return Msg(key, **params).text(_lang(), CLI_HINTS)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -105,10 +150,7 @@ def _write_stdout(data: str | bytes) -> None:
         raise _StdoutClosed from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise OutputError(
-            f"standard output: cannot write the report ({reason}), so it is cut off; "
-            "write it with --output where there is room"
-        ) from None
+        raise OutputError(Msg("output.stdout", reason=reason)) from None
 
 
 def _pipe_closed() -> typer.Exit:
@@ -126,22 +168,26 @@ def handle_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        # Messages in the command's --lang (Dutch when it has none or an unknown one);
+        # a hint in a message names this command line's flags.
+        lang = kwargs.get("lang")
+        _state["lang"] = lang if lang in LANGUAGES else "nl"
         try:
-            return command(*args, **kwargs)
+            with use_hints(CLI_HINTS):
+                return command(*args, **kwargs)
         except VisiecheckError as error:
-            raise _fail(error.message, error.exit_code) from None
+            raise _fail(error.text(_lang(), CLI_HINTS), error.exit_code) from None
         except typer.Exit:
             raise
         except _StdoutClosed:
             raise _pipe_closed() from None
         except KeyboardInterrupt:
-            raise _fail("interrupted", 130) from None
+            raise _fail(_text("cli.interrupted"), 130) from None
         except Exception as error:  # a bug: never show a traceback unless asked
             if _state["verbose"]:
                 traceback.print_exc()
             raise _fail(
-                f"internal error ({type(error).__name__}: {error}); "
-                "run again with --verbose and report it",
+                _text("cli.internal", detail=f"{type(error).__name__}: {error}"),
                 ExitCode.INTERNAL_ERROR,
             ) from None
 
@@ -193,13 +239,15 @@ OcrOption = Annotated[
 def require_choice(option: str, value: str, choices: Sequence[str]) -> None:
     """A usage error naming the option and the allowed values, e.g. for --format."""
     if value not in choices:
-        raise UsageError(f"{option} {value!r}: choose one of {', '.join(choices)}")
+        raise UsageError(
+            Msg("usage.choice", option=option, value=value, choices=", ".join(choices))
+        )
 
 
 def require_at_least(option: str, value: float, minimum: float, unit: str = "") -> None:
     """A usage error naming the option when ``value`` is below ``minimum``."""
     if value < minimum:
-        raise UsageError(f"{option} must be at least {minimum:g}{unit}")
+        raise UsageError(Msg("usage.at_least", option=option, minimum=minimum, unit=unit))
 
 
 def parse_page_range(spec: str | None) -> tuple[int, int] | None:
@@ -213,9 +261,9 @@ def parse_page_range(spec: str | None) -> tuple[int, int] | None:
         else:
             first = last = int(spec)
     except ValueError:
-        raise UsageError(f"--pages {spec!r}: use a page or a range such as 3-7") from None
+        raise UsageError(Msg("usage.page_range", option="--pages", value=spec)) from None
     if first < 1 or last < first:
-        raise UsageError(f"--pages {spec!r}: pages start at 1 and the range must ascend")
+        raise UsageError(Msg("usage.page_order", option="--pages", value=spec))
     return first, last
 
 
@@ -236,7 +284,7 @@ def _read_options(engine: str, password: str | None, no_cache: bool, ocr: bool) 
 def require_limits(timeout: float, max_memory: int) -> None:
     """The per-document limits every command that reads a file takes."""
     if timeout <= 0:
-        raise UsageError("--timeout must be more than 0 seconds")
+        raise UsageError(Msg("usage.more_than", option="--timeout", minimum=0, unit=" s"))
     require_at_least("--max-memory", max_memory, 256, unit=" (MB)")
 
 
@@ -286,7 +334,7 @@ def extract(
         if page_range is None or page_range[0] <= page.number <= page_range[1]
     ]
     for warning in document.warnings:
-        _say(f"waarschuwing: {warning}")
+        _say(_text("cli.warning", text=warning))
     render = views.extract_json if output_format == "json" else views.extract_text
     _write_stdout(render(document, selected))
 
@@ -401,9 +449,9 @@ def check(
         for document in report.documents:
             name = escape_file_name(document.file)
             for warning in document.warnings:
-                _say(f"{name}: waarschuwing: {warning}")
+                _say(f"{name}: {_text('cli.warning', text=warning)}")
             if document.error:
-                _say(f"{name}: fout: {document.error}")
+                _say(f"{name}: {_text('cli.error', text=document.error_text(_lang()))}")
     _emit(_render_one(report, output_format, lang, output), output)
     code = exit_code_for(report, fail_on_missing=fail_on_missing)
     if code != ExitCode.OK:
@@ -490,15 +538,17 @@ JobsOption = Annotated[
 def _report_notices(report: Any) -> None:
     """What the run itself has to say (e.g. no memory cap on this platform), once."""
     for notice in report.notices:
-        _say(f"visiecheck: waarschuwing: {notice}")
+        _say(f"visiecheck: {_text('cli.warning', text=notice)}")
 
 
 def _report_failures(report: Any) -> None:
     failed = [document for document in report.documents if document.failed]
     if failed:
-        _say(f"visiecheck: {len(failed)} van {len(report.documents)} bestanden niet gelezen:")
+        _say(
+            f"visiecheck: {_text('cli.failures', failed=len(failed), total=len(report.documents))}"
+        )
         for document in failed:
-            _say(f"  {escape_file_name(document.file)}: {document.error}")
+            _say(f"  {escape_file_name(document.file)}: {document.error_text(_lang())}")
 
 
 @app.command()
@@ -552,11 +602,11 @@ def batch(
         require_at_least("--jobs", jobs, 1)
     require_limits(timeout, max_memory)
     if output_format == "xlsx" and output is None and sys.stdout.isatty():
-        raise UsageError("--format xlsx writes a binary file: give --output overzicht.xlsx")
+        raise UsageError(Msg("usage.xlsx_to_terminal", option="--format", output="--output"))
     items = api.collect_inputs(
         source,
         recursive=recursive,
-        on_warning=lambda warning: _say(f"visiecheck: waarschuwing: {warning}"),
+        on_warning=lambda warning: _say(f"visiecheck: {_text('cli.warning', text=warning)}"),
     )
     with _progress(len(items), enabled=True) as progress:
         report = api.check_files(
@@ -662,7 +712,9 @@ def lexicon_show(
 
     loaded = api.load_lexicon(lexicon)
     if theme not in loaded.theme_ids:
-        raise UsageError(f"unknown theme {theme!r}; choose from: {', '.join(loaded.theme_ids)}")
+        raise UsageError(
+            Msg("usage.unknown_theme", theme=theme, choices=", ".join(loaded.theme_ids))
+        )
     _write_stdout(views.lexicon_theme(loaded.theme(theme)))
 
 
@@ -693,7 +745,7 @@ def lexicon_suggest(
         limit=limit,
         read=ReadOptions(engine=engine),
         # one unreadable file never sinks the others
-        on_unreadable=lambda error: _say(f"{error.message} (overgeslagen)"),
+        on_unreadable=lambda error: _say(_text("cli.skipped", text=error.text(_lang()))),
     )
     _write_stdout(render_suggestions(suggestions, output_format, lang))
 
@@ -723,6 +775,5 @@ def lexicon_test(
     _write_stdout(views.lexicon_examples(result, loaded))
     if result.failures:
         raise LexiconError(
-            f"{len(result.failures)} example(s) fail; fix the terms or exclusions above",
-            path=loaded.source,
+            Msg("lexicon.examples_fail", count=len(result.failures)), path=loaded.source
         )

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
+
+from .messages import Hints, render
 
 MatchKind = Literal["exact", "lemma", "compound", "fuzzy"]
 
@@ -290,10 +292,21 @@ class DocumentReport:
     version: str | None = None
     status: str | None = None  # e.g. "ontwerp", "vastgesteld", as the manifest writes it
     file_date: str | None = None  # ISO date (YYYY-MM-DD) of the file's last change
+    # The read error as a message of the catalogue (``messages``), so a report writes it
+    # in its own language; ``error`` is its English text. Not part of the JSON report.
+    error_key: str | None = None
+    error_params: tuple[tuple[str, Any], ...] = field(default=(), repr=False)
 
     @property
     def failed(self) -> bool:
         return self.error is not None
+
+    def error_text(self, lang: str = "en", hints: Hints | None = None) -> str | None:
+        """The read error in ``lang`` (``nl`` or ``en``); ``error`` as it is when the
+        error has no catalogue key (an older or hand-made report)."""
+        if self.error is None or self.error_key is None:
+            return self.error
+        return render(self.error_key, dict(self.error_params), lang, hints)
 
     def coverage(self, theme_id: str) -> ThemeCoverage:
         for coverage in self.themes:

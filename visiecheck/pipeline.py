@@ -109,6 +109,8 @@ def failed_document(
         error=error.reason,
         themes=(),
         error_code=int(error.exit_code),
+        error_key=error.msg.key,
+        error_params=error.msg.params,
     )
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import CorruptPdfError, NoTextError, UsageError
 from ..files import read_regular
+from ..messages import Msg
 from ..models import Document, Page
 from ..options import ENGINES
 from . import _damage, _formats, _ocr, _pdfium, cache
@@ -52,7 +53,7 @@ def _read_file(path: Path) -> bytes:
     # refused before it is opened (``visiecheck.files``).
     data = read_regular(path)
     if not data:
-        raise CorruptPdfError("the file is empty (0 bytes); copy or download it again", path=path)
+        raise CorruptPdfError(Msg("read.empty_file"), path=path)
     return data
 
 
@@ -65,7 +66,7 @@ def _read_raw(engine: str, data: bytes, password: str | None, path: Path) -> lis
         from . import _pdfplumber
 
         return _pdfplumber.read_pages(data, password, path)
-    raise UsageError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+    raise UsageError(Msg("usage.choice", option="engine", value=engine, choices=", ".join(ENGINES)))
 
 
 def format_page_list(numbers: list[int]) -> str:
@@ -261,9 +262,7 @@ def _extract_sections(kind: str, data: bytes, sha256: str, path: str | Path) -> 
     file_path = Path(path)
     raw_sections = _read_sections(kind, data, file_path)
     if not raw_sections:
-        raise NoTextError(
-            f"the {_formats.FORMAT_NAMES[kind]} contains no text to check", path=file_path
-        )
+        raise NoTextError(Msg("read.no_text_in", kind=Msg(f"format.{kind}")), path=file_path)
     pages = _normalise(raw_sections, running_lines=False)
     warning = _formats.name_warning(kind, file_path)
     return Document(
@@ -330,7 +329,9 @@ def extract(
     """
     file_path = Path(path)
     if engine not in ENGINES:
-        raise UsageError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+        raise UsageError(
+            Msg("usage.choice", option="engine", value=engine, choices=", ".join(ENGINES))
+        )
     data = _read_file(file_path)
     sha256 = hashlib.sha256(data).hexdigest()
     kind = _formats.sniff(data, file_path)
@@ -351,7 +352,7 @@ def extract(
             raise
         raw_pages = []  # pdfium refuses an empty page tree as if it were damaged
     if not raw_pages:
-        raise CorruptPdfError("the PDF has no pages; export the document again", path=file_path)
+        raise CorruptPdfError(Msg("read.no_pages"), path=file_path)
     raw_pages = _mark_damaged(raw_pages, data, password)
     warnings: list[str] = []
     if ocr:
@@ -360,20 +361,22 @@ def extract(
         damaged = [number for number, raw in enumerate(raw_pages, start=1) if raw.damaged]
         if damaged:
             raise CorruptPdfError(
-                f"{engine} read no text: page {format_page_list(damaged)} "
-                f"{'is' if len(damaged) == 1 else 'are'} damaged and the others have no text "
-                f"layer; try --engine {_other_engine(engine)}, or save or export the PDF again",
+                Msg(
+                    "read.damaged_no_text",
+                    engine=engine,
+                    pages=format_page_list(damaged),
+                    count_verb=Msg("read.verb.is" if len(damaged) == 1 else "read.verb.are"),
+                    other_engine=_other_engine(engine),
+                ),
                 path=file_path,
             )
         if ocr:
             raise NoTextError(
-                "no page has a text layer and OCR found no text either; check that the "
-                "scan is legible (at least 200 dpi) and the right way up",
+                Msg("read.no_text_after_ocr"),
                 path=file_path,
             )
         raise NoTextError(
-            "no page has a text layer: it looks like a scan; run again with --ocr to read "
-            "it with OCR (Tesseract, Dutch) and check the result",
+            Msg("read.no_text_layer"),
             path=file_path,
         )
     pages = _normalise(raw_pages)

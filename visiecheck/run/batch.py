@@ -34,6 +34,7 @@ from ..analyse.duplicates import Fingerprint, duplicates_from_fingerprints
 from ..analyse.matching import Matcher, get_matcher
 from ..errors import InputFileNotFoundError, UsageError
 from ..files import read_regular
+from ..messages import Msg
 from ..models import DocumentReport, DuplicatePair, Lexicon, Report
 from ..names import municipality_name
 from ..options import BATCH_PRELOAD_MODULES, Options, ReadOptions
@@ -82,9 +83,7 @@ def collect(
     if path.is_dir():
         return collect_folder(path, recursive=recursive)
     if not path.exists() and not path.is_symlink():  # a symlink loop: read_manifest says so
-        raise InputFileNotFoundError(
-            "not found; give a folder of PDFs or a manifest (.csv)", path=path
-        )
+        raise InputFileNotFoundError(Msg("batch.source_not_found"), path=path)
     return read_manifest(path, on_warning=on_warning)
 
 
@@ -96,7 +95,7 @@ def collect_folder(folder: Path, *, recursive: bool = False) -> list[BatchItem]:
             pass
     except OSError as error:
         raise InputFileNotFoundError(
-            f"the folder cannot be read ({error.strerror}); check its permissions", path=folder
+            Msg("batch.folder_unreadable", reason=error.strerror), path=folder
         ) from None
     pattern = "**/*" if recursive else "*"
     files = sorted(
@@ -108,8 +107,9 @@ def collect_folder(folder: Path, *, recursive: bool = False) -> list[BatchItem]:
         key=lambda path: str(path.relative_to(folder)).casefold(),
     )
     if not files:
-        hint = "" if recursive else " (add --recursive to look in sub-folders)"
-        raise InputFileNotFoundError(f"no PDF files in this folder{hint}", path=folder)
+        # not recursive: the front end's hint says how to look in sub-folders
+        key = "batch.no_files_recursive" if recursive else "batch.no_files"
+        raise InputFileNotFoundError(Msg(key), path=folder)
     return [BatchItem(path=path, municipality=municipality_name(path)) for path in files]
 
 
@@ -129,13 +129,9 @@ def read_manifest(
     warn = on_warning if on_warning is not None else _python_warning
     try:
         # a regular file only: a FIFO or device given as the manifest is refused, not read
-        text = read_regular(path, expected="a folder of PDFs or a manifest (.csv)").decode(
-            "utf-8-sig"
-        )
+        text = read_regular(path, expected=Msg("file.expected.batch_source")).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UsageError(
-            f"{path}: is neither a folder nor a UTF-8 manifest (gemeente;bestand[;versie])"
-        ) from None
+        raise UsageError(Msg("batch.manifest_not_utf8", path=str(path))) from None
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), "")
     delimiter = ";" if ";" in first or "," not in first else ","
@@ -155,8 +151,12 @@ def read_manifest(
             break
         except csv.Error as error:
             raise UsageError(
-                f"{path}, line {reader.line_num}: not a manifest line ({error}); "
-                "write gemeente;bestand[;versie]"
+                Msg(
+                    "batch.manifest_bad_line",
+                    path=str(path),
+                    line=reader.line_num,
+                    detail=str(error),
+                )
             ) from None
         number = reader.line_num
         cells = [cell.strip() for cell in row]
@@ -170,9 +170,7 @@ def read_manifest(
                 if name in _MANIFEST_HEADERS
             }
             if "municipality" not in named or "file" not in named:
-                raise UsageError(
-                    f"{path}, line {number}: the header needs the columns gemeente and bestand"
-                )
+                raise UsageError(Msg("batch.manifest_header", path=str(path), line=number))
             columns = {
                 key: named.get(key, -1) for key in ("municipality", "file", "version", "status")
             }
@@ -186,7 +184,7 @@ def read_manifest(
         if not file or not municipality:
             missing = "bestand (file)" if not file else "gemeente (municipality)"
             raise UsageError(
-                f"{path}, line {number}: column {missing} is empty; write gemeente;bestand[;versie]"
+                Msg("batch.manifest_empty_cell", path=str(path), line=number, column=missing)
             )
         target = Path(file)
         if not target.is_absolute():
@@ -215,7 +213,7 @@ def read_manifest(
             )
         )
     if not items:
-        raise UsageError(f"{path}: the manifest lists no documents (gemeente;bestand[;versie])")
+        raise UsageError(Msg("batch.manifest_empty", path=str(path)))
     name = escape_file_name(str(path))
     for item, numbers in zip(items, lines_of, strict=True):
         if len(numbers) > 1:

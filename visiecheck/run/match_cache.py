@@ -209,6 +209,7 @@ def from_payload(payload: str) -> DocumentReport:
             "pages_without_text": tuple(data["pages_without_text"]),
             "fingerprint": tuple(data.get("fingerprint", ())),
             "warnings": tuple(data["warnings"]),
+            "error_params": tuple(tuple(pair) for pair in data.get("error_params", ())),
             "themes": tuple(_coverage_from(item) for item in data["themes"]),
         }
     )
