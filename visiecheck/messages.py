@@ -295,6 +295,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{option} {value!r}: kies uit {choices}",
         "{option} {value!r}: choose one of {choices}",
     ),
+    "usage.unknown_value": (
+        "onbekende waarde {value!r} voor {option}; kies uit: {choices}",
+        "unknown {option} {value!r}; choose one of: {choices}",
+    ),
     "usage.at_least": (
         "{option} moet minstens {minimum:g}{unit} zijn",
         "{option} must be at least {minimum:g}{unit}",

@@ -43,7 +43,12 @@ class ReadOptions:
     def validate(self) -> ReadOptions:
         if self.engine not in ENGINES:
             raise UsageError(
-                Msg("usage.choice", option="engine", value=self.engine, choices=", ".join(ENGINES))
+                Msg(
+                    "usage.unknown_value",
+                    option="engine",
+                    value=self.engine,
+                    choices=", ".join(ENGINES),
+                )
             )
         return self
 

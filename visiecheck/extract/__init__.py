@@ -66,7 +66,9 @@ def _read_raw(engine: str, data: bytes, password: str | None, path: Path) -> lis
         from . import _pdfplumber
 
         return _pdfplumber.read_pages(data, password, path)
-    raise UsageError(Msg("usage.choice", option="engine", value=engine, choices=", ".join(ENGINES)))
+    raise UsageError(
+        Msg("usage.unknown_value", option="engine", value=engine, choices=", ".join(ENGINES))
+    )
 
 
 def format_page_list(numbers: list[int]) -> str:
@@ -330,7 +332,7 @@ def extract(
     file_path = Path(path)
     if engine not in ENGINES:
         raise UsageError(
-            Msg("usage.choice", option="engine", value=engine, choices=", ".join(ENGINES))
+            Msg("usage.unknown_value", option="engine", value=engine, choices=", ".join(ENGINES))
         )
     data = _read_file(file_path)
     sha256 = hashlib.sha256(data).hexdigest()

@@ -62,7 +62,9 @@ def render(
         from .html import render_html
 
         return render_html(report, lang)
-    raise UsageError(Msg("usage.choice", option="format", value=fmt, choices=", ".join(FORMATS)))
+    raise UsageError(
+        Msg("usage.unknown_value", option="format", value=fmt, choices=", ".join(FORMATS))
+    )
 
 
 def render_batch(
@@ -101,5 +103,5 @@ def render_batch(
 
         return render_xlsx(report, lang, sort=sort)
     raise UsageError(
-        Msg("usage.choice", option="format", value=fmt, choices=", ".join(BATCH_FORMATS))
+        Msg("usage.unknown_value", option="format", value=fmt, choices=", ".join(BATCH_FORMATS))
     )

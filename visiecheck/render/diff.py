@@ -422,7 +422,7 @@ def render_diff(
     if fmt == "html":
         return render_diff_html(diff, lang)
     raise UsageError(
-        Msg("usage.choice", option="format", value=fmt, choices=", ".join(DIFF_FORMATS))
+        Msg("usage.unknown_value", option="format", value=fmt, choices=", ".join(DIFF_FORMATS))
     )
 
 

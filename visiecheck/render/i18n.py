@@ -278,7 +278,7 @@ def check_language(lang: str) -> str:
     """Return ``lang`` if reports can be written in it, else raise a ``UsageError``."""
     if lang not in MESSAGES:
         raise UsageError(
-            Msg("usage.choice", option="lang", value=lang, choices=", ".join(LANGUAGES))
+            Msg("usage.unknown_value", option="language", value=lang, choices=", ".join(LANGUAGES))
         )
     return lang
 
