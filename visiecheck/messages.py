@@ -335,6 +335,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "onbekend thema {theme!r}; kies uit: {choices}",
         "unknown theme {theme!r}; choose from: {choices}",
     ),
+    "themes.no_core": (
+        "themes core: lexicon {lexicon} markeert geen kernthema's",
+        "themes core: lexicon {lexicon} marks no core themes",
+    ),
+    "themes.unknown": (
+        "onbekend thema {themes}; kies core, all of ids uit: {choices}",
+        "unknown theme {themes}; choose core, all or ids from: {choices}",
+    ),
     "usage.sort": (
         "sort {value!r}: kies name of missing",
         "sort {value!r}: choose name or missing",

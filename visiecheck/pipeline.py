@@ -17,6 +17,7 @@ from .analyse.duplicates import fingerprint
 from .errors import UsageError, VisiecheckError
 from .extract import extract
 from .lexicon import load_lexicon
+from .messages import Msg
 from .models import Document, DocumentReport, Hit, Lexicon, Report
 from .names import municipality_name
 from .options import Options, ReadOptions
@@ -29,14 +30,17 @@ def select_themes(lexicon: Lexicon, spec: str | None) -> tuple[str, ...]:
     if spec.strip().lower() == "core":
         core = tuple(theme.id for theme in lexicon.themes if theme.core)
         if not core:
-            raise UsageError(f"themes core: lexicon {lexicon.name} marks no core themes")
+            raise UsageError(Msg("themes.no_core", lexicon=lexicon.name))
         return core
     wanted = [part.strip() for part in spec.split(",") if part.strip()]
     unknown = [theme_id for theme_id in wanted if theme_id not in lexicon.theme_ids]
     if unknown or not wanted:
         raise UsageError(
-            f"unknown theme {', '.join(unknown) or repr(spec)}; "
-            f"choose core, all or ids from: {', '.join(lexicon.theme_ids)}"
+            Msg(
+                "themes.unknown",
+                themes=", ".join(unknown) or repr(spec),
+                choices=", ".join(lexicon.theme_ids),
+            )
         )
     # keep lexicon order whatever order the user typed
     return tuple(theme_id for theme_id in lexicon.theme_ids if theme_id in wanted)
