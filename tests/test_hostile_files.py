@@ -76,7 +76,7 @@ def special_files(tmp_path: Path, make_pdf: Callable[..., Path]) -> dict[str, Pa
     ("kind", "name", "what"),
     [
         ("fifo", "pijp.pdf", "een named pipe (FIFO)"),
-        ("zero", "nul.pdf", "een apparaatbestand (tekens)"),
+        ("zero", "nul.pdf", "een apparaatbestand (character device)"),
     ],
 )
 def test_special_file_is_refused_by_check(

@@ -93,7 +93,6 @@ CLI_HINTS: Hints = {
         "nl": "schrijf het met --output waar ruimte is",
         "en": "write it with --output where there is room",
     },
-    "verbose_option": {"nl": "--verbose", "en": "--verbose"},
 }
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -187,7 +186,11 @@ def handle_errors(command: F) -> F:
             if _state["verbose"]:
                 traceback.print_exc()
             raise _fail(
-                _text("cli.internal", detail=f"{type(error).__name__}: {error}"),
+                _text(
+                    "cli.internal",
+                    detail=f"{type(error).__name__}: {error}",
+                    verbose_option="--verbose",
+                ),
                 ExitCode.INTERNAL_ERROR,
             ) from None
 

@@ -60,8 +60,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "is {kind}, not a regular file; give the path of {expected}",
     ),
     "file.kind.fifo": ("een named pipe (FIFO)", "a named pipe (FIFO)"),
-    "file.kind.char_device": ("een apparaatbestand (tekens)", "a character device"),
-    "file.kind.block_device": ("een apparaatbestand (blokken)", "a block device"),
+    "file.kind.char_device": ("een apparaatbestand (character device)", "a character device"),
+    "file.kind.block_device": ("een apparaatbestand (block device)", "a block device"),
     "file.kind.socket": ("een socket", "a socket"),
     "file.kind.special": ("een speciaal bestand", "a special file"),
     "file.expected.document": ("een PDF-bestand", "a PDF file"),
@@ -507,10 +507,7 @@ PYTHON_HINTS: Hints = {
         "nl": "probeer ReadOptions(engine={other_engine!r})",
         "en": "try ReadOptions(engine={other_engine!r})",
     },
-    "timeout_hint": {
-        "nl": "geef een hogere timeout mee om dit te verhogen",
-        "en": "pass a higher timeout to allow more",
-    },
+    "timeout_hint": {"nl": "geef een hogere timeout mee", "en": "pass a higher timeout"},
     "memory_hint": {
         "nl": "geef een hogere max_memory_mb mee",
         "en": "pass a higher max_memory_mb",
@@ -523,7 +520,6 @@ PYTHON_HINTS: Hints = {
         "nl": "schrijf het naar een bestand waar ruimte is",
         "en": "write it to a file where there is room",
     },
-    "verbose_option": {"nl": "traceback", "en": "a traceback"},
 }
 
 _hints: ContextVar[Hints] = ContextVar("visiecheck_message_hints", default=PYTHON_HINTS)
