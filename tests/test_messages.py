@@ -364,3 +364,22 @@ def test_a_usage_error_in_each_language() -> None:
     assert raised.value.text("nl") == "evidence moet 0 of meer zijn, niet -1"
     assert raised.value.key == "usage.not_below"
     assert raised.value.params == {"option": "evidence", "minimum": 0, "value": -1}
+
+
+def test_an_internal_error_is_one_line_in_the_command_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ValueError("kapot")
+
+    monkeypatch.setattr(api, "check_files", broken)
+    sample = ROOT / "samples" / "omgevingsvisie-zuiderveen.pdf"
+    code, _, stderr = invoke("check", sample)
+    assert code == ExitCode.INTERNAL_ERROR
+    assert stderr == (
+        "visiecheck: interne fout (ValueError: kapot); draai opnieuw met --verbose en meld het\n"
+    )
+    code, _, stderr = invoke("check", sample, "--lang", "en")
+    assert stderr == (
+        "visiecheck: internal error (ValueError: kapot); run again with --verbose and report it\n"
+    )
