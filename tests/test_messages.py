@@ -383,3 +383,15 @@ def test_an_internal_error_is_one_line_in_the_command_language(
     assert stderr == (
         "visiecheck: internal error (ValueError: kapot); run again with --verbose and report it\n"
     )
+
+
+def test_the_last_flush_of_standard_output_speaks_the_command_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from visiecheck import cli, launch
+
+    monkeypatch.setitem(cli._state, "lang", "nl")
+    reason = "No space left on device"
+    assert launch._flush_failed(reason) == f"standaarduitvoer: kan niet schrijven ({reason})"
+    monkeypatch.setitem(cli._state, "lang", "en")
+    assert launch._flush_failed(reason) == f"standard output: cannot write ({reason})"

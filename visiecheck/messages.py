@@ -248,6 +248,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "hier kan niet geschreven worden ({reason})",
         "cannot write here ({reason})",
     ),
+    "output.stdout_flush": (
+        "standaarduitvoer: kan niet schrijven ({reason})",
+        "standard output: cannot write ({reason})",
+    ),
     "output.stdout": (
         "standaarduitvoer: het rapport kan niet geschreven worden ({reason}), dus het is "
         "afgebroken; {output_hint}",
