@@ -34,6 +34,7 @@ from visiecheck.errors import (
 )
 from visiecheck.messages import CATALOGUE, PYTHON_HINTS, Msg, use_hints
 from visiecheck.options import ReadOptions, ReportOptions
+from visiecheck.run.match_cache import from_payload, to_payload
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "visiecheck"
@@ -395,3 +396,62 @@ def test_the_last_flush_of_standard_output_speaks_the_command_language(
     assert launch._flush_failed(reason) == f"standaarduitvoer: kan niet schrijven ({reason})"
     monkeypatch.setitem(cli._state, "lang", "en")
     assert launch._flush_failed(reason) == f"standard output: cannot write ({reason})"
+
+
+# --- warnings about a document -----------------------------------------------------------
+
+SCANNED_TWO = [
+    ["Het grondwater is schoon en moet schoon blijven."],
+    ["Deze bladzijde is gescand."],
+]
+
+
+def test_a_page_without_text_layer_is_warned_in_the_report_language(
+    make_pdf: Callable[..., Path],
+) -> None:
+    path = make_pdf(SCANNED_TWO, image_only_pages=[2], filename="Delden.pdf")
+    code, stdout, stderr = invoke("check", path, "--format", "json")
+    assert code == ExitCode.OK, stderr
+    dutch = (
+        "1 pagina zonder tekstlaag (2): deze tekst is niet gelezen "
+        "(gebruik --ocr voor tekstherkenning)"
+    )
+    assert stderr == f"{path}: waarschuwing: {dutch}\n"
+    assert json.loads(stdout)["documents"][0]["warnings"] == [dutch]
+    code, stdout, stderr = invoke("check", path, "--format", "json", "--lang", "en")
+    english = (
+        "1 page without a text layer (2): this text was not read (use --ocr to read it with OCR)"
+    )
+    # the second run comes from the result cache: the warning is still a message there,
+    # and the cache form keeps it
+    assert stderr == f"{path}: warning: {english}\n"
+    assert json.loads(stdout)["documents"][0]["warnings"] == [english]
+    report = api.check_files([path]).documents[0]
+    assert report.warning_messages and from_payload(to_payload(report)) == report
+    # the Python API: Dutch text as before, the call instead of the flag
+    document = api.read_file(path)
+    assert document.warnings == (
+        "1 pagina zonder tekstlaag (2): deze tekst is niet gelezen "
+        "(gebruik ReadOptions(ocr=True) voor tekstherkenning)",
+    )
+    assert document.warning_texts("en") == (
+        "1 page without a text layer (2): this text was not read "
+        "(use ReadOptions(ocr=True) to read it with OCR)",
+    )
+
+
+def test_a_message_survives_the_cache_form_with_nested_messages() -> None:
+    warning = Msg(
+        "warn.name_not_pdf",
+        suffix=".pdf",
+        kind=Msg("format_name.html"),
+        hint=Msg("warn.download_error_page"),
+    )
+    data = json.loads(json.dumps(warning.to_data()))
+    assert Msg.from_data(data) == warning
+    assert warning.text("en") == (
+        "the name ends in .pdf, but the file is not a PDF: read as a web page (HTML) "
+        "(is it the error page of a download? then download the PDF again)"
+    )
+    with pytest.raises(ValueError):
+        Msg.from_data(["read.damaged", "geen parameters"])

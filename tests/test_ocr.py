@@ -126,7 +126,7 @@ def test_only_pages_without_text_are_ocrd_and_cached_under_their_own_key(
     assert plain.pages_without_text == [2]
     assert plain.warnings == (
         "1 pagina zonder tekstlaag (2): deze tekst is niet gelezen "
-        "(gebruik --ocr voor tekstherkenning)",
+        "(gebruik ReadOptions(ocr=True) voor tekstherkenning)",
     )
     asked: list[list[int]] = []
     real = _ocr.ocr_pages

@@ -393,13 +393,11 @@ def suggest_terms(
 
 
 def _errors_in(report: Report, lang: str) -> Report:
-    """The report with each failed document's ``error`` in ``lang``, so every renderer
-    (and the JSON ``error`` field, "a one-line reason") writes it in the report's
-    language. Hints name what the front end in force offers (``messages.use_hints``)."""
-    if not any(document.error_key for document in report.documents):
-        return report
+    """The report with each document's ``error`` and ``warnings`` in ``lang``, so every
+    renderer (and the JSON ``error`` field, "a one-line reason") writes them in the
+    report's language. Hints name what the front end in force offers (``use_hints``)."""
     documents = tuple(
-        replace(document, error=document.error_text(lang)) if document.error_key else document
+        replace(document, error=document.error_text(lang), warnings=document.warning_texts(lang))
         for document in report.documents
     )
     return replace(report, documents=documents)

@@ -15,6 +15,7 @@ control characters (a POSIX name may hold ESC), which are written as visible esc
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import os
 import shutil
@@ -79,6 +80,10 @@ CLI_HINTS: Hints = {
         "en": "run again with --ocr to read it with OCR (Tesseract, Dutch) and check the result",
     },
     "ocr_option": {"nl": "--ocr", "en": "--ocr"},
+    "ocr_use_hint": {
+        "nl": "gebruik --ocr voor tekstherkenning",
+        "en": "use --ocr to read it with OCR",
+    },
     "engine_hint": {
         "nl": "probeer --engine {other_engine}",
         "en": "try --engine {other_engine}",
@@ -336,6 +341,8 @@ def extract(
         for page in document.pages
         if page_range is None or page_range[0] <= page.number <= page_range[1]
     ]
+    # the warnings in the command's language, with this command line's hints
+    document = dataclasses.replace(document, warnings=document.warning_texts(_lang()))
     for warning in document.warnings:
         _say(_text("cli.warning", text=warning))
     render = views.extract_json if output_format == "json" else views.extract_text
@@ -451,7 +458,7 @@ def check(
     if machine_output:
         for document in report.documents:
             name = escape_file_name(document.file)
-            for warning in document.warnings:
+            for warning in document.warning_texts(_lang()):
                 _say(f"{name}: {_text('cli.warning', text=warning)}")
             if document.error:
                 _say(f"{name}: {_text('cli.error', text=document.error_text(_lang()))}")

@@ -470,6 +470,55 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} voorbeeld(en) mislukken; verbeter de termen of uitsluitingen hierboven",
         "{count} example(s) fail; fix the terms or exclusions above",
     ),
+    # --- warnings about a document (extract/) ----------------------------------------
+    "word.page": ("pagina", "page"),
+    "word.pages": ("pagina's", "pages"),
+    "warn.damaged_pages": (
+        "{count} {noun} beschadigd ({pages}): {engine} kon de tekst niet (volledig) lezen, "
+        "dus deze tekst is niet doorzocht ({engine_hint})",
+        "{count} {noun} damaged ({pages}): {engine} could not read (all of) the text, so "
+        "this text was not searched ({engine_hint})",
+    ),
+    "warn.ocr_pages": (
+        "{count} {noun} met OCR gelezen ({pages}): controleer de bewijszinnen, "
+        "tekstherkenning kan woorden verkeerd lezen",
+        "{count} {noun} read with OCR ({pages}): check the evidence sentences, text "
+        "recognition can misread words",
+    ),
+    "warn.no_text_after_ocr": (
+        "{count} {noun} zonder tekstlaag ({pages}): ook OCR vond er geen tekst, dus niet gelezen",
+        "{count} {noun} without a text layer ({pages}): OCR found no text there either, so "
+        "not read",
+    ),
+    "warn.no_text_layer": (
+        "{count} {noun} zonder tekstlaag ({pages}): deze tekst is niet gelezen ({ocr_use_hint})",
+        "{count} {noun} without a text layer ({pages}): this text was not read ({ocr_use_hint})",
+    ),
+    "warn.ocr_failed": (
+        "OCR is mislukt ({detail}); pagina's zonder tekstlaag niet gelezen",
+        "OCR failed ({detail}); pages without a text layer not read",
+    ),
+    "warn.xref_repaired": (
+        "herstelde PDF: de verwijzingstabel (xref) van het bestand is beschadigd; de "
+        "pagina's zijn toch gelezen, maar controleer of er tekst ontbreekt",
+        "repaired PDF: the file's cross-reference table (xref) is damaged; the pages were "
+        "read all the same, but check whether text is missing",
+    ),
+    "warn.name_not_pdf": (
+        "de naam eindigt op {suffix}, maar het bestand is geen PDF: gelezen als {kind}{hint}",
+        "the name ends in {suffix}, but the file is not a PDF: read as a {kind}{hint}",
+    ),
+    "warn.download_error_page": (
+        " (is het een foutpagina van een download? download de PDF dan opnieuw)",
+        " (is it the error page of a download? then download the PDF again)",
+    ),
+    "warn.name_other": (
+        "de naam eindigt op {suffix}, maar de inhoud is een {kind}: zo gelezen",
+        "the name ends in {suffix}, but the content is a {kind}: read as such",
+    ),
+    "format_name.docx": ("Word-document (.docx)", "Word document (.docx)"),
+    "format_name.html": ("webpagina (HTML)", "web page (HTML)"),
+    "format_name.text": ("tekstbestand", "text file"),
     # --- comparing drafts (analyse/diff.py) ------------------------------------------
     "diff.unreadable": (
         "kan niet vergeleken worden: {reason}",
@@ -507,6 +556,10 @@ PYTHON_HINTS: Hints = {
         "the result",
     },
     "ocr_option": {"nl": "ReadOptions(ocr=True)", "en": "ReadOptions(ocr=True)"},
+    "ocr_use_hint": {
+        "nl": "gebruik ReadOptions(ocr=True) voor tekstherkenning",
+        "en": "use ReadOptions(ocr=True) to read it with OCR",
+    },
     "engine_hint": {
         "nl": "probeer ReadOptions(engine={other_engine!r})",
         "en": "try ReadOptions(engine={other_engine!r})",
@@ -581,6 +634,31 @@ class Msg:
         """The message in ``lang`` (``nl`` or ``en``), hint fields from ``hints`` or
         the front end's table in force."""
         return render(self.key, dict(self.params), lang, hints)
+
+    def to_data(self) -> list[Any]:
+        """A JSON value for a cache: ``[key, {name: value}]``, a nested message as
+        ``{"msg": [...]}``."""
+        return [
+            self.key,
+            {
+                name: {"msg": value.to_data()} if isinstance(value, Msg) else value
+                for name, value in self.params
+            },
+        ]
+
+    @classmethod
+    def from_data(cls, data: Any) -> Msg:
+        """The message of ``to_data``; ``ValueError`` or ``KeyError`` when it is not one."""
+        key, params = data
+        if not isinstance(key, str) or not isinstance(params, dict):
+            raise ValueError("not a message")
+        return cls(
+            key,
+            **{
+                name: cls.from_data(value["msg"]) if isinstance(value, dict) else value
+                for name, value in params.items()
+            },
+        )
 
 
 def _restore(key: str, params: tuple[tuple[str, Param], ...]) -> Msg:

@@ -9,7 +9,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
-from .messages import Hints, render
+from .messages import Hints, Msg, render
+
+
+def _warning_texts(
+    warnings: tuple[str, ...], messages: tuple[Msg, ...], lang: str, hints: Hints | None
+) -> tuple[str, ...]:
+    if len(messages) != len(warnings):  # made without keys (an older cache, by hand)
+        return warnings
+    return tuple(message.text(lang, hints) for message in messages)
+
 
 MatchKind = Literal["exact", "lemma", "compound", "fuzzy"]
 
@@ -98,6 +107,12 @@ class Document:
     # each heading starts a new unit and Page.number counts sections from 1.
     location_unit: str = "page"
     source_format: str = "pdf"  # pdf, docx, html or text: what the content was read as
+    # The warnings as catalogue messages (``messages``), so a front end writes them in
+    # its language; ``warnings`` is their Dutch text.
+    warning_messages: tuple[Msg, ...] = field(default=(), repr=False)
+
+    def warning_texts(self, lang: str = "nl", hints: Hints | None = None) -> tuple[str, ...]:
+        return _warning_texts(self.warnings, self.warning_messages, lang, hints)
 
     @property
     def page_count(self) -> int:
@@ -296,6 +311,12 @@ class DocumentReport:
     # in its own language; ``error`` is its English text. Not part of the JSON report.
     error_key: str | None = None
     error_params: tuple[tuple[str, Any], ...] = field(default=(), repr=False)
+    # The warnings as catalogue messages; ``warnings`` is their Dutch text.
+    warning_messages: tuple[Msg, ...] = field(default=(), repr=False)
+
+    def warning_texts(self, lang: str = "nl", hints: Hints | None = None) -> tuple[str, ...]:
+        """The warnings in ``lang``; ``warnings`` as they are when they have no keys."""
+        return _warning_texts(self.warnings, self.warning_messages, lang, hints)
 
     @property
     def failed(self) -> bool:

@@ -68,6 +68,7 @@ def check_document(
         pages=document.page_count,
         pages_without_text=tuple(document.pages_without_text),
         warnings=document.warnings,
+        warning_messages=document.warning_messages,
         error=None,
         themes=assess(
             hits,

@@ -25,12 +25,6 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word .doc, .xls, .msg
 SNIFF_WINDOW = 8192
 
 
-FORMAT_NAMES = {
-    "pdf": "PDF",
-    "docx": "Word-document (.docx)",
-    "html": "webpagina (HTML)",
-    "text": "tekstbestand",
-}
 _EXTENSIONS = {
     ".pdf": "pdf",
     ".docx": "docx",
@@ -143,22 +137,17 @@ def _control_share(head: bytes) -> float:
     return controls / len(head)
 
 
-def name_warning(kind: str, path: Path) -> str | None:
+def name_warning(kind: str, path: Path) -> Msg | None:
     """A warning when the file name promises another format than the content is."""
     named = _EXTENSIONS.get(path.suffix.lower())
     if named is None or named == kind:
         return None
+    format_name = Msg(f"format_name.{kind}")
     if named == "pdf":
-        hint = ""
-        if kind == "html":
-            hint = " (is het een foutpagina van een download? download de PDF dan opnieuw)"
-        return (
-            f"de naam eindigt op {path.suffix}, maar het bestand is geen PDF: "
-            f"gelezen als {FORMAT_NAMES[kind]}{hint}"
-        )
-    return (
-        f"de naam eindigt op {path.suffix}, maar de inhoud is een {FORMAT_NAMES[kind]}: zo gelezen"
-    )
+        # an HTML page under a .pdf name is often the error page of a failed download
+        hint = Msg("warn.download_error_page") if kind == "html" else Msg("text", text="")
+        return Msg("warn.name_not_pdf", suffix=path.suffix, kind=format_name, hint=hint)
+    return Msg("warn.name_other", suffix=path.suffix, kind=format_name)
 
 
 # --- damaged PDFs that the engines repair ------------------------------------------------

@@ -34,6 +34,7 @@ from typing import Any
 
 from ..errors import VisiecheckError
 from ..files import open_regular
+from ..messages import Msg
 from ..models import (
     Context,
     Depth,
@@ -197,7 +198,8 @@ def _coverage_from(data: dict[str, Any]) -> ThemeCoverage:
 
 
 def to_payload(report: DocumentReport) -> str:
-    data = dataclasses.asdict(report)
+    data = dataclasses.asdict(dataclasses.replace(report, warning_messages=()))
+    data["warning_messages"] = [message.to_data() for message in report.warning_messages]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -210,6 +212,9 @@ def from_payload(payload: str) -> DocumentReport:
             "fingerprint": tuple(data.get("fingerprint", ())),
             "warnings": tuple(data["warnings"]),
             "error_params": tuple(tuple(pair) for pair in data.get("error_params", ())),
+            "warning_messages": tuple(
+                Msg.from_data(message) for message in data.get("warning_messages", ())
+            ),
             "themes": tuple(_coverage_from(item) for item in data["themes"]),
         }
     )
