@@ -36,7 +36,6 @@ Hints = Mapping[str, Mapping[str, str]]  # hint name → language → template
 CATALOGUE: dict[str, tuple[str, str]] = {
     # --- general ---------------------------------------------------------------------
     "text": ("{text}", "{text}"),  # a text that has no key (e.g. from a library)
-    "with_path": ("{path}: {message}", "{path}: {message}"),
     # --- opening a file (files.py) ---------------------------------------------------
     "file.not_found": (
         "bestand niet gevonden; controleer het pad en de bestandsnaam",
