@@ -455,3 +455,22 @@ def test_a_message_survives_the_cache_form_with_nested_messages() -> None:
     )
     with pytest.raises(ValueError):
         Msg.from_data(["read.damaged", "geen parameters"])
+
+
+def test_a_notice_about_the_run_follows_the_command_language() -> None:
+    from visiecheck.run import platform
+
+    sample = ROOT / "samples" / "omgevingsvisie-zuiderveen.pdf"
+    with platform.override(fork_server=False, memory_limit=False, idle_priority=False):
+        code, _, stderr = invoke("extract", sample, "--pages", "1")
+        assert code == ExitCode.OK
+        assert stderr.splitlines()[0] == (
+            "visiecheck: geheugenlimiet per document (2048 MB) is op dit platform niet "
+            "mogelijk: een te groot document wordt alleen door de tijdslimiet gestopt"
+        )
+        code, _, stderr = invoke("check", sample, "--format", "json", "--lang", "en")
+        assert code == ExitCode.OK
+        assert stderr.splitlines() == [
+            "visiecheck: warning: a memory limit per document (2048 MB) is not possible on "
+            "this platform: a document that is too large is only stopped by the time limit"
+        ]

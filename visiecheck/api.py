@@ -137,7 +137,7 @@ def check_files(
     if isinstance(paths, str | Path):
         paths = [paths]
     items = [_item(path, municipality) for path in paths]
-    notices: tuple[str, ...] = ()
+    notices: tuple[Msg, ...] = ()
     if options.read.caches_results:
         from .run import match_cache
 
@@ -154,7 +154,12 @@ def check_files(
         loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
         result = _check_here(items, loaded, select_themes(loaded, themes), options, progress)
     result = _with_overview(result, items, options.report.examples)
-    return replace(result, notices=(*notices, *result.notices), created=created)
+    return replace(
+        result,
+        notices=(*(notice.text("nl") for notice in notices), *result.notices),
+        notice_messages=(*notices, *result.notice_messages),
+        created=created,
+    )
 
 
 def _with_overview(result: Report, items: list[BatchItem], examples: int) -> Report:
@@ -345,11 +350,13 @@ def diff_files(
     return diff_reports(old_report, new_report)
 
 
-def memory_limit_notice(max_memory_mb: int | None) -> str | None:
-    """What to tell the user once when this platform cannot cap a worker's memory."""
+def memory_limit_notice(max_memory_mb: int | None, lang: str = "nl") -> str | None:
+    """What to tell the user once when this platform cannot cap a worker's memory, in
+    ``lang`` (``nl`` or ``en``)."""
     from .run.platform import memory_notice
 
-    return memory_notice(max_memory_mb)
+    notice = memory_notice(max_memory_mb)
+    return None if notice is None else notice.text(lang)
 
 
 def run_lexicon_examples(source: LexiconSource = None) -> tuple[Lexicon, ExampleRun]:

@@ -300,9 +300,9 @@ def _say_memory_notice(max_memory: int) -> None:
     """Once, where this platform cannot cap a worker's memory (a one-file command)."""
     from . import api
 
-    notice = api.memory_limit_notice(max_memory)
+    notice = api.memory_limit_notice(max_memory, _lang())
     if notice:
-        typer.echo(f"visiecheck: {notice}", err=True)
+        _say(f"visiecheck: {notice}")
 
 
 @app.command()
@@ -547,7 +547,7 @@ JobsOption = Annotated[
 
 def _report_notices(report: Any) -> None:
     """What the run itself has to say (e.g. no memory cap on this platform), once."""
-    for notice in report.notices:
+    for notice in report.notice_texts(_lang()):
         _say(f"visiecheck: {_text('cli.warning', text=notice)}")
 
 

@@ -518,6 +518,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "format_name.docx": ("Word-document (.docx)", "Word document (.docx)"),
     "format_name.html": ("webpagina (HTML)", "web page (HTML)"),
     "format_name.text": ("tekstbestand", "text file"),
+    # --- notices about the run itself (run/) -----------------------------------------
+    "notice.no_memory_cap": (
+        "geheugenlimiet per document ({limit} MB) is op dit platform niet mogelijk: een te "
+        "groot document wordt alleen door de tijdslimiet gestopt",
+        "a memory limit per document ({limit} MB) is not possible on this platform: a "
+        "document that is too large is only stopped by the time limit",
+    ),
+    "notice.cache_read_only": (
+        "de cache in {folder} is niet schrijfbaar: deze run werkt zonder cache",
+        "the cache in {folder} cannot be written: this run works without a cache",
+    ),
+    "notice.cache_rebuilt": (
+        "de cache {path} was beschadigd en is opnieuw aangemaakt; de bestanden worden "
+        "opnieuw gelezen",
+        "the cache {path} was damaged and has been made again; the files are read again",
+    ),
     # --- comparing drafts (analyse/diff.py) ------------------------------------------
     "diff.unreadable": (
         "kan niet vergeleken worden: {reason}",

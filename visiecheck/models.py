@@ -360,13 +360,18 @@ class Report:
     duplicates: tuple[DuplicatePair, ...] = field(default=())
     # things about the run itself, for people (stderr), not data: e.g. that this
     # platform cannot cap a worker's memory. Not part of any export.
-    notices: tuple[str, ...] = field(default=())
+    notices: tuple[str, ...] = field(default=())  # their Dutch text
+    notice_messages: tuple[Msg, ...] = field(default=(), repr=False)
     # one entry per municipality: which document its matrix row shows (a batch of
     # drafts and adopted visies has several documents per municipality)
     groups: tuple[MunicipalityGroup, ...] = field(default=())
     # per theme, the strongest policy choices of the municipalities that address it
     examples: tuple[RegionalExample, ...] = field(default=())
     created: str = ""  # when the run was made, ISO 8601 in local time with offset
+
+    def notice_texts(self, lang: str = "nl", hints: Hints | None = None) -> tuple[str, ...]:
+        """The notices in ``lang``; ``notices`` as they are when they have no keys."""
+        return _warning_texts(self.notices, self.notice_messages, lang, hints)
 
     def group_of(self, file: str) -> MunicipalityGroup | None:
         for group in self.groups:

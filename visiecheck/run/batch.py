@@ -480,7 +480,8 @@ def _batch(
         documents=documents,
         selected_themes=theme_ids,
         duplicates=joint_visies(documents),
-        notices=() if notice is None else (notice,),
+        notices=() if notice is None else (notice.text("nl"),),
+        notice_messages=() if notice is None else (notice,),
     )
 
 

@@ -259,10 +259,9 @@ def prepare(directory: Path | None = None) -> tuple[bool, tuple[str, ...]]:
         folder / extract_cache.CACHE_FILE: extract_cache.repair(folder),
     }
     if extract_cache.CACHE_READ_ONLY in states.values():
-        return False, (f"de cache in {folder} is niet schrijfbaar: deze run werkt zonder cache",)
+        return False, (Msg("notice.cache_read_only", folder=str(folder)),)
     return True, tuple(
-        f"de cache {path} was beschadigd en is opnieuw aangemaakt; "
-        "de bestanden worden opnieuw gelezen"
+        Msg("notice.cache_rebuilt", path=str(path))
         for path, state in states.items()
         if state == extract_cache.CACHE_REBUILT
     )
