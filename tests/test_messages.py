@@ -301,7 +301,7 @@ def test_a_scan_without_a_text_layer_names_the_option_of_the_front_end(
     )
 
 
-def test_a_timeout_in_a_batch_row_and_in_check(tmp_path: Path) -> None:
+def test_a_timeout_in_a_batch_row_and_through_the_api(tmp_path: Path) -> None:
     folder = tmp_path / "twente"
     folder.mkdir()
     long = [[f"Hoofdstuk {n}", "De gemeente beschermt het grondwater. " * 30] for n in range(80)]
