@@ -21,6 +21,7 @@ TOP_LEVEL = {
     "models": KERNEL,
     "options": KERNEL,
     "errors": KERNEL,
+    "messages": KERNEL,
     "names": KERNEL,
     "textrules": KERNEL,
     "safetext": KERNEL,

@@ -71,7 +71,7 @@ def test_folder_names_sorted_unreadable_file_is_a_row_and_exit_9(region: Path) -
     assert _statuses(documents[2])["grondwater"] == "addressed"
     assert _statuses(documents[2])["geothermie"] == "missing"
     losser = documents[1]
-    assert losser["themes"] == [] and "is not a PDF" in losser["error"]
+    assert losser["themes"] == [] and "is geen PDF" in losser["error"]
     assert losser["error_code"] == ExitCode.UNSUPPORTED_FORMAT
     assert "1 van 4 bestanden niet gelezen" in err and "Losser.pdf" in err
     assert f"waarschuwing: {region}: 1 bestand overgeslagen (leesmij.odt): sla het op" in err

@@ -90,13 +90,13 @@ def test_image_only_page_warned_on_stderr(make_pdf: Callable[..., Path]) -> None
 def test_missing_file(tmp_path: Path) -> None:
     code, _, stderr = run(tmp_path / "bestaat-niet.pdf")
     assert code == ExitCode.FILE_NOT_FOUND
-    assert_one_line_error(stderr, "bestaat-niet.pdf", "not found")
+    assert_one_line_error(stderr, "bestaat-niet.pdf", "bestand niet gevonden")
 
 
 def test_directory_given(tmp_path: Path) -> None:
     code, _, stderr = run(tmp_path)
     assert code == ExitCode.FILE_NOT_FOUND
-    assert_one_line_error(stderr, str(tmp_path), "folder")
+    assert_one_line_error(stderr, str(tmp_path), "is een map, geen bestand")
 
 
 def test_html_with_a_pdf_name_is_read_as_html_with_a_warning(tmp_path: Path) -> None:
@@ -116,7 +116,7 @@ def test_plain_text_with_a_pdf_name_is_not_a_pdf(engine: str, tmp_path: Path) ->
     path = pdf_factory.write_text_as_pdf(tmp_path)
     code, _, stderr = run(path, "--engine", engine)
     assert code == ExitCode.UNSUPPORTED_FORMAT
-    assert_one_line_error(stderr, "notitie.pdf", "is not a PDF but plain text")
+    assert_one_line_error(stderr, "notitie.pdf", "is geen PDF maar platte tekst")
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -125,7 +125,7 @@ def test_binary_content_is_not_a_supported_format(engine: str, tmp_path: Path) -
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
     code, _, stderr = run(path, "--engine", engine)
     assert code == ExitCode.UNSUPPORTED_FORMAT
-    assert_one_line_error(stderr, "foto.pdf", "binary content", "PDF, Word (.docx), HTML")
+    assert_one_line_error(stderr, "foto.pdf", "binaire inhoud", "PDF, Word (.docx), HTML")
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -141,7 +141,7 @@ def test_truncated_pdf(engine: str, good_pdf: Path, tmp_path: Path) -> None:
     path = pdf_factory.write_truncated_pdf(tmp_path, good_pdf)
     code, _, stderr = run(path, "--engine", engine, "--no-cache")
     assert code == ExitCode.CORRUPT_FILE
-    assert_one_line_error(stderr, "afgebroken.pdf", "damaged")
+    assert_one_line_error(stderr, "afgebroken.pdf", "beschadigd")
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -149,7 +149,7 @@ def test_garbage_after_pdf_header(engine: str, tmp_path: Path) -> None:
     path = pdf_factory.write_garbage_pdf(tmp_path)
     code, _, stderr = run(path, "--engine", engine)
     assert code == ExitCode.CORRUPT_FILE
-    assert_one_line_error(stderr, "kapot.pdf", "damaged")
+    assert_one_line_error(stderr, "kapot.pdf", "beschadigd")
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -165,7 +165,7 @@ def test_encrypted_without_password(engine: str, make_pdf: Callable[..., Path]) 
     path = make_pdf([["Vertrouwelijk: de boorlocaties."]], encrypt="geheim", filename="slot.pdf")
     code, _, stderr = run(path, "--engine", engine)
     assert code == ExitCode.ENCRYPTED
-    assert_one_line_error(stderr, "slot.pdf", "password-protected", "--password")
+    assert_one_line_error(stderr, "slot.pdf", "met een wachtwoord beveiligd", "--password")
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -87,11 +87,11 @@ def test_pdf_whose_every_page_pdfium_cannot_load(tmp_path: Path) -> None:
     assert code == ExitCode.CORRUPT_FILE
     lines = stderr.strip().splitlines()
     assert len(lines) == 1, stderr
-    assert "pdfium cannot load any page of this PDF" in lines[0]
-    assert "try --engine pdfplumber" in lines[0]
+    assert "pdfium kan geen enkele pagina van deze PDF laden" in lines[0]
+    assert "probeer --engine pdfplumber" in lines[0]
     code, stdout, _ = cli("check", path, "--format", "json")
     assert code == ExitCode.CORRUPT_FILE
-    assert "pdfium cannot load any page" in json.loads(stdout)["documents"][0]["error"]
+    assert "pdfium kan geen enkele pagina" in json.loads(stdout)["documents"][0]["error"]
 
 
 def test_promised_bytes_counts_what_text_operators_draw() -> None:

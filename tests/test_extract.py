@@ -256,7 +256,7 @@ def test_image_only_pages_flagged(engine: str, make_pdf: Callable[..., Path]) ->
     assert document.pages[1].text == ""
     assert document.warnings == (
         "2 pagina's zonder tekstlaag (2-3): deze tekst is niet gelezen "
-        "(gebruik --ocr voor tekstherkenning)",
+        "(gebruik ReadOptions(ocr=True) voor tekstherkenning)",
     )
 
 
@@ -264,7 +264,7 @@ def test_single_image_only_page_warning(make_pdf: Callable[..., Path]) -> None:
     path = make_pdf([["Bodemdaling vraagt om aandacht."], ["Gescand."]], image_only_pages=[2])
     assert extract(path, use_cache=False).warnings == (
         "1 pagina zonder tekstlaag (2): deze tekst is niet gelezen "
-        "(gebruik --ocr voor tekstherkenning)",
+        "(gebruik ReadOptions(ocr=True) voor tekstherkenning)",
     )
 
 

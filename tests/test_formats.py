@@ -289,7 +289,7 @@ def test_damaged_docx_is_corrupt(tmp_path: Path) -> None:
 def test_empty_web_page_has_no_text(tmp_path: Path) -> None:
     path = tmp_path / "leeg.html"
     path.write_text("<html><body><nav>Menu</nav></body></html>", encoding="utf-8")
-    with pytest.raises(NoTextError, match="webpagina"):
+    with pytest.raises(NoTextError, match=r"web page \(HTML\)"):
         extract(path)
 
 

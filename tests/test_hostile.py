@@ -37,11 +37,13 @@ def test_zero_byte_file(tmp_path: Path) -> None:
     path = pdf_factory.write_empty_file(tmp_path)
     code, _, stderr = cli("extract", path)
     assert code == ExitCode.CORRUPT_FILE
-    one_line_error(stderr, "leeg.pdf", "the file is empty (0 bytes)")
+    one_line_error(stderr, "leeg.pdf", "het bestand is leeg (0 bytes)")
     code, report, stderr = check_json(path)
     assert code == ExitCode.CORRUPT_FILE
     assert report["documents"][0]["error_code"] == ExitCode.CORRUPT_FILE
-    assert stderr == f"{path}: fout: the file is empty (0 bytes); copy or download it again\n"
+    assert (
+        stderr == f"{path}: fout: het bestand is leeg (0 bytes); kopieer of download het opnieuw\n"
+    )
 
 
 def test_html_saved_with_a_pdf_name(tmp_path: Path) -> None:
@@ -65,7 +67,7 @@ def test_plain_text_saved_with_a_pdf_name(tmp_path: Path) -> None:
     path = pdf_factory.write_text_as_pdf(tmp_path)
     code, _, stderr = cli("extract", path)
     assert code == ExitCode.UNSUPPORTED_FORMAT
-    one_line_error(stderr, "notitie.pdf", "is not a PDF but plain text")
+    one_line_error(stderr, "notitie.pdf", "is geen PDF maar platte tekst")
 
 
 def test_unknown_binary_content(tmp_path: Path) -> None:
@@ -73,7 +75,7 @@ def test_unknown_binary_content(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     code, _, stderr = cli("extract", path)
     assert code == ExitCode.UNSUPPORTED_FORMAT
-    one_line_error(stderr, "kaart.pdf", "binary content", "visiecheck reads PDF, Word (.docx)")
+    one_line_error(stderr, "kaart.pdf", "binaire inhoud", "visiecheck leest PDF, Word (.docx)")
 
 
 @pytest.mark.parametrize("how", ["shift", "startxref"])
@@ -104,7 +106,7 @@ def test_truncated_pdf(tmp_path: Path, make_pdf: Callable[..., Path]) -> None:
     path = pdf_factory.write_truncated_pdf(tmp_path, make_pdf(GOOD_PAGES * 3))
     code, _, stderr = cli("extract", path, "--no-cache")
     assert code == ExitCode.CORRUPT_FILE
-    one_line_error(stderr, "afgebroken.pdf", "damaged or incomplete")
+    one_line_error(stderr, "afgebroken.pdf", "beschadigd of onvolledig")
 
 
 def test_thousand_page_pdf_streams_with_modest_memory(tmp_path: Path) -> None:
@@ -170,7 +172,7 @@ def test_pdf_with_zero_pages(tmp_path: Path) -> None:
     path = pdf_factory.write_zero_page_pdf(tmp_path)
     code, _, stderr = cli("extract", path)
     assert code == ExitCode.CORRUPT_FILE
-    one_line_error(stderr, "nul-paginas.pdf", "the PDF has no pages")
+    one_line_error(stderr, "nul-paginas.pdf", "de PDF heeft geen pagina's")
 
 
 def test_file_name_with_spaces_accents_and_emoji(make_pdf: Callable[..., Path]) -> None:
@@ -191,13 +193,13 @@ def test_directory_where_a_file_is_expected(tmp_path: Path) -> None:
     folder.mkdir()
     code, _, stderr = cli("extract", folder)
     assert code == ExitCode.FILE_NOT_FOUND
-    one_line_error(stderr, "visies 2024", "is a folder, not a file")
+    one_line_error(stderr, "visies 2024", "is een map, geen bestand")
 
 
 def test_missing_file(tmp_path: Path) -> None:
     code, _, stderr = cli("extract", tmp_path / "weg.pdf")
     assert code == ExitCode.FILE_NOT_FOUND
-    one_line_error(stderr, "weg.pdf", "file not found")
+    one_line_error(stderr, "weg.pdf", "bestand niet gevonden")
 
 
 # A file without read permission: tests/test_hostile_files.py runs that one for real, as
@@ -211,11 +213,11 @@ def test_password_protected_pdf_with_a_wrong_password(
     path = make_pdf(GOOD_PAGES, encrypt="juist", filename="beveiligd.pdf")
     code, _, stderr = cli("extract", path, "--password", "fout", "--engine", engine)
     assert code == ExitCode.ENCRYPTED
-    one_line_error(stderr, "beveiligd.pdf", "the password is wrong", "--password")
+    one_line_error(stderr, "beveiligd.pdf", "het wachtwoord is onjuist", "--password")
     code, report, stderr = check_json(path, "--password", "fout", "--engine", engine)
     assert code == ExitCode.ENCRYPTED
     assert report["documents"][0]["error"] == (
-        "the password is wrong; give the right one with --password"
+        "het wachtwoord is onjuist; geef het juiste met --password"
     )
 
 
@@ -223,7 +225,7 @@ def test_scanned_pdf_without_ocr(tmp_path: Path) -> None:
     path = pdf_factory.make_scanned_pdf(tmp_path, [["Grondwater en geothermie."]])
     code, _, stderr = cli("extract", path)
     assert code == ExitCode.NO_TEXT
-    one_line_error(stderr, "scan.pdf", "no page has a text layer", "--ocr")
+    one_line_error(stderr, "scan.pdf", "geen enkele pagina heeft een tekstlaag", "--ocr")
 
 
 @pytest.mark.parametrize("when", ["writing", "renaming"])
@@ -269,7 +271,7 @@ def test_interrupted_run_leaves_no_half_written_output(
 
     code, _, stderr = cli("check", path, "--format", "json", "--output", target)
     assert code == 130
-    assert stderr.strip().splitlines()[-1] == "visiecheck: interrupted"
+    assert stderr.strip().splitlines()[-1] == "visiecheck: onderbroken"
     # The old report is untouched and no temporary file is left behind.
     assert target.read_text(encoding="utf-8") == "het vorige rapport\n"
     assert sorted(p.name for p in out_folder.iterdir()) == ["rapport.json"]

@@ -74,7 +74,10 @@ def special_files(tmp_path: Path, make_pdf: Callable[..., Path]) -> dict[str, Pa
 
 @pytest.mark.parametrize(
     ("kind", "name", "what"),
-    [("fifo", "pijp.pdf", "a named pipe (FIFO)"), ("zero", "nul.pdf", "a character device")],
+    [
+        ("fifo", "pijp.pdf", "een named pipe (FIFO)"),
+        ("zero", "nul.pdf", "een apparaatbestand (character device)"),
+    ],
 )
 def test_special_file_is_refused_by_check(
     special_files: dict[str, Path], kind: str, name: str, what: str
@@ -82,11 +85,12 @@ def test_special_file_is_refused_by_check(
     path = special_files[kind]
     done = command("extract", path)
     assert done.returncode == ExitCode.FILE_NOT_FOUND, done.stderr
-    one_line_error(done.stderr, f"{name}: is {what}, not a regular file; give the path of a PDF")
+    one_line_error(done.stderr, f"{name}: is {what}, geen gewoon bestand; geef het pad van een PDF")
     done = command("check", path, "--format", "json")
     assert done.returncode == ExitCode.FILE_NOT_FOUND, done.stderr
     assert (
-        done.stderr == f"{path}: fout: is {what}, not a regular file; give the path of a PDF file\n"
+        done.stderr
+        == f"{path}: fout: is {what}, geen gewoon bestand; geef het pad van een PDF-bestand\n"
     )
     assert json.loads(done.stdout)["documents"][0]["error_code"] == ExitCode.FILE_NOT_FOUND
 
@@ -100,7 +104,9 @@ def test_special_files_in_a_batch_manifest_are_error_rows(
         "gemeente;bestand\nPijp;pijp.pdf\nNul;nul.pdf\nGoed;goed.pdf\nApparaat;/dev/urandom\n",
         encoding="utf-8",
     )
-    done = command("batch", manifest, "--format", "json", "--timeout", "10", "--no-cache")
+    done = command(
+        "batch", manifest, "--format", "json", "--timeout", "10", "--no-cache", "--lang", "en"
+    )
     assert done.returncode == ExitCode.PARTIAL_FAILURE, done.stderr
     rows = {document["municipality"]: document for document in json.loads(done.stdout)["documents"]}
     assert rows["Pijp"]["error"].startswith("is a named pipe (FIFO), not a regular file")
@@ -118,7 +124,7 @@ def test_a_fifo_given_as_the_batch_manifest_is_refused(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     done = command("batch", fifo)
     assert done.returncode == ExitCode.FILE_NOT_FOUND
-    one_line_error(done.stderr, "lijst.csv: is a named pipe (FIFO), not a regular file")
+    one_line_error(done.stderr, "lijst.csv: is een named pipe (FIFO), geen gewoon bestand")
 
 
 def test_the_parent_hashes_only_regular_files_within_a_size_limit(
@@ -151,13 +157,13 @@ def test_symlink_loop_is_named(tmp_path: Path) -> None:
     loop.symlink_to(loop)
     code, _, stderr = cli("extract", loop)
     assert code == ExitCode.FILE_NOT_FOUND
-    one_line_error(stderr, "visie.pdf: symlink loop")
+    one_line_error(stderr, "visie.pdf: symlink-lus")
     code, stdout, _ = cli("check", loop, "--format", "json")
     assert code == ExitCode.FILE_NOT_FOUND
-    assert json.loads(stdout)["documents"][0]["error"].startswith("symlink loop")
+    assert json.loads(stdout)["documents"][0]["error"].startswith("symlink-lus")
     code, _, stderr = cli("batch", loop)
     assert code == ExitCode.FILE_NOT_FOUND
-    one_line_error(stderr, "visie.pdf: symlink loop")
+    one_line_error(stderr, "visie.pdf: symlink-lus")
 
 
 # --- point 9: permissions, for real --------------------------------------------------------
@@ -330,7 +336,10 @@ def test_path_without_read_permission(
     unprivileged: Unprivileged, unreadable: dict[str, Path]
 ) -> None:
     good, secret = unreadable["good"], unreadable["secret"]
-    message = "Geheim.pdf: the file cannot be read (Permission denied); check its permissions"
+    message = (
+        "Geheim.pdf: het bestand kan niet gelezen worden (Permission denied); "
+        "controleer de toegangsrechten"
+    )
     for args in (("extract", secret), ("explain", secret, "grondwater"), ("diff", secret, good)):
         done = unprivileged.visiecheck(*args)
         assert done.returncode == ExitCode.FILE_NOT_FOUND, (args, done.stderr)
@@ -343,17 +352,21 @@ def test_path_without_read_permission(
     assert done.returncode == ExitCode.PARTIAL_FAILURE, done.stderr
     rows = by_file(json.loads(done.stdout))
     assert rows["Geheim.pdf"]["error_code"] == ExitCode.FILE_NOT_FOUND
-    assert rows["Geheim.pdf"]["error"].startswith("the file cannot be read (Permission denied)")
+    assert rows["Geheim.pdf"]["error"].startswith(
+        "het bestand kan niet gelezen worden (Permission denied)"
+    )
     assert rows["Almelo.pdf"]["error"] is None and rows["Almelo.pdf"]["themes"]
     done = unprivileged.visiecheck("batch", unreadable["folder"], "--format", "json")
     assert done.returncode == ExitCode.PARTIAL_FAILURE, done.stderr
     rows = by_file(json.loads(done.stdout))
-    assert rows["Geheim.pdf"]["error"].startswith("the file cannot be read (Permission denied)")
+    assert rows["Geheim.pdf"]["error"].startswith(
+        "het bestand kan niet gelezen worden (Permission denied)"
+    )
     assert rows["Almelo.pdf"]["error"] is None
     # a folder that may not be listed is said to be one, not "no PDF files"
     done = unprivileged.visiecheck("batch", unreadable["closed"])
     assert done.returncode == ExitCode.FILE_NOT_FOUND, done.stderr
-    one_line_error(done.stderr, "dicht: the folder cannot be read (Permission denied)")
+    one_line_error(done.stderr, "dicht: de map kan niet gelezen worden (Permission denied)")
 
 
 # --- point 13: a damaged or read-only cache ------------------------------------------------

@@ -271,7 +271,7 @@ def test_validate_reports_a_duplicate_key_with_exit_code_8(tmp_path: Path) -> No
     path.write_text(HEADER.replace("version: 0.1.0\n", "version: 0.1.0\nname: ander\n"))
     result = CliRunner().invoke(app, ["lexicon", "validate", str(path)])
     assert result.exit_code == ExitCode.LEXICON_INVALID
-    assert "line 3: duplicate key 'name' (first given on line 1)" in result.output
+    assert "regel 3: sleutel 'name' staat er twee keer (eerst op regel 1)" in result.output
 
 
 def test_the_shipped_lexicon_is_far_below_every_limit() -> None:

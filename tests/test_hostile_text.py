@@ -271,7 +271,7 @@ def test_escape_sequences_reach_no_terminal(tmp_path: Path) -> None:
         assert code in (0, ExitCode.FILE_NOT_FOUND, ExitCode.PARTIAL_FAILURE), stderr
         assert clean(stdout) and clean(stderr), (stdout, stderr)
     assert "Beekdal\\x1b]0;naam\\x07\\xe2\\x80\\xae.txt" in outputs[2][1]  # explain
-    assert "weg\\x1b[2J.pdf: fout: file not found" in outputs[6][2]
+    assert "weg\\x1b[2J.pdf: fout: bestand niet gevonden" in outputs[6][2]
 
 
 def test_a_file_name_with_escapes_on_stderr_stays_one_safe_line(tmp_path: Path) -> None:
@@ -302,8 +302,8 @@ def test_a_report_cut_off_by_a_full_disk_exits_with_the_output_error(
         done = run(*args, stdout=full, stderr=subprocess.PIPE)
     assert done.returncode == ExitCode.OUTPUT_ERROR, done.stderr
     message = done.stderr.decode()
-    assert message.startswith("visiecheck: standard output: cannot write the report")
-    assert "Traceback" not in message and "internal error" not in message
+    assert message.startswith("visiecheck: standaarduitvoer: het rapport kan niet geschreven")
+    assert "Traceback" not in message and "interne fout" not in message
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this platform")
@@ -311,7 +311,7 @@ def test_a_batch_workbook_to_a_full_disk_exits_with_the_output_error(tmp_path: P
     with open("/dev/full", "wb") as full:
         done = run("batch", SAMPLE.parent, "--format", "xlsx", stdout=full, stderr=subprocess.PIPE)
     assert done.returncode == ExitCode.OUTPUT_ERROR, done.stderr
-    assert b"cannot write the report (No space left on device)" in done.stderr
+    assert b"kan niet geschreven worden (No space left on device)" in done.stderr
 
 
 @pytest.mark.parametrize(
@@ -371,7 +371,7 @@ def test_a_manifest_line_csv_cannot_read_is_a_usage_error(tmp_path: Path) -> Non
     manifest.write_text("Beekdal;a.pdf\nZuid;" + "x" * 200_000 + "\n", encoding="utf-8")
     code, _, stderr = cli("batch", manifest)
     assert code == ExitCode.USAGE
-    assert "line 2" in stderr and "internal error" not in stderr
+    assert "regel 2" in stderr and "interne fout" not in stderr
 
 
 def test_a_file_listed_twice_in_a_manifest_is_counted_once(tmp_path: Path) -> None:

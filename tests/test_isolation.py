@@ -90,19 +90,20 @@ def test_every_kind_of_failure_is_one_outcome_and_the_rest_completes() -> None:
     hang = outcomes[1].error
     assert isinstance(hang, DocumentTimeoutError)
     assert hang.exit_code == ExitCode.RESOURCE_LIMIT
-    assert hang.message.startswith("gestopt na 1 s")
+    assert hang.text("nl").startswith("gestopt na 1 s")
     for index, signal_name in ((2, "SIGABRT"), (4, "SIGSEGV")):
         crash = outcomes[index].error
         assert isinstance(crash, ReaderCrashError)
         assert crash.exit_code == ExitCode.CORRUPT_FILE
-        assert f"de PDF-lezer is gecrasht ({signal_name})" in crash.message
+        assert f"de PDF-lezer is gecrasht ({signal_name})" in crash.text("nl")
         # under a memory cap an abort may be a refused allocation: the message says so
         assert "onder de geheugenlimiet van 400 MB: te weinig geheugen of een beschadigde PDF" in (
-            crash.message
+            crash.text("nl")
         )
+        assert "the PDF reader crashed" in crash.message  # English for Python callers
     memory = outcomes[5].error
     assert isinstance(memory, DocumentTooLargeError)
-    assert "te veel geheugen" in memory.message and "400 MB" in memory.message
+    assert memory.text("nl").startswith("te veel geheugen: meer dan 400 MB nodig")
     bug = outcomes[6].error
     assert isinstance(bug, InternalWorkerError)
     assert "ValueError: kapot" in bug.message

@@ -29,7 +29,7 @@ def test_the_exit_status_and_messages_are_those_of_the_cli(tmp_path: Path) -> No
     assert (version.returncode, version.stdout) == (0, "visiecheck 0.1.0\n")
     missing = python("-m", "visiecheck", "batch", str(tmp_path / "nergens"), tmp_path=tmp_path)
     assert missing.returncode == 3
-    assert "nergens" in missing.stderr and "not found" in missing.stderr
+    assert "nergens" in missing.stderr and "niet gevonden" in missing.stderr
     unknown = python("-m", "visiecheck", "batch", "--geen-optie", tmp_path=tmp_path)
     assert unknown.returncode == 2
     assert "--geen-optie" in unknown.stderr

@@ -197,7 +197,7 @@ def test_cli_validate_ok_and_broken(tmp_path: Path) -> None:
     broken = write(tmp_path, HEADER + "  - id: x\n    label: X\n    label_en: X\n    terms: []\n")
     result = runner.invoke(app, ["lexicon", "validate", str(broken)])
     assert result.exit_code == ExitCode.LEXICON_INVALID
-    assert "line 5: theme x: a theme needs at least one term" in result.output
+    assert "regel 5: thema x: een thema heeft minstens één term nodig" in result.output
 
 
 def test_cli_test_reports_each_failing_example(tmp_path: Path) -> None:

@@ -47,8 +47,8 @@ def test_a_document_over_the_time_limit_is_stopped_in_every_command(
     result = CliRunner().invoke(app, [*arguments, *TOO_SHORT])
     assert result.exit_code == ExitCode.RESOURCE_LIMIT, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert "gestopt na 0.001 s" in result.stderr
-    assert "--timeout om dit te verhogen" in result.stderr
+    assert "gestopt na 0,001 s" in result.stderr
+    assert "verhoog dit met --timeout" in result.stderr
 
 
 def test_within_the_limits_the_one_file_commands_answer_as_before() -> None:
@@ -67,15 +67,15 @@ def test_a_read_error_inside_the_worker_keeps_its_own_code_and_message(tmp_path:
     result = CliRunner().invoke(app, ["explain", str(empty), "grondwater"])
     assert result.exit_code == ExitCode.CORRUPT_FILE
     assert result.stderr.strip().splitlines() == [
-        f"visiecheck: {empty}: the file is empty (0 bytes); copy or download it again"
+        f"visiecheck: {empty}: het bestand is leeg (0 bytes); kopieer of download het opnieuw"
     ]
 
 
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
-        ("--timeout", "0", "--timeout must be more than 0 seconds"),
-        ("--max-memory", "100", "--max-memory must be at least 256 (MB)"),
+        ("--timeout", "0", "--timeout moet meer dan 0 s zijn"),
+        ("--max-memory", "100", "--max-memory moet minstens 256 (MB) zijn"),
     ],
 )
 def test_the_limits_are_checked_as_options(option: str, value: str, message: str) -> None:

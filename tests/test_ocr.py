@@ -86,8 +86,9 @@ def test_scan_without_ocr_is_no_text_and_names_the_option(scanned_pdf: Path) -> 
     result = runner.invoke(app, ["check", str(scanned_pdf), "--format", "json"])
     assert result.exit_code == ExitCode.NO_TEXT
     assert result.stderr == (
-        f"{scanned_pdf}: fout: no page has a text layer: it looks like a scan; run again "
-        "with --ocr to read it with OCR (Tesseract, Dutch) and check the result\n"
+        f"{scanned_pdf}: fout: geen enkele pagina heeft een tekstlaag: het lijkt een scan; "
+        "draai opnieuw met --ocr om het met OCR te lezen (Tesseract, Nederlands) en "
+        "controleer het resultaat\n"
     )
 
 
@@ -125,7 +126,7 @@ def test_only_pages_without_text_are_ocrd_and_cached_under_their_own_key(
     assert plain.pages_without_text == [2]
     assert plain.warnings == (
         "1 pagina zonder tekstlaag (2): deze tekst is niet gelezen "
-        "(gebruik --ocr voor tekstherkenning)",
+        "(gebruik ReadOptions(ocr=True) voor tekstherkenning)",
     )
     asked: list[list[int]] = []
     real = _ocr.ocr_pages
@@ -182,8 +183,8 @@ def test_blank_scan_with_ocr_is_still_no_text(tmp_path: Path) -> None:
     result = run_cli("extract", path, "--ocr")
     assert result.returncode == ExitCode.NO_TEXT
     assert result.stderr == (
-        f"visiecheck: {path}: no page has a text layer and OCR found no text either; "
-        "check that the scan is legible (at least 200 dpi) and the right way up\n"
+        f"visiecheck: {path}: geen enkele pagina heeft een tekstlaag en OCR vond ook geen "
+        "tekst; controleer of de scan leesbaar is (minstens 200 dpi) en rechtop staat\n"
     )
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from . import __version__
 from .errors import UsageError, VisiecheckError
 from .lexicon import load_lexicon as _load_lexicon
+from .messages import Msg
 from .models import (
     Document,
     DocumentDiff,
@@ -147,11 +148,11 @@ def check_files(
         read=read or ReadOptions(), match=match or MatchOptions(), report=report or ReportOptions()
     ).validate()
     if jobs is not None and jobs < 1:
-        raise UsageError(f"jobs must be 1 or more, not {jobs}")
+        raise UsageError(Msg("usage.not_below", option="jobs", minimum=1, value=jobs))
     if isinstance(paths, str | Path):
         paths = [paths]
     items = [_item(path, municipality) for path in paths]
-    notices: tuple[str, ...] = ()
+    notices: tuple[Msg, ...] = ()
     if options.read.caches_results:
         from .run import match_cache
 
@@ -168,7 +169,12 @@ def check_files(
         loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
         result = _check_here(items, loaded, select_themes(loaded, themes), options, progress)
     result = _with_overview(result, items, options.report.examples)
-    return replace(result, notices=(*notices, *result.notices), created=created)
+    return replace(
+        result,
+        notices=(*(notice.text("nl") for notice in notices), *result.notices),
+        notice_messages=(*notices, *result.notice_messages),
+        created=created,
+    )
 
 
 def _with_overview(result: Report, items: list[BatchItem], examples: int) -> Report:
@@ -387,11 +393,13 @@ def diff_files(
     return diff_reports(old_report, new_report)
 
 
-def memory_limit_notice(max_memory_mb: int | None) -> str | None:
-    """What to tell the user once when this platform cannot cap a worker's memory."""
+def memory_limit_notice(max_memory_mb: int | None, lang: str = "nl") -> str | None:
+    """What to tell the user once when this platform cannot cap a worker's memory, in
+    ``lang`` (``nl`` or ``en``)."""
     from .run.platform import memory_notice
 
-    return memory_notice(max_memory_mb)
+    notice = memory_notice(max_memory_mb)
+    return None if notice is None else notice.text(lang)
 
 
 def run_lexicon_examples(source: LexiconSource = None) -> tuple[Lexicon, ExampleRun]:
@@ -419,7 +427,7 @@ def suggest_terms(
     from .analyse.suggest import suggest
 
     if limit < 1:
-        raise UsageError(f"limit must be 1 or more, not {limit}")
+        raise UsageError(Msg("usage.not_below", option="limit", minimum=1, value=limit))
     loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
     read = (read or ReadOptions()).validate()
 
@@ -432,6 +440,17 @@ def suggest_terms(
                     on_unreadable(error)
 
     return suggest(documents(), get_matcher(loaded, MatchOptions()), limit=limit)
+
+
+def _errors_in(report: Report, lang: str) -> Report:
+    """The report with each document's ``error`` and ``warnings`` in ``lang``, so every
+    renderer (and the JSON ``error`` field, "a one-line reason") writes them in the
+    report's language. Hints name what the front end in force offers (``use_hints``)."""
+    documents = tuple(
+        replace(document, error=document.error_text(lang), warnings=document.warning_texts(lang))
+        for document in report.documents
+    )
+    return replace(report, documents=documents)
 
 
 def render_report(
@@ -457,6 +476,7 @@ def render_report(
         from .render.diff import render_diff
 
         return render_diff(result, output_format, lang=lang, color=color, width=width)
+    result = _errors_in(result, lang)
     if batch or output_format == "xlsx":
         from .render import render_batch
 

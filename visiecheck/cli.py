@@ -15,6 +15,7 @@ control characters (a POSIX name may hold ESC), which are written as visible esc
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import os
 import shutil
@@ -38,6 +39,7 @@ from .errors import (
     VisiecheckError,
     exit_code_for,
 )
+from .messages import Hints, Msg, use_hints
 from .models import DocumentDiff, Report
 from .options import (
     DEFAULT_ENGINE,
@@ -61,7 +63,44 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_state = {"verbose": False, "quiet": False}
+_state: dict[str, Any] = {"verbose": False, "quiet": False, "lang": "nl"}
+
+# What the command line offers where a message points to an option (``messages``): the
+# Python API's table names the call instead. A hint may use the message's parameters.
+CLI_HINTS: Hints = {
+    "password_hint": {
+        "nl": "geef het wachtwoord met --password",
+        "en": "give the password with --password",
+    },
+    "password_retry_hint": {
+        "nl": "geef het juiste met --password",
+        "en": "give the right one with --password",
+    },
+    "ocr_hint": {
+        "nl": "draai opnieuw met --ocr om het met OCR te lezen (Tesseract, Nederlands) en "
+        "controleer het resultaat",
+        "en": "run again with --ocr to read it with OCR (Tesseract, Dutch) and check the result",
+    },
+    "ocr_option": {"nl": "--ocr", "en": "--ocr"},
+    "ocr_use_hint": {
+        "nl": "gebruik --ocr voor tekstherkenning",
+        "en": "use --ocr to read it with OCR",
+    },
+    "engine_hint": {
+        "nl": "probeer --engine {other_engine}",
+        "en": "try --engine {other_engine}",
+    },
+    "timeout_hint": {"nl": "verhoog dit met --timeout", "en": "raise it with --timeout"},
+    "memory_hint": {"nl": "probeer --max-memory hoger", "en": "try a higher --max-memory"},
+    "recursive_hint": {
+        "nl": " (voeg --recursive toe om ook in submappen te zoeken)",
+        "en": " (add --recursive to look in sub-folders)",
+    },
+    "output_hint": {
+        "nl": "schrijf het met --output waar ruimte is",
+        "en": "write it with --output where there is room",
+    },
+}
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -82,6 +121,16 @@ def _warn(message: str) -> None:
     """A warning or notice for people: left out with ``--quiet`` (errors never are)."""
     if not _state["quiet"]:
         _say(message)
+
+
+def _lang() -> str:
+    """The language of people messages: the command's ``--lang``, else Dutch."""
+    return str(_state["lang"])
+
+
+def _text(key: str, **params: Any) -> str:
+    """A catalogue message in the command's language, with the CLI's hints."""
+    return Msg(key, **params).text(_lang(), CLI_HINTS)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -113,10 +162,7 @@ def _write_stdout(data: str | bytes) -> None:
         raise _StdoutClosed from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise OutputError(
-            f"standard output: cannot write the report ({reason}), so it is cut off; "
-            "write it with --output where there is room"
-        ) from None
+        raise OutputError(Msg("output.stdout", reason=reason)) from None
 
 
 def _pipe_closed() -> typer.Exit:
@@ -134,22 +180,30 @@ def handle_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        # Messages in the command's --lang (Dutch when it has none or an unknown one);
+        # a hint in a message names this command line's flags.
+        lang = kwargs.get("lang")
+        _state["lang"] = lang if lang in LANGUAGES else "nl"
         try:
-            return command(*args, **kwargs)
+            with use_hints(CLI_HINTS):
+                return command(*args, **kwargs)
         except VisiecheckError as error:
-            raise _fail(error.message, error.exit_code) from None
+            raise _fail(error.text(_lang(), CLI_HINTS), error.exit_code) from None
         except typer.Exit:
             raise
         except _StdoutClosed:
             raise _pipe_closed() from None
         except KeyboardInterrupt:
-            raise _fail("interrupted", 130) from None
+            raise _fail(_text("cli.interrupted"), 130) from None
         except Exception as error:  # a bug: never show a traceback unless asked
             if _state["verbose"]:
                 traceback.print_exc()
             raise _fail(
-                f"internal error ({type(error).__name__}: {error}); "
-                "run again with --verbose and report it",
+                _text(
+                    "cli.internal",
+                    detail=f"{type(error).__name__}: {error}",
+                    verbose_option="--verbose",
+                ),
                 ExitCode.INTERNAL_ERROR,
             ) from None
 
@@ -239,13 +293,15 @@ OcrOption = Annotated[
 def require_choice(option: str, value: str, choices: Sequence[str]) -> None:
     """A usage error naming the option and the allowed values, e.g. for --format."""
     if value not in choices:
-        raise UsageError(f"{option} {value!r}: choose one of {', '.join(choices)}")
+        raise UsageError(
+            Msg("usage.choice", option=option, value=value, choices=", ".join(choices))
+        )
 
 
 def require_at_least(option: str, value: float, minimum: float, unit: str = "") -> None:
     """A usage error naming the option when ``value`` is below ``minimum``."""
     if value < minimum:
-        raise UsageError(f"{option} must be at least {minimum:g}{unit}")
+        raise UsageError(Msg("usage.at_least", option=option, minimum=minimum, unit=unit))
 
 
 def parse_page_range(spec: str | None) -> tuple[int, int] | None:
@@ -259,9 +315,9 @@ def parse_page_range(spec: str | None) -> tuple[int, int] | None:
         else:
             first = last = int(spec)
     except ValueError:
-        raise UsageError(f"--pages {spec!r}: use a page or a range such as 3-7") from None
+        raise UsageError(Msg("usage.page_range", option="--pages", value=spec)) from None
     if first < 1 or last < first:
-        raise UsageError(f"--pages {spec!r}: pages start at 1 and the range must ascend")
+        raise UsageError(Msg("usage.page_order", option="--pages", value=spec))
     return first, last
 
 
@@ -274,19 +330,17 @@ def _within_document(
     if page_range is None:
         return None
     first, last = page_range
-    one = count == 1
-    if unit == "section":
-        english, dutch = ("section", "sectie") if one else ("sections", "secties")
-    else:
-        english, dutch = ("page", "pagina") if one else ("pages", "pagina's")
+    noun = Msg(f"word.{unit}" if count == 1 else f"word.{unit}s")
     if first > count:
-        raise UsageError(f"--pages {spec!r}: the document has {count} {english}")
+        raise UsageError(
+            Msg("usage.pages_beyond", option="--pages", value=spec, count=count, noun=noun)
+        )
     if last > count:
         shown = str(count) if first == count else f"{first}-{count}"
-        _warn(
-            f"visiecheck: waarschuwing: --pages {spec}: het document heeft {count} {dutch}; "
-            f"getoond: {shown}"
+        cut = _text(
+            "cli.pages_cut", option="--pages", value=spec, count=count, noun=noun, shown=shown
         )
+        _warn(f"visiecheck: {_text('cli.warning', text=cut)}")
         return first, count
     return page_range
 
@@ -308,7 +362,7 @@ def _read_options(engine: str, password: str | None, no_cache: bool, ocr: bool) 
 def require_limits(timeout: float, max_memory: int) -> None:
     """The per-document limits every command that reads a file takes."""
     if timeout <= 0:
-        raise UsageError("--timeout must be more than 0 seconds")
+        raise UsageError(Msg("usage.more_than", option="--timeout", minimum=0, unit=" s"))
     require_at_least("--max-memory", max_memory, 256, unit=" (MB)")
 
 
@@ -316,7 +370,7 @@ def _say_memory_notice(max_memory: int) -> None:
     """Once, where this platform cannot cap a worker's memory (a one-file command)."""
     from . import api
 
-    notice = api.memory_limit_notice(max_memory)
+    notice = api.memory_limit_notice(max_memory, _lang())
     if notice:
         _warn(f"visiecheck: {notice}")
 
@@ -360,8 +414,10 @@ def extract(
         for page in document.pages
         if page_range is None or page_range[0] <= page.number <= page_range[1]
     ]
+    # the warnings in the command's language, with this command line's hints
+    document = dataclasses.replace(document, warnings=document.warning_texts(_lang()))
     for warning in document.warnings:
-        _warn(f"waarschuwing: {warning}")
+        _warn(_text("cli.warning", text=warning))
     render = views.extract_json if output_format == "json" else views.extract_text
     _write_stdout(render(document, selected))
 
@@ -558,10 +614,10 @@ def check(
     for document in report.documents:
         name = escape_file_name(document.file)
         if machine_output:
-            for warning in document.warnings:
-                _warn(f"{name}: waarschuwing: {warning}")
+            for warning in document.warning_texts(_lang()):
+                _warn(f"{name}: {_text('cli.warning', text=warning)}")
         if document.error:
-            _say(f"{name}: fout: {document.error}")
+            _say(f"{name}: {_text('cli.error', text=document.error_text(_lang()))}")
     code = exit_code_for(report, fail_on_missing=fail_on_missing)
     if output is None and output_format == "table":
         # The table on standard output shows what was read; what could not be read was
@@ -662,16 +718,18 @@ JobsOption = Annotated[
 
 def _report_notices(report: Any) -> None:
     """What the run itself has to say (e.g. no memory cap on this platform), once."""
-    for notice in report.notices:
-        _warn(f"visiecheck: waarschuwing: {notice}")
+    for notice in report.notice_texts(_lang()):
+        _warn(f"visiecheck: {_text('cli.warning', text=notice)}")
 
 
 def _report_failures(report: Any) -> None:
     failed = [document for document in report.documents if document.failed]
     if failed:
-        _say(f"visiecheck: {len(failed)} van {len(report.documents)} bestanden niet gelezen:")
+        _say(
+            f"visiecheck: {_text('cli.failures', failed=len(failed), total=len(report.documents))}"
+        )
         for document in failed:
-            _say(f"  {escape_file_name(document.file)}: {document.error}")
+            _say(f"  {escape_file_name(document.file)}: {document.error_text(_lang())}")
 
 
 @app.command()
@@ -740,11 +798,11 @@ def batch(
         require_at_least("--jobs", jobs, 1)
     require_limits(timeout, max_memory)
     if output_format == "xlsx" and output is None and sys.stdout.isatty():
-        raise UsageError("--format xlsx writes a binary file: give --output overzicht.xlsx")
+        raise UsageError(Msg("usage.xlsx_to_terminal", option="--format", output="--output"))
     items = api.collect_inputs(
         source,
         recursive=recursive,
-        on_warning=lambda warning: _warn(f"visiecheck: waarschuwing: {warning}"),
+        on_warning=lambda warning: _warn(f"visiecheck: {_text('cli.warning', text=warning)}"),
     )
     with _progress(len(items), enabled=True) as progress:
         report = api.check_files(
@@ -921,7 +979,7 @@ def lexicon_suggest(
         limit=limit,
         read=ReadOptions(engine=engine),
         # one unreadable file never sinks the others
-        on_unreadable=lambda error: _warn(f"{error.message} (overgeslagen)"),
+        on_unreadable=lambda error: _warn(_text("cli.skipped", text=error.text(_lang()))),
     )
     _write_stdout(render_suggestions(suggestions, output_format, lang))
 
@@ -957,6 +1015,5 @@ def lexicon_test(
     _write_stdout(views.lexicon_examples(result, loaded))
     if result.failures:
         raise LexiconError(
-            f"{len(result.failures)} example(s) fail; fix the terms or exclusions above",
-            path=loaded.source,
+            Msg("lexicon.examples_fail", count=len(result.failures)), path=loaded.source
         )

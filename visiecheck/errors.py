@@ -4,7 +4,7 @@ Every failure a user can cause (a missing file, a broken PDF, a bad lexicon) is 
 ``VisiecheckError`` subclass that carries its exit code and a message saying what is
 wrong and what to do. Library errors (pdfium, pdfplumber, YAML) are translated into
 these once, by type, in the module that calls the library. The CLI has one handler
-that prints ``error.message`` as a single line on standard error and exits with
+that prints ``error.text(lang)`` as a single line on standard error and exits with
 ``error.exit_code``. The README's exit-code table is tested against ``ExitCode``.
 """
 
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 from pathlib import Path
 
+from .messages import DEFAULT_LANG, Hints, Msg, Param, text_of
 from .models import Report, Status
 
 
@@ -38,21 +39,58 @@ class ExitCode(IntEnum):
 
 
 class VisiecheckError(Exception):
-    """Base class: a failure with an exit code and an actionable, one-line message."""
+    """Base class: a failure with an exit code and an actionable, one-line message.
+
+    The message is data: a catalogue key with parameters (``Msg``, see ``messages``), or
+    a plain string for a text without a key. ``key`` and ``params`` say which message it
+    is; ``text(lang)`` writes it in Dutch or English with the file name first, and
+    ``reason_text(lang)`` without it. ``message`` and ``reason`` are the English texts,
+    as before, for Python callers and logs.
+    """
 
     exit_code: ExitCode = ExitCode.INTERNAL_ERROR
 
-    def __init__(self, message: str, *, path: str | Path | None = None) -> None:
+    def __init__(self, message: str | Msg, *, path: str | Path | None = None) -> None:
         self.path = str(path) if path is not None else None
-        self.message = f"{self.path}: {message}" if self.path else message
-        super().__init__(self.message)
+        self._message = message
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def key(self) -> str | None:
+        """The catalogue key of the message; None for a plain-text message."""
+        return self._message.key if isinstance(self._message, Msg) else None
+
+    @property
+    def params(self) -> dict[str, Param]:
+        """The message's named parameters (empty for a plain-text message)."""
+        return dict(self._message.params) if isinstance(self._message, Msg) else {}
+
+    @property
+    def msg(self) -> Msg:
+        """The message without the file name as a ``Msg`` (a plain text wrapped)."""
+        if isinstance(self._message, Msg):
+            return self._message
+        return Msg("text", text=self._message)
+
+    def reason_text(self, lang: str = DEFAULT_LANG, hints: Hints | None = None) -> str:
+        """The message without the file name, for report rows that already name the file."""
+        return text_of(self._message, lang, hints)
+
+    def text(self, lang: str = DEFAULT_LANG, hints: Hints | None = None) -> str:
+        """The whole one-line message in ``lang`` (``nl`` or ``en``), file name first."""
+        reason = self.reason_text(lang, hints)
+        return f"{self.path}: {reason}" if self.path else reason
+
+    @property
+    def message(self) -> str:
+        return self.text(DEFAULT_LANG)
 
     @property
     def reason(self) -> str:
-        """The message without the file name, for report rows that already name the file."""
-        if self.path and self.message.startswith(f"{self.path}: "):
-            return self.message[len(self.path) + 2 :]
-        return self.message
+        return self.reason_text(DEFAULT_LANG)
 
 
 class InputFileNotFoundError(VisiecheckError):
@@ -98,11 +136,11 @@ class UnknownThemeError(UsageError):
     field (``themes``, ``theme_id``) until the CLI renames it for its own option or
     argument (``named``), so the message points at what the user typed."""
 
-    def __init__(self, where: str, names: Sequence[str], *, message: str) -> None:
+    def __init__(self, where: str, names: Sequence[str], *, message: Msg) -> None:
         self.where = where
         self.names = tuple(names)
         self.detail = message
-        super().__init__(f"{where}: {message}")
+        super().__init__(Msg("themes.where", where=where, detail=message))
 
     def named(self, where: str) -> UnknownThemeError:
         return UnknownThemeError(where, self.names, message=self.detail)
@@ -111,7 +149,7 @@ class UnknownThemeError(UsageError):
         return (_unknown_theme, (self.where, self.names, self.detail))
 
 
-def _unknown_theme(where: str, names: Sequence[str], detail: str) -> UnknownThemeError:
+def _unknown_theme(where: str, names: Sequence[str], detail: Msg) -> UnknownThemeError:
     return UnknownThemeError(where, names, message=detail)
 
 
@@ -121,7 +159,7 @@ class FailedDocumentError(VisiecheckError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Msg,
         *,
         path: str | Path | None = None,
         exit_code: int = ExitCode.CORRUPT_FILE,

@@ -24,63 +24,59 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import InputFileNotFoundError
+from .messages import Msg
 
 __all__ = ["open_regular", "read_regular"]
 
 # Not every platform has it (Windows): there a FIFO cannot be named by a path anyway.
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
+_DOCUMENT = Msg("file.expected.document")
 
 
 def _special_kind(mode: int) -> str | None:
-    """What a non-regular file is, in words; None for a regular file."""
+    """What a non-regular file is, as a message key; None for a regular file."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return "folder"
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return "file.kind.fifo"
     if stat.S_ISCHR(mode):
-        return "a character device"
+        return "file.kind.char_device"
     if stat.S_ISBLK(mode):
-        return "a block device"
+        return "file.kind.block_device"
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return "file.kind.socket"
+    return "file.kind.special"
 
 
 def _refusal(path: Path, error: OSError) -> InputFileNotFoundError:
     """The one-line error for an ``OSError`` of stat or open, by its errno."""
     if error.errno == errno.ELOOP:
-        return InputFileNotFoundError(
-            "symlink loop: the path is a link that leads back to itself; fix or remove the link",
-            path=path,
-        )
+        return InputFileNotFoundError(Msg("file.symlink_loop"), path=path)
     if error.errno in (errno.ENOENT, errno.ENOTDIR):
-        return InputFileNotFoundError("file not found; check the path and the file name", path=path)
+        return InputFileNotFoundError(Msg("file.not_found"), path=path)
     return InputFileNotFoundError(
-        f"the file cannot be read ({error.strerror or type(error).__name__}); "
-        "check its permissions",
-        path=path,
+        Msg("file.unreadable", reason=error.strerror or type(error).__name__), path=path
     )
 
 
-def _refuse_kind(path: Path, mode: int, expected: str) -> None:
+def _refuse_kind(path: Path, mode: int, expected: Msg) -> None:
     kind = _special_kind(mode)
-    if kind == "a folder":
-        raise InputFileNotFoundError(
-            f"is a folder, not a file; give the path of {expected}", path=path
-        )
+    if kind == "folder":
+        raise InputFileNotFoundError(Msg("file.is_folder", expected=expected), path=path)
     if kind is not None:
         raise InputFileNotFoundError(
-            f"is {kind}, not a regular file; give the path of {expected}", path=path
+            Msg("file.not_regular", kind=Msg(kind), expected=expected), path=path
         )
 
 
-def open_regular(path: str | Path, *, expected: str = "a PDF file") -> tuple[BinaryIO, int]:
+def open_regular(path: str | Path, *, expected: Msg = _DOCUMENT) -> tuple[BinaryIO, int]:
     """Open a regular file for reading: ``(file, size)``; anything else is refused.
 
-    ``expected`` ends the refusal of a folder or special file ("give the path of …").
+    ``expected`` (a message: what the caller wants) ends the refusal of a folder or
+    special file ("give the path of …").
     Raises ``InputFileNotFoundError`` (exit 3) for a missing file, a symlink loop, a
     folder, a FIFO, a device or socket, and a file that may not be read.
     """
@@ -103,7 +99,7 @@ def open_regular(path: str | Path, *, expected: str = "a PDF file") -> tuple[Bin
     return open(descriptor, "rb"), opened.st_size  # the caller closes it
 
 
-def read_regular(path: str | Path, *, expected: str = "a PDF file") -> bytes:
+def read_regular(path: str | Path, *, expected: Msg = _DOCUMENT) -> bytes:
     """The bytes of a regular file (see ``open_regular`` for what is refused)."""
     handle, _ = open_regular(path, expected=expected)
     file_path = Path(path)

@@ -55,6 +55,15 @@ def main() -> None:
     leave(0)
 
 
+def _flush_failed(reason: str) -> str:
+    """The last word on a standard output that could not be flushed, in the language of
+    the command that ran (Dutch unless it had ``--lang en``)."""
+    from .messages import Msg
+
+    state = getattr(sys.modules.get("visiecheck.cli"), "_state", {})
+    return Msg("output.stdout_flush", reason=reason).text(state.get("lang", "nl"))
+
+
 def leave(code: object) -> NoReturn:
     """End the process with ``code`` as ``sys.exit`` would, minus the teardown."""
     if code is None:
@@ -76,7 +85,7 @@ def leave(code: object) -> NoReturn:
             if stream is sys.stdout and not status:
                 with contextlib.suppress(OSError, ValueError):
                     reason = getattr(error, "strerror", None) or type(error).__name__
-                    print(f"visiecheck: standard output: cannot write ({reason})", file=sys.stderr)
+                    print(f"visiecheck: {_flush_failed(reason)}", file=sys.stderr)
             status = status or _OUTPUT_ERROR
     if "multiprocessing.util" in sys.modules:
         # Something used multiprocessing itself (visiecheck does not; OCRmyPDF may): its

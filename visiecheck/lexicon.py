@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import LexiconError
+from .messages import Msg
 from .models import CompoundMode, Exclusion, Lexicon, Term, Theme
 from .theme_names import KEYWORDS, derived_names, normalise_name, theme_codes
 
@@ -44,17 +45,36 @@ MAX_WORD_CHARS = 60  # one word of a term or exclusion
 _WORD_RE = re.compile(r"\S+")
 
 
+class _SpecError(ValueError):
+    """A validator's refusal as a catalogue message; pydantic keeps the exception in the
+    error's context, so the ``LexiconError`` can be written in the reader's language."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.text())
+        self.msg = message
+
+
 def _within_limits(value: str, what: str) -> str:
-    """``value`` (a term or one of its words) if it is short enough to compile."""
+    """``value`` (a term or one of its words) if it is short enough to compile;
+    ``what`` is the last part of a ``lexicon.what.*`` key."""
     if len(value) > MAX_TERM_CHARS:
-        raise ValueError(
-            f"{what} is {len(value):,} characters long; at most {MAX_TERM_CHARS} are allowed"
+        raise _SpecError(
+            Msg(
+                "lexicon.spec.too_long",
+                what=Msg(f"lexicon.what.{what}"),
+                length=len(value),
+                limit=MAX_TERM_CHARS,
+            )
         )
     longest = max(_WORD_RE.findall(value), key=len, default="")
     if len(longest) > MAX_WORD_CHARS:
-        raise ValueError(
-            f"{what} has a word of {len(longest):,} characters; "
-            f"at most {MAX_WORD_CHARS} are allowed"
+        raise _SpecError(
+            Msg(
+                "lexicon.spec.word_too_long",
+                what=Msg(f"lexicon.what.{what}"),
+                length=len(longest),
+                limit=MAX_WORD_CHARS,
+            )
         )
     return value
 
@@ -82,9 +102,9 @@ class TermSpec(_Strict):
     @classmethod
     def _findable(cls, value: str) -> str:
         if not value:
-            raise ValueError("empty term")
+            raise _SpecError(Msg("lexicon.spec.empty_term"))
         if not FINDABLE.search(value):
-            raise ValueError(f"term {value!r} has no letters or digits and can never match")
+            raise _SpecError(Msg("lexicon.spec.unfindable_term", term=value))
         return _within_limits(value, "term")
 
     @field_validator("requires")
@@ -94,11 +114,11 @@ class TermSpec(_Strict):
         cleaned: list[list[str]] = []
         for group in groups:
             if isinstance(group, str) or not group:
-                raise ValueError("requires is a list of words or a list of word lists")
+                raise _SpecError(Msg("lexicon.spec.requires_shape"))
             if any(not FINDABLE.search(word) for word in group):
-                raise ValueError("empty word in requires")
+                raise _SpecError(Msg("lexicon.spec.requires_empty"))
             for word in group:
-                _within_limits(word, "a requires word")
+                _within_limits(word, "requires")
             cleaned.append([" ".join(word.split()) for word in group])
         return cleaned if value else []
 
@@ -106,17 +126,17 @@ class TermSpec(_Strict):
     @classmethod
     def _veto_not_empty(cls, value: list[str]) -> list[str]:
         if any(not FINDABLE.search(word) for word in value):
-            raise ValueError("empty word in veto")
-        return [_within_limits(word.strip(), "a veto word") for word in value]
+            raise _SpecError(Msg("lexicon.spec.veto_empty"))
+        return [_within_limits(word.strip(), "veto") for word in value]
 
     @field_validator("moves_to")
     @classmethod
     def _moves_have_cues(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         for theme_id, cues in value.items():
             if not cues or any(not FINDABLE.search(cue) for cue in cues):
-                raise ValueError(f"moves_to {theme_id!r} needs cue words")
+                raise _SpecError(Msg("lexicon.spec.moves_to_cues", theme=theme_id))
             for cue in cues:
-                _within_limits(cue, "a moves_to cue")
+                _within_limits(cue, "moves_to")
         return value
 
 
@@ -131,7 +151,7 @@ class ExclusionSpec(_Strict):
     @classmethod
     def _findable(cls, value: str) -> str:
         if not value or not FINDABLE.search(value):
-            raise ValueError("empty exclusion")
+            raise _SpecError(Msg("lexicon.spec.empty_exclusion"))
         return _within_limits(value, "exclusion")
 
 
@@ -188,7 +208,7 @@ class ThemeSpec(_Strict):
     @classmethod
     def _id_format(cls, value: str) -> str:
         if not THEME_ID_PATTERN.match(value):
-            raise ValueError(f"theme id {value!r} must be lowercase ASCII letters, digits, _")
+            raise _SpecError(Msg("lexicon.spec.theme_id", theme=value))
         return value
 
 
@@ -240,11 +260,9 @@ def resolve_lexicon_path(
     if not text.endswith((".yaml", ".yml")) and shipped.is_file():
         return shipped
     if candidate.is_dir():
-        raise LexiconError("is a folder, not a lexicon file", path=text)
+        raise LexiconError(Msg("lexicon.is_folder"), path=text)
     raise LexiconError(
-        "lexicon not found; give a YAML file or one of the shipped lexicons: "
-        + ", ".join(shipped_lexicon_names()),
-        path=text,
+        Msg("lexicon.not_found", names=", ".join(shipped_lexicon_names())), path=text
     )
 
 
@@ -284,32 +302,30 @@ def _file_hash(data: bytes, base_hash: str) -> str:
 
 def _load(path: Path, chain: tuple[Path, ...]) -> Lexicon:
     if path in chain:
-        raise LexiconError("extends itself (a loop of 'extends')", path=path)
+        raise LexiconError(Msg("lexicon.extends_loop"), path=path)
     try:
         size = path.stat().st_size
         if size > MAX_LEXICON_BYTES:
             raise LexiconError(
-                f"line 1: the file is {size:,} bytes; a lexicon may be at most "
-                f"{MAX_LEXICON_BYTES:,} bytes (split it into lexicons with 'extends')",
-                path=path,
+                Msg("lexicon.too_big", size=size, limit=MAX_LEXICON_BYTES), path=path
             )
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise LexiconError("is not UTF-8 text; save it as UTF-8", path=path) from None
+        raise LexiconError(Msg("lexicon.not_utf8"), path=path) from None
     except OSError as error:
-        raise LexiconError(f"cannot be read ({error.strerror})", path=path) from None
+        raise LexiconError(Msg("lexicon.unreadable", reason=error.strerror), path=path) from None
     try:
         root = _compose(text, path)
         data = _construct(text, root)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise LexiconError(f"{where}invalid YAML: {problem}", path=path) from None
-    if root is None or not isinstance(data, dict):
+        where = Msg("lexicon.where_line", line=mark.line + 1) if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error)  # PyYAML's own words
         raise LexiconError(
-            "line 1: a lexicon is a mapping with name, version and themes", path=path
-        )
+            Msg("lexicon.bad_yaml", where=where, problem=problem), path=path
+        ) from None
+    if root is None or not isinstance(data, dict):
+        raise LexiconError(Msg("lexicon.not_mapping"), path=path)
     try:
         spec = LexiconSpec.model_validate(data)
     except ValidationError as error:
@@ -317,7 +333,12 @@ def _load(path: Path, chain: tuple[Path, ...]) -> Lexicon:
         location = tuple(first["loc"])
         line = _Positions(text, root).line(location)
         raise LexiconError(
-            f"line {line}: {_describe_location(data, location)}{_clean_pydantic(first)}",
+            Msg(
+                "lexicon.invalid",
+                line=line,
+                where=_describe_location(data, location),
+                problem=_clean_pydantic(first),
+            ),
             path=path,
         ) from None
 
@@ -331,17 +352,19 @@ def _load(path: Path, chain: tuple[Path, ...]) -> Lexicon:
     )
 
 
-def _clean_pydantic(error: Any) -> str:
-    message = str(error["msg"])
-    message = message.removeprefix("Value error, ")
+def _clean_pydantic(error: Any) -> Msg:
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, _SpecError):
+        return cause.msg
     if error["type"] == "extra_forbidden":
-        return f"unknown key {error['loc'][-1]!r}"
+        return Msg("lexicon.unknown_key", key=str(error["loc"][-1]))
     if error["type"] == "missing":
-        return f"missing key {error['loc'][-1]!r}"
-    return message
+        return Msg("lexicon.missing_key", where="", key=str(error["loc"][-1]))
+    # pydantic's own words (e.g. "Input should be a valid string"): English only
+    return Msg("text", text=str(error["msg"]).removeprefix("Value error, "))
 
 
-def _describe_location(data: dict[str, Any], location: tuple[Any, ...]) -> str:
+def _describe_location(data: dict[str, Any], location: tuple[Any, ...]) -> Msg | str:
     """'theme geothermie, terms[3]: ' for a location inside a theme."""
     if len(location) >= 2 and location[0] == "themes" and isinstance(location[1], int):
         themes = data.get("themes") or []
@@ -350,7 +373,9 @@ def _describe_location(data: dict[str, Any], location: tuple[Any, ...]) -> str:
             theme_id = str(themes[location[1]].get("id", "?"))
         rest = list(location[2:])
         detail = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in rest)
-        return f"theme {theme_id}{', ' + detail.lstrip('.') if detail else ''}: "
+        if detail:
+            return Msg("lexicon.where_theme_detail", theme=theme_id, detail=detail.lstrip("."))
+        return Msg("lexicon.where_theme", theme=theme_id)
     return ""
 
 
@@ -401,8 +426,7 @@ def _check_nodes(root: yaml.Node, path: Path) -> None:
         if not children_done:
             if key in open_nodes:
                 raise LexiconError(
-                    f"line {node.start_mark.line + 1}: an alias refers to a value it is part of",
-                    path=path,
+                    Msg("lexicon.alias_loop", line=node.start_mark.line + 1), path=path
                 )
             open_nodes.add(key)
             if isinstance(node, yaml.MappingNode):
@@ -414,9 +438,11 @@ def _check_nodes(root: yaml.Node, path: Path) -> None:
         total = 1 + sum(size[id(child)] for child in children)
         if total > MAX_YAML_VALUES:
             raise LexiconError(
-                f"line {node.start_mark.line + 1}: this value expands to more than "
-                f"{MAX_YAML_VALUES:,} values (anchors and aliases counted in full); "
-                "a lexicon may have at most that many",
+                Msg(
+                    "lexicon.too_many_values",
+                    line=node.start_mark.line + 1,
+                    limit=MAX_YAML_VALUES,
+                ),
                 path=path,
             )
         size[key] = total
@@ -441,8 +467,12 @@ def _check_duplicate_keys(node: yaml.MappingNode, path: Path) -> None:
         line = key_node.start_mark.line + 1
         if name in first_line:
             raise LexiconError(
-                f"line {line}: duplicate key {key_node.value!r} "
-                f"(first given on line {first_line[name]})",
+                Msg(
+                    "lexicon.duplicate_key",
+                    line=line,
+                    key=str(key_node.value),
+                    first=first_line[name],
+                ),
                 path=path,
             )
         first_line[name] = line
@@ -467,8 +497,12 @@ class _ThemePlace:
     def __init__(self, positions: _Positions, index: int, theme_id: str) -> None:
         self._positions, self._index, self._theme_id = positions, index, theme_id
 
+    def msg(self) -> Msg:
+        line = self._positions.line(("themes", self._index))
+        return Msg("lexicon.where_line_theme", line=line, theme=self._theme_id)
+
     def __str__(self) -> str:
-        return f"line {self._positions.line(('themes', self._index))}: theme {self._theme_id}: "
+        return self.msg().text()
 
 
 def _line_of(node: yaml.Node | None, location: tuple[Any, ...]) -> int:
@@ -561,13 +595,17 @@ def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Posi
     for index, theme_spec in enumerate(spec.themes):
         where = _ThemePlace(positions, index, theme_spec.id)
         if theme_spec.id in seen:
-            raise LexiconError(f"{where}duplicate theme id", path=path)
+            raise LexiconError(Msg("lexicon.duplicate_theme", where=where.msg()), path=path)
         seen.add(theme_spec.id)
         term_count += len(theme_spec.terms)
         if term_count > MAX_TERMS:
             raise LexiconError(
-                f"{where}the lexicon has more than {MAX_TERMS:,} terms "
-                f"({term_count:,} up to this theme); split it or leave terms out",
+                Msg(
+                    "lexicon.too_many_terms",
+                    where=where.msg(),
+                    limit=MAX_TERMS,
+                    count=term_count,
+                ),
                 path=path,
             )
         terms = tuple(_to_term(raw) for raw in theme_spec.terms)
@@ -594,7 +632,9 @@ def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Posi
         else:
             for key in ("label", "label_en"):
                 if not getattr(theme_spec, key):
-                    raise LexiconError(f"{where}missing key {key!r}", path=path)
+                    raise LexiconError(
+                        Msg("lexicon.missing_key", where=where.msg(), key=key), path=path
+                    )
             theme = Theme(
                 id=theme_spec.id,
                 label=theme_spec.label or "",
@@ -609,7 +649,7 @@ def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Posi
                 aliases=tuple(theme_spec.aliases),
             )
         if not theme.terms:
-            raise LexiconError(f"{where}a theme needs at least one term", path=path)
+            raise LexiconError(Msg("lexicon.no_terms", where=where.msg()), path=path)
         _check_terms(theme, where, path)
         themes[theme.id] = theme
     for theme in themes.values():
@@ -617,7 +657,12 @@ def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Posi
             for sister, _cues in term.moves_to:
                 if sister not in themes or sister == theme.id:
                     raise LexiconError(
-                        f"theme {theme.id}: term {term.text!r} moves_to unknown theme {sister!r}",
+                        Msg(
+                            "lexicon.unknown_moves_to",
+                            theme=theme.id,
+                            term=term.text,
+                            sister=sister,
+                        ),
                         path=path,
                     )
     _check_aliases(themes, spec, path, positions)
@@ -662,14 +707,22 @@ def _check_terms(theme: Theme, where: _ThemePlace, path: Path) -> None:
     for term in theme.terms:
         key = (term.text if term.case_sensitive else term.text.lower(), term.case_sensitive)
         if key in seen:
-            raise LexiconError(f"{where}term {term.text!r} is listed twice", path=path)
+            raise LexiconError(
+                Msg("lexicon.term_twice", where=where.msg(), term=term.text), path=path
+            )
         seen.add(key)
     known = {term.text.lower() for term in theme.terms}
     for exclusion in theme.exclusions:
         for name in exclusion.terms:
             if name.lower() not in known:
                 raise LexiconError(
-                    f"{where}exclusion {exclusion.text!r} names unknown term {name!r}", path=path
+                    Msg(
+                        "lexicon.exclusion_unknown_term",
+                        where=where.msg(),
+                        exclusion=exclusion.text,
+                        term=name,
+                    ),
+                    path=path,
                 )
 
 

@@ -7,7 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
+
+from .messages import Hints, Msg, render
+
+
+def _warning_texts(
+    warnings: tuple[str, ...], messages: tuple[Msg, ...], lang: str, hints: Hints | None
+) -> tuple[str, ...]:
+    if len(messages) != len(warnings):  # made without keys (an older cache, by hand)
+        return warnings
+    return tuple(message.text(lang, hints) for message in messages)
+
 
 MatchKind = Literal["exact", "lemma", "compound", "fuzzy"]
 
@@ -96,6 +107,12 @@ class Document:
     # each heading starts a new unit and Page.number counts sections from 1.
     location_unit: str = "page"
     source_format: str = "pdf"  # pdf, docx, html or text: what the content was read as
+    # The warnings as catalogue messages (``messages``), so a front end writes them in
+    # its language; ``warnings`` is their Dutch text.
+    warning_messages: tuple[Msg, ...] = field(default=(), repr=False)
+
+    def warning_texts(self, lang: str = "nl", hints: Hints | None = None) -> tuple[str, ...]:
+        return _warning_texts(self.warnings, self.warning_messages, lang, hints)
 
     @property
     def page_count(self) -> int:
@@ -306,10 +323,27 @@ class DocumentReport:
     version: str | None = None
     status: str | None = None  # e.g. "ontwerp", "vastgesteld", as the manifest writes it
     file_date: str | None = None  # ISO date (YYYY-MM-DD) of the file's last change
+    # The read error as a message of the catalogue (``messages``), so a report writes it
+    # in its own language; ``error`` is its English text. Not part of the JSON report.
+    error_key: str | None = None
+    error_params: tuple[tuple[str, Any], ...] = field(default=(), repr=False)
+    # The warnings as catalogue messages; ``warnings`` is their Dutch text.
+    warning_messages: tuple[Msg, ...] = field(default=(), repr=False)
+
+    def warning_texts(self, lang: str = "nl", hints: Hints | None = None) -> tuple[str, ...]:
+        """The warnings in ``lang``; ``warnings`` as they are when they have no keys."""
+        return _warning_texts(self.warnings, self.warning_messages, lang, hints)
 
     @property
     def failed(self) -> bool:
         return self.error is not None
+
+    def error_text(self, lang: str = "en", hints: Hints | None = None) -> str | None:
+        """The read error in ``lang`` (``nl`` or ``en``); ``error`` as it is when the
+        error has no catalogue key (an older or hand-made report)."""
+        if self.error is None or self.error_key is None:
+            return self.error
+        return render(self.error_key, dict(self.error_params), lang, hints)
 
     def coverage(self, theme_id: str) -> ThemeCoverage:
         for coverage in self.themes:
@@ -342,13 +376,18 @@ class Report:
     duplicates: tuple[DuplicatePair, ...] = field(default=())
     # things about the run itself, for people (stderr), not data: e.g. that this
     # platform cannot cap a worker's memory. Not part of any export.
-    notices: tuple[str, ...] = field(default=())
+    notices: tuple[str, ...] = field(default=())  # their Dutch text
+    notice_messages: tuple[Msg, ...] = field(default=(), repr=False)
     # one entry per municipality: which document its matrix row shows (a batch of
     # drafts and adopted visies has several documents per municipality)
     groups: tuple[MunicipalityGroup, ...] = field(default=())
     # per theme, the strongest policy choices of the municipalities that address it
     examples: tuple[RegionalExample, ...] = field(default=())
     created: str = ""  # when the run was made, ISO 8601 in local time with offset
+
+    def notice_texts(self, lang: str = "nl", hints: Hints | None = None) -> tuple[str, ...]:
+        """The notices in ``lang``; ``notices`` as they are when they have no keys."""
+        return _warning_texts(self.notices, self.notice_messages, lang, hints)
 
     def group_of(self, file: str) -> MunicipalityGroup | None:
         for group in self.groups:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .errors import UsageError
+from .messages import Msg
 
 ENGINES = ("pdfium", "pdfplumber")
 LANGUAGES = ("nl", "en")
@@ -41,7 +42,14 @@ class ReadOptions:
 
     def validate(self) -> ReadOptions:
         if self.engine not in ENGINES:
-            raise UsageError(f"unknown engine {self.engine!r}; choose one of: {', '.join(ENGINES)}")
+            raise UsageError(
+                Msg(
+                    "usage.unknown_value",
+                    option="engine",
+                    value=self.engine,
+                    choices=", ".join(ENGINES),
+                )
+            )
         return self
 
     @property
@@ -60,9 +68,9 @@ class MatchOptions:
 
     def validate(self) -> MatchOptions:
         if self.fuzzy_min_length < 5:
-            raise UsageError("fuzzy_min_length below 5 would make short words match noise")
+            raise UsageError(Msg("usage.fuzzy_min_length"))
         if not 0 <= self.fuzzy_max_distance <= 3:
-            raise UsageError("fuzzy_max_distance must be between 0 and 3")
+            raise UsageError(Msg("usage.fuzzy_max_distance"))
         return self
 
 
@@ -77,11 +85,17 @@ class ReportOptions:
 
     def validate(self) -> ReportOptions:
         if self.evidence < 0:
-            raise UsageError(f"evidence must be 0 or more, not {self.evidence}")
+            raise UsageError(
+                Msg("usage.not_below", option="evidence", minimum=0, value=self.evidence)
+            )
         if self.examples < 0:
-            raise UsageError(f"examples must be 0 or more, not {self.examples}")
+            raise UsageError(
+                Msg("usage.not_below", option="examples", minimum=0, value=self.examples)
+            )
         if self.addressed_min_sentences < 1:
-            raise UsageError("addressed_min_sentences must be at least 1")
+            raise UsageError(
+                Msg("usage.at_least", option="addressed_min_sentences", minimum=1, unit="")
+            )
         return self
 
 

@@ -17,27 +17,32 @@ import tempfile
 from pathlib import Path
 
 from .errors import OutputError
+from .messages import Msg
 
 
 def write_atomically(path: str | Path, data: str | bytes) -> None:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"folder {folder} does not exist; create it first", path=target)
+        raise OutputError(Msg("output.no_folder", folder=str(folder)), path=target)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if target.exists() and not target.is_file():
         if target.is_dir():
-            raise OutputError("is a folder; give a file name for the report", path=target)
+            raise OutputError(Msg("output.is_folder"), path=target)
         try:
             with open(target, "wb") as stream:
                 stream.write(payload)
         except OSError as error:
-            raise OutputError(f"cannot write the report ({error.strerror})", path=target) from None
+            raise OutputError(
+                Msg("output.cannot_write", reason=error.strerror), path=target
+            ) from None
         return
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     except OSError as error:
-        raise OutputError(f"cannot write here ({error.strerror})", path=target) from None
+        raise OutputError(
+            Msg("output.cannot_write_here", reason=error.strerror), path=target
+        ) from None
     try:
         os.chmod(temporary, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
@@ -46,7 +51,9 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise OutputError(f"cannot write the report ({error.strerror})", path=target) from None
+            raise OutputError(
+                Msg("output.cannot_write", reason=error.strerror), path=target
+            ) from None
         raise
 
 

@@ -47,6 +47,7 @@ def check_document(
         pages=document.page_count,
         pages_without_text=tuple(document.pages_without_text),
         warnings=document.warnings,
+        warning_messages=document.warning_messages,
         error=None,
         themes=assess(
             hits,
@@ -92,6 +93,8 @@ def failed_document(
         error=error.reason,
         themes=(),
         error_code=int(error.exit_code),
+        error_key=error.msg.key,
+        error_params=error.msg.params,
     )
 
 

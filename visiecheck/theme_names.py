@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from .errors import UnknownThemeError
+from .messages import Msg
 from .models import Lexicon, Theme
 
 # Short column headers of the batch matrix for the themes of the default lexicon; other
@@ -159,9 +160,7 @@ def select_themes(
     items = split_selection(spec) if isinstance(spec, str) else [str(i).strip() for i in spec]
     items = [item for item in items if item]
     if not items:
-        raise UnknownThemeError(
-            field, [], message="no theme given; choose core, all or theme names"
-        )
+        raise UnknownThemeError(field, [], message=Msg("themes.none_given"))
     names = theme_names(lexicon)
     wanted: set[str] = set()
     unknown: list[str] = []
@@ -173,7 +172,7 @@ def select_themes(
             core = [theme.id for theme in lexicon.themes if theme.core]
             if not core:
                 raise UnknownThemeError(
-                    field, [item], message=f"lexicon {lexicon.name} marks no core themes"
+                    field, [item], message=Msg("themes.no_core", lexicon=lexicon.name)
                 )
             wanted.update(core)
         elif len(names.get(key, ())) == 1:
@@ -244,18 +243,34 @@ def _unknown(
     selection: bool,
     ambiguous: Sequence[str],
 ) -> UnknownThemeError:
-    choices = ("core, all or " if selection else "") + "a theme id, label, code or synonym"
     if ambiguous:
-        message = (
-            f"theme {unknown[0]!r} fits several themes ({', '.join(ambiguous)}); "
-            "give one of these ids"
-        )
+        message = Msg("themes.ambiguous", theme=unknown[0], owners=", ".join(ambiguous))
         return UnknownThemeError(field, list(unknown), message=message)
-    described = []
+    described: list[Msg] = []
     for name in unknown:  # each typo with its own suggestion
         hints = suggest(lexicon, name)
-        described.append(f"{name!r} (did you mean {' or '.join(hints)}?)" if hints else repr(name))
-    plural = "s" if len(unknown) > 1 else ""
-    message = f"unknown theme{plural} {', '.join(described)}"
-    message += f"; choose {choices}: {', '.join(lexicon.theme_ids)}"
+        if hints:
+            described.append(
+                Msg(
+                    "themes.did_you_mean",
+                    name=name,
+                    suggestions=_chain([Msg("text", text=hint) for hint in hints], "join.or"),
+                )
+            )
+        else:
+            described.append(Msg("themes.name", name=name))
+    message = Msg(
+        "themes.unknown" if len(unknown) == 1 else "themes.unknown_many",
+        names=_chain(described, "join.comma"),
+        choices=Msg("themes.choices_selection" if selection else "themes.choices"),
+        ids=", ".join(lexicon.theme_ids),
+    )
     return UnknownThemeError(field, list(unknown), message=message)
+
+
+def _chain(parts: Sequence[Msg], joiner: str) -> Msg:
+    """``a, b, c`` (or ``a or b``) as one message: a parameter holds one value."""
+    joined = parts[-1]
+    for part in reversed(parts[:-1]):
+        joined = Msg(joiner, first=part, rest=joined)
+    return joined

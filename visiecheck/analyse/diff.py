@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from ..errors import ExitCode, FailedDocumentError
+from ..messages import Msg
 from ..models import (
     Change,
     DiffSide,
@@ -181,8 +182,13 @@ def diff_reports(
     """
     for report in (old, new):
         if report.failed:
+            reason = (
+                Msg(report.error_key, **dict(report.error_params))
+                if report.error_key
+                else report.error
+            )
             raise FailedDocumentError(
-                f"cannot be compared: {report.error}",
+                Msg("diff.unreadable", reason=reason),
                 path=report.file,
                 exit_code=report.error_code or ExitCode.INTERNAL_ERROR,
             )

@@ -15,11 +15,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from ..errors import CorruptPdfError, NoTextError, UsageError
 from ..files import read_regular
+from ..messages import Msg
 from ..models import Document, Page
 from ..options import ENGINES
 from . import _damage, _formats, _ocr, _pdfium, cache
@@ -52,7 +54,7 @@ def _read_file(path: Path) -> bytes:
     # refused before it is opened (``visiecheck.files``).
     data = read_regular(path)
     if not data:
-        raise CorruptPdfError("the file is empty (0 bytes); copy or download it again", path=path)
+        raise CorruptPdfError(Msg("read.empty_file"), path=path)
     return data
 
 
@@ -65,7 +67,9 @@ def _read_raw(engine: str, data: bytes, password: str | None, path: Path) -> lis
         from . import _pdfplumber
 
         return _pdfplumber.read_pages(data, password, path)
-    raise UsageError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+    raise UsageError(
+        Msg("usage.unknown_value", option="engine", value=engine, choices=", ".join(ENGINES))
+    )
 
 
 def format_page_list(numbers: list[int]) -> str:
@@ -190,8 +194,8 @@ def _normalise(raw_pages: list[RawPage], *, running_lines: bool = True) -> tuple
     return tuple(pages)
 
 
-def _pages_noun(count: int) -> str:
-    return "pagina" if count == 1 else "pagina's"
+def _pages_noun(count: int) -> Msg:
+    return Msg("word.page" if count == 1 else "word.pages")
 
 
 def _other_engine(engine: str) -> str:
@@ -199,34 +203,25 @@ def _other_engine(engine: str) -> str:
     return next(name for name in ENGINES if name != engine)
 
 
-def _text_layer_warnings(pages: tuple[Page, ...], *, ocr: bool, engine: str) -> list[str]:
-    """What the reader could not read (and what OCR read), in Dutch like all warnings."""
-    warnings: list[str] = []
+def _text_layer_warnings(pages: tuple[Page, ...], *, ocr: bool, engine: str) -> list[Msg]:
+    """What the reader could not read (and what OCR read), as catalogue messages."""
+    warnings: list[Msg] = []
+
+    def about(key: str, numbers: list[int], **params: str) -> Msg:
+        listed = format_page_list(numbers)
+        return Msg(key, count=len(numbers), noun=_pages_noun(len(numbers)), pages=listed, **params)
+
     damaged = [page.number for page in pages if page.damaged]
     if damaged:
-        count = len(damaged)
-        warnings.append(
-            f"{count} {_pages_noun(count)} beschadigd ({format_page_list(damaged)}): "
-            f"{engine} kon de tekst niet (volledig) lezen, dus deze tekst is niet doorzocht "
-            f"(probeer --engine {_other_engine(engine)})"
-        )
+        other = _other_engine(engine)
+        warnings.append(about("warn.damaged_pages", damaged, engine=engine, other_engine=other))
     by_ocr = [page.number for page in pages if page.ocr]
     if by_ocr:
-        warnings.append(
-            f"{len(by_ocr)} {_pages_noun(len(by_ocr))} met OCR gelezen "
-            f"({format_page_list(by_ocr)}): controleer de bewijszinnen, "
-            "tekstherkenning kan woorden verkeerd lezen"
-        )
+        warnings.append(about("warn.ocr_pages", by_ocr))
     without_text = [page.number for page in pages if not page.has_text_layer and not page.damaged]
     if without_text:
-        count = len(without_text)
-        listed = f"{count} {_pages_noun(count)} zonder tekstlaag ({format_page_list(without_text)})"
-        if ocr:
-            warnings.append(f"{listed}: ook OCR vond er geen tekst, dus niet gelezen")
-        else:
-            warnings.append(
-                f"{listed}: deze tekst is niet gelezen (gebruik --ocr voor tekstherkenning)"
-            )
+        key = "warn.no_text_after_ocr" if ocr else "warn.no_text_layer"
+        warnings.append(about(key, without_text))
     return warnings
 
 
@@ -261,20 +256,26 @@ def _extract_sections(kind: str, data: bytes, sha256: str, path: str | Path) -> 
     file_path = Path(path)
     raw_sections = _read_sections(kind, data, file_path)
     if not raw_sections:
-        raise NoTextError(
-            f"the {_formats.FORMAT_NAMES[kind]} contains no text to check", path=file_path
-        )
+        raise NoTextError(Msg("read.no_text_in", kind=Msg(f"format.{kind}")), path=file_path)
     pages = _normalise(raw_sections, running_lines=False)
     warning = _formats.name_warning(kind, file_path)
+    warnings = (warning,) if warning else ()
     return Document(
         str(path),
         sha256,
         kind,
         pages,
-        (warning,) if warning else (),
+        _dutch(warnings),
         location_unit="section",
         source_format=kind,
+        warning_messages=warnings,
     )
+
+
+def _dutch(warnings: Sequence[Msg]) -> tuple[str, ...]:
+    """The Dutch text of warnings (``Document.warnings``); a front end writes them in its
+    own language from ``warning_messages``."""
+    return tuple(warning.text("nl") for warning in warnings)
 
 
 def ocr_blocks(text: str) -> list[list[str]]:
@@ -291,7 +292,7 @@ def _with_ocr(
     data: bytes,
     password: str | None,
     path: Path,
-) -> tuple[list[RawPage], list[str]]:
+) -> tuple[list[RawPage], list[Msg]]:
     """OCR the pages without a text layer and put their OCR text in their place."""
     missing = [
         number
@@ -303,7 +304,7 @@ def _with_ocr(
     try:
         texts = _ocr.ocr_pages(data, missing, password, path)
     except _ocr.OcrFailed as error:
-        return raw_pages, [f"OCR is mislukt ({error}); pagina's zonder tekstlaag niet gelezen"]
+        return raw_pages, [Msg("warn.ocr_failed", detail=str(error))]
     merged = list(raw_pages)
     for number in missing:
         blocks = ocr_blocks(texts.get(number, ""))
@@ -330,7 +331,9 @@ def extract(
     """
     file_path = Path(path)
     if engine not in ENGINES:
-        raise UsageError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+        raise UsageError(
+            Msg("usage.unknown_value", option="engine", value=engine, choices=", ".join(ENGINES))
+        )
     data = _read_file(file_path)
     sha256 = hashlib.sha256(data).hexdigest()
     kind = _formats.sniff(data, file_path)
@@ -341,8 +344,10 @@ def extract(
     if directory is not None:
         hit = cache.load(directory, sha256, cache_engine, EXTRACTOR_VERSION)
         if hit is not None:
-            pages, warnings = hit
-            return Document(str(path), sha256, engine, pages, warnings)
+            pages, messages = hit
+            return Document(
+                str(path), sha256, engine, pages, _dutch(messages), warning_messages=messages
+            )
 
     try:
         raw_pages = _read_raw(engine, data, password, file_path)
@@ -351,41 +356,41 @@ def extract(
             raise
         raw_pages = []  # pdfium refuses an empty page tree as if it were damaged
     if not raw_pages:
-        raise CorruptPdfError("the PDF has no pages; export the document again", path=file_path)
+        raise CorruptPdfError(Msg("read.no_pages"), path=file_path)
     raw_pages = _mark_damaged(raw_pages, data, password)
-    warnings: list[str] = []
+    warnings: list[Msg] = []
     if ocr:
         raw_pages, warnings = _with_ocr(raw_pages, data, password, file_path)
     if not any(raw.has_text for raw in raw_pages):
         damaged = [number for number, raw in enumerate(raw_pages, start=1) if raw.damaged]
         if damaged:
             raise CorruptPdfError(
-                f"{engine} read no text: page {format_page_list(damaged)} "
-                f"{'is' if len(damaged) == 1 else 'are'} damaged and the others have no text "
-                f"layer; try --engine {_other_engine(engine)}, or save or export the PDF again",
+                Msg(
+                    "read.damaged_no_text",
+                    engine=engine,
+                    pages=format_page_list(damaged),
+                    count_verb=Msg("read.verb.is" if len(damaged) == 1 else "read.verb.are"),
+                    other_engine=_other_engine(engine),
+                ),
                 path=file_path,
             )
         if ocr:
             raise NoTextError(
-                "no page has a text layer and OCR found no text either; check that the "
-                "scan is legible (at least 200 dpi) and the right way up",
+                Msg("read.no_text_after_ocr"),
                 path=file_path,
             )
         raise NoTextError(
-            "no page has a text layer: it looks like a scan; run again with --ocr to read "
-            "it with OCR (Tesseract, Dutch) and check the result",
+            Msg("read.no_text_layer"),
             path=file_path,
         )
     pages = _normalise(raw_pages)
     warnings = [*_text_layer_warnings(pages, ocr=ocr, engine=engine), *warnings]
     if _formats.pdf_xref_damaged(data):
-        warnings.insert(
-            0,
-            "herstelde PDF: de verwijzingstabel (xref) van het bestand is beschadigd; de "
-            "pagina's zijn toch gelezen, maar controleer of er tekst ontbreekt",
-        )
+        warnings.insert(0, Msg("warn.xref_repaired"))
     # A document opened with a password is not cached: the cache would hand its
     # text to a later run without the password.
     if directory is not None and password is None:
         cache.store(directory, sha256, cache_engine, EXTRACTOR_VERSION, pages, tuple(warnings))
-    return Document(str(path), sha256, engine, pages, tuple(warnings))
+    return Document(
+        str(path), sha256, engine, pages, _dutch(warnings), warning_messages=tuple(warnings)
+    )

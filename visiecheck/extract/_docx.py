@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import LxmlError
 
 from ..errors import CorruptPdfError
+from ..messages import Msg
 from ._sections import BULLET, SectionBuilder
 from ._types import RawPage
 
@@ -105,7 +106,6 @@ def read_sections(data: bytes, path: str | Path) -> list[RawPage]:
         return builder.pages()
     except (OpcError, LxmlError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise CorruptPdfError(
-            f"the Word file is damaged and cannot be read ({type(error).__name__}); "
-            "save it again in Word and retry",
+            Msg("read.docx_damaged", detail=type(error).__name__),
             path=path,
         ) from None

@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import NotAPdfError
+from ..messages import Msg
 
 PDF_MAGIC = b"%PDF-"
 MAGIC_WINDOW = 1024  # the PDF header may follow some junk, within the first 1024 bytes
@@ -23,14 +24,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word .doc, .xls, .msg
 SNIFF_WINDOW = 8192
 
-SUPPORTED = "PDF, Word (.docx), HTML (.html/.htm/.xhtml), text (.txt/.md)"
 
-FORMAT_NAMES = {
-    "pdf": "PDF",
-    "docx": "Word-document (.docx)",
-    "html": "webpagina (HTML)",
-    "text": "tekstbestand",
-}
 _EXTENSIONS = {
     ".pdf": "pdf",
     ".docx": "docx",
@@ -76,8 +70,10 @@ _HTML_TAGS = re.compile(rb"<(?:html|head|body|p|div|h[1-6]|title|meta)[\s>/]", r
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def _unsupported(what: str, path: Path) -> NotAPdfError:
-    return NotAPdfError(f"{what}; visiecheck reads {SUPPORTED}", path=path)
+def _unsupported(what: Msg, path: Path) -> NotAPdfError:
+    return NotAPdfError(
+        Msg("read.unsupported", what=what, supported=Msg("read.supported")), path=path
+    )
 
 
 def bomless_utf16(data: bytes) -> str | None:
@@ -134,31 +130,26 @@ def sniff(data: bytes, path: Path) -> str:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
         except (zipfile.BadZipFile, OSError, ValueError):
-            raise _unsupported("is a damaged ZIP archive, not a document", path) from None
+            raise _unsupported(Msg("read.unsupported.zip_damaged"), path) from None
         if "word/document.xml" in names:
             return "docx"
         if "content.xml" in names:
-            raise _unsupported(
-                "is an OpenDocument file (.odt); save it as .docx or PDF first", path
-            )
-        raise _unsupported("is a ZIP archive (for example .xlsx or .pptx), not a document", path)
+            raise _unsupported(Msg("read.unsupported.odt"), path)
+        raise _unsupported(Msg("read.unsupported.zip"), path)
     if data.startswith(OLE_MAGIC):
-        raise _unsupported(
-            "is an old Word (.doc) or other Office file; save it as .docx or PDF first", path
-        )
+        raise _unsupported(Msg("read.unsupported.ole"), path)
     head = data[:SNIFF_WINDOW]
     if data.startswith(_UTF16_BOMS) or (b"\x00" in head and bomless_utf16(data)):
         head = decode_text(head).encode("utf-8", errors="replace")
     elif b"\x00" in head or _control_share(head) > 0.05:
-        raise _unsupported("is not a PDF or any other document format (binary content)", path)
+        raise _unsupported(Msg("read.unsupported.binary"), path)
     if head.lstrip().startswith(b"{\\rtf"):
-        raise _unsupported("is an RTF file; save it as .docx or PDF first", path)
+        raise _unsupported(Msg("read.unsupported.rtf"), path)
     if _HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 2:
         return "html"
     if path.suffix.lower() in (".pdf", ".docx"):
         raise _unsupported(
-            f"is not a {path.suffix.lower().lstrip('.').upper()} but plain text "
-            "(no %PDF- header): export the document itself again",
+            Msg("read.unsupported.plain_text", kind=path.suffix.lower().lstrip(".").upper()),
             path,
         )
     return "text"
@@ -172,22 +163,17 @@ def _control_share(head: bytes) -> float:
     return controls / len(head)
 
 
-def name_warning(kind: str, path: Path) -> str | None:
+def name_warning(kind: str, path: Path) -> Msg | None:
     """A warning when the file name promises another format than the content is."""
     named = _EXTENSIONS.get(path.suffix.lower())
     if named is None or named == kind:
         return None
+    format_name = Msg(f"format_name.{kind}")
     if named == "pdf":
-        hint = ""
-        if kind == "html":
-            hint = " (is het een foutpagina van een download? download de PDF dan opnieuw)"
-        return (
-            f"de naam eindigt op {path.suffix}, maar het bestand is geen PDF: "
-            f"gelezen als {FORMAT_NAMES[kind]}{hint}"
-        )
-    return (
-        f"de naam eindigt op {path.suffix}, maar de inhoud is een {FORMAT_NAMES[kind]}: zo gelezen"
-    )
+        # an HTML page under a .pdf name is often the error page of a failed download
+        hint = Msg("warn.download_error_page") if kind == "html" else Msg("text", text="")
+        return Msg("warn.name_not_pdf", suffix=path.suffix, kind=format_name, hint=hint)
+    return Msg("warn.name_other", suffix=path.suffix, kind=format_name)
 
 
 # --- damaged PDFs that the engines repair ------------------------------------------------

@@ -23,6 +23,7 @@ from bs4 import ProcessingInstruction as BsProcessingInstruction
 from bs4.exceptions import ParserRejectedMarkup
 
 from ..errors import CorruptPdfError
+from ..messages import Msg
 from ._formats import decode_text
 from ._sections import BULLET, SectionBuilder
 from ._types import RawPage
@@ -206,7 +207,7 @@ def read_sections(data: bytes, path: str | Path) -> list[RawPage]:
         soup = BeautifulSoup(decode_text(data), "html.parser")
     except (ParserRejectedMarkup, AssertionError) as error:
         raise CorruptPdfError(
-            f"the web page cannot be parsed ({type(error).__name__}); save it again",
+            Msg("read.html_damaged", detail=type(error).__name__),
             path=path,
         ) from None
     return _Walker(_content_root(soup)).walk()

@@ -24,12 +24,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import EncryptedPdfError, OcrUnavailableError
+from ..messages import Msg
 
 OCR_LANGUAGE = "nld"
-INSTALL_HINT = (
-    "install them with: apt-get install tesseract-ocr tesseract-ocr-nld ghostscript "
-    '(and pip install "visiecheck[ocr]")'
-)
+INSTALL_HINT = Msg("read.ocr_install")
 
 # OCRmyPDF logs to the "ocrmypdf" logger; without a handler Python would print its
 # warnings on stderr. Core modules never print: a NullHandler keeps it quiet unless
@@ -53,9 +51,7 @@ def _decrypt(data: bytes, password: str, path: str | Path) -> bytes:
             pdf.save(buffer)
             return buffer.getvalue()
     except pikepdf.PasswordError:
-        raise EncryptedPdfError(
-            "the password is wrong; give the right one with --password", path=path
-        ) from None
+        raise EncryptedPdfError(Msg("read.wrong_password"), path=path) from None
     except pikepdf.PdfError as error:
         raise OcrFailed(f"the PDF could not be prepared for OCR ({error})") from None
 
@@ -71,8 +67,7 @@ def ocr_pages(data: bytes, pages: Sequence[int], password: str | None, path: str
         from ocrmypdf import exceptions as ocr_errors
     except ImportError:
         raise OcrUnavailableError(
-            "--ocr needs OCRmyPDF and Tesseract with Dutch language data, but OCRmyPDF "
-            f"is not installed; {INSTALL_HINT}",
+            Msg("read.ocr_not_installed", install=INSTALL_HINT),
             path=path,
         ) from None
     if password:
@@ -100,15 +95,15 @@ def ocr_pages(data: bytes, pages: Sequence[int], password: str | None, path: str
     except ocr_errors.MissingDependencyError as error:
         detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
         raise OcrUnavailableError(
-            "--ocr needs Tesseract with Dutch language data (nld) and Ghostscript"
-            + (f" ({detail.rstrip(': ')})" if detail else "")
-            + f"; {INSTALL_HINT}",
+            Msg(
+                "read.ocr_tools_missing",
+                detail=f" ({detail.rstrip(': ')})" if detail else "",
+                install=INSTALL_HINT,
+            ),
             path=path,
         ) from None
     except ocr_errors.EncryptedPdfError:
-        raise EncryptedPdfError(
-            "the PDF is password-protected; give the password with --password", path=path
-        ) from None
+        raise EncryptedPdfError(Msg("read.encrypted"), path=path) from None
     except ocr_errors.ExitCodeException as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else ""
         raise OcrFailed(first or type(error).__name__) from None

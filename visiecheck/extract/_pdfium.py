@@ -21,6 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import CorruptPdfError, EncryptedPdfError
+from ..messages import Msg
 from ._layout import BoldOf, Segment, is_bold_font, page_layout, respace_letters
 from ._types import RawPage
 
@@ -34,16 +35,15 @@ def _open(data: bytes, password: str | None, path: str | Path) -> pdfium.PdfDocu
         if error.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             if password:
                 raise EncryptedPdfError(
-                    "the password is wrong; give the right one with --password",
+                    Msg("read.wrong_password"),
                     path=path,
                 ) from None
             raise EncryptedPdfError(
-                "the PDF is password-protected; give the password with --password",
+                Msg("read.encrypted"),
                 path=path,
             ) from None
         raise CorruptPdfError(
-            "the PDF is damaged or incomplete and cannot be read; "
-            "save or export it again and retry",
+            Msg("read.damaged"),
             path=path,
         ) from None
 
@@ -247,8 +247,7 @@ def _read_pages_locked(data: bytes, password: str | None, path: str | Path) -> l
                 pages.append(RawPage(blocks=[], has_text=False, damaged=True))
         if pages and all(page.damaged for page in pages):
             raise CorruptPdfError(
-                "pdfium cannot load any page of this PDF (a damaged page tree); "
-                "try --engine pdfplumber, or save or export the PDF again",
+                Msg("read.no_page_loads", other_engine="pdfplumber"),
                 path=path,
             )
         return pages

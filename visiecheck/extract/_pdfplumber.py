@@ -24,6 +24,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import CorruptPdfError, EncryptedPdfError
+from ..messages import Msg
 from ._layout import Segment, is_bold_font, page_layout, respace_letters
 from ._types import RawPage
 
@@ -50,14 +51,10 @@ def _translate(error: BaseException, password: str | None, path: str | Path) -> 
     cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
     if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
         if password:
-            return EncryptedPdfError(
-                "the password is wrong; give the right one with --password", path=path
-            )
-        return EncryptedPdfError(
-            "the PDF is password-protected; give the password with --password", path=path
-        )
+            return EncryptedPdfError(Msg("read.wrong_password"), path=path)
+        return EncryptedPdfError(Msg("read.encrypted"), path=path)
     return CorruptPdfError(
-        "the PDF is damaged or incomplete and cannot be read; save or export it again and retry",
+        Msg("read.damaged"),
         path=path,
     )
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
+from ..messages import Msg
 from ..models import Page
 
 CACHE_ENV = "VISIECHECK_CACHE_DIR"
@@ -116,8 +117,9 @@ def repair(directory: Path) -> str:
 
 def load(
     directory: Path, sha256: str, engine: str, version: str
-) -> tuple[tuple[Page, ...], tuple[str, ...]] | None:
-    """The cached pages and warnings, or None when absent or unreadable."""
+) -> tuple[tuple[Page, ...], tuple[Msg, ...]] | None:
+    """The cached pages and warnings (as messages), or None when absent or unreadable
+    (an entry whose warnings are plain texts, from before the catalogue, too)."""
     try:
         connection = _connect(directory)
         try:
@@ -142,7 +144,7 @@ def load(
             )
             for page in payload["pages"]
         )
-        return pages, tuple(str(warning) for warning in payload["warnings"])
+        return pages, tuple(Msg.from_data(warning) for warning in payload["warnings"])
     except (OSError, sqlite3.Error, ValueError, KeyError, TypeError):
         return None  # a broken cache means: read the file again
 
@@ -153,7 +155,7 @@ def store(
     engine: str,
     version: str,
     pages: tuple[Page, ...],
-    warnings: tuple[str, ...],
+    warnings: tuple[Msg, ...],
 ) -> bool:
     """Save one document; False (and nothing raised) when the cache cannot be written."""
     payload = json.dumps(
@@ -170,7 +172,7 @@ def store(
                 }
                 for page in pages
             ],
-            "warnings": list(warnings),
+            "warnings": [warning.to_data() for warning in warnings],
         },
         ensure_ascii=False,
         separators=(",", ":"),

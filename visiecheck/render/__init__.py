@@ -17,6 +17,7 @@ control or bidi character written anywhere.
 from __future__ import annotations
 
 from ..errors import UsageError
+from ..messages import Msg
 from ..models import Report
 from ._safe import safe
 from ._text import compress_pages
@@ -61,7 +62,9 @@ def render(
         from .html import render_html
 
         return render_html(report, lang)
-    raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    raise UsageError(
+        Msg("usage.unknown_value", option="format", value=fmt, choices=", ".join(FORMATS))
+    )
 
 
 def render_batch(
@@ -99,4 +102,6 @@ def render_batch(
         from .xlsx import render_xlsx
 
         return render_xlsx(report, lang, sort=sort)
-    raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(BATCH_FORMATS)}")
+    raise UsageError(
+        Msg("usage.unknown_value", option="format", value=fmt, choices=", ".join(BATCH_FORMATS))
+    )

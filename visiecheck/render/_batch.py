@@ -97,8 +97,9 @@ def sort_documents(report: Report, sort: str = "name") -> list[DocumentReport]:
     """Rows of the overview: by name, or most missing themes first; unread files last."""
     if sort not in SORTS:
         from ..errors import UsageError
+        from ..messages import Msg
 
-        raise UsageError(f"sort {sort!r}: choose name or missing")
+        raise UsageError(Msg("usage.sort", value=sort))
     documents = list(report.documents)
     if sort == "missing":
         return sorted(

@@ -20,6 +20,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import UsageError
+from ..messages import Msg
 from ..models import Change, DocumentDiff, EvidenceChange, EvidenceKind, Stance, ThemeDiff
 from ._safe import safe
 from ._text import compress_pages, short_label
@@ -420,7 +421,9 @@ def render_diff(
         return render_diff_json(diff, lang)
     if fmt == "html":
         return render_diff_html(diff, lang)
-    raise UsageError(f"unknown format {fmt!r} for diff; choose one of: {', '.join(DIFF_FORMATS)}")
+    raise UsageError(
+        Msg("usage.unknown_value", option="format", value=fmt, choices=", ".join(DIFF_FORMATS))
+    )
 
 
 __all__ = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..errors import UsageError
+from ..messages import Msg
 from ..models import Depth, LexiconInfo, Report, Stance, Status, ThemeCoverage
 from ..options import LANGUAGES
 
@@ -278,7 +279,9 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {"nl": _NL, "en": _EN}
 def check_language(lang: str) -> str:
     """Return ``lang`` if reports can be written in it, else raise a ``UsageError``."""
     if lang not in MESSAGES:
-        raise UsageError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+        raise UsageError(
+            Msg("usage.unknown_value", option="language", value=lang, choices=", ".join(LANGUAGES))
+        )
     return lang
 
 

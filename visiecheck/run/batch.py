@@ -36,6 +36,7 @@ from ..analyse.duplicates import Fingerprint, duplicates_from_fingerprints
 from ..analyse.matching import Matcher, get_matcher
 from ..errors import InputFileNotFoundError, UsageError
 from ..files import read_regular
+from ..messages import Msg
 from ..models import DocumentReport, DuplicatePair, Lexicon, Report
 from ..names import municipality_name
 from ..options import BATCH_PRELOAD_MODULES, Options, ReadOptions
@@ -85,10 +86,7 @@ def collect(
     if path.is_dir():
         return collect_folder(path, recursive=recursive, on_warning=on_warning)
     if not path.exists() and not path.is_symlink():  # a symlink loop: read_manifest says so
-        raise InputFileNotFoundError(
-            "not found; give a folder of visies (PDF, Word, HTML, text) or a manifest (.csv)",
-            path=path,
-        )
+        raise InputFileNotFoundError(Msg("batch.source_not_found"), path=path)
     return read_manifest(path, on_warning=on_warning)
 
 
@@ -131,7 +129,7 @@ def collect_folder(
             pass
     except OSError as error:
         raise InputFileNotFoundError(
-            f"the folder cannot be read ({error.strerror}); check its permissions", path=folder
+            Msg("batch.folder_unreadable", reason=error.strerror), path=folder
         ) from None
     files: list[Path] = []
     skipped: dict[str, list[Path]] = {}  # reason → the files skipped for it
@@ -187,9 +185,9 @@ def collect_folder(
         noun = "bestand" if len(names) == 1 else "bestanden"
         warn(f"{name}: {len(names)} {noun} overgeslagen ({shown}{more}): {reason}")
     if not files:
+        key = "batch.no_files_recursive" if recursive else "batch.no_files"
         raise InputFileNotFoundError(
-            "no visies in this folder (PDF, Word .docx, HTML, text .txt/.md); "
-            + _what_was_found(skipped, unread_folders, sub_folders, recursive),
+            Msg(key, found=_what_was_found(skipped, unread_folders, sub_folders, recursive)),
             path=folder,
         )
     files.sort(key=lambda path: relative(path).casefold())
@@ -223,29 +221,35 @@ def _what_was_found(
     unread_folders: list[tuple[Path, str]],
     sub_folders: int,
     recursive: bool,
-) -> str:
-    """``it holds only 2 × .xlsx, 1 hidden file`` or ``the folder is empty``."""
+) -> Msg:
+    """``it holds only 2 × .xlsx, 1 × hidden or system file`` or ``the folder is empty``."""
     found: dict[str, int] = {}
     for reason, paths in skipped.items():
         for path in paths:
             if reason == _HIDDEN:
-                kind = "hidden or system file"
+                kind = "batch.kind.hidden"
             elif reason in (_NOT_REGULAR, _BROKEN_LINK, _LINKED_FOLDER):
-                kind = "other (link, pipe, device)"
+                kind = "batch.kind.other"
             elif reason == _README:
-                kind = "readme file"
+                kind = "batch.kind.readme"
             else:
-                kind = path.suffix.lower() or "without extension"
+                kind = path.suffix.lower() or "batch.kind.no_extension"
             found[kind] = found.get(kind, 0) + 1
     if unread_folders:
-        found["unreadable sub-folder"] = len(unread_folders)
-    parts = [f"{count} × {kind}" for kind, count in sorted(found.items())]
+        found["batch.kind.unreadable_folder"] = len(unread_folders)
+    parts = [
+        Msg("batch.found.count", count=count, kind=Msg(kind) if kind.startswith("batch.") else kind)
+        for kind, count in sorted(found.items())
+    ]
     if not recursive and sub_folders:
-        noun = "sub-folder" if sub_folders == 1 else "sub-folders"
-        parts.append(f"{sub_folders} {noun} not searched (add --recursive to look in them)")
+        key = "batch.found.sub_folder" if sub_folders == 1 else "batch.found.sub_folders"
+        parts.append(Msg(key, count=sub_folders))
     if not parts:
-        return "the folder is empty"
-    return "it holds only " + ", ".join(parts)
+        return Msg("batch.found.empty")
+    listed = parts[-1]
+    for part in reversed(parts[:-1]):  # a chain of "a, b": a Msg parameter is one value
+        listed = Msg("join.comma", first=part, rest=listed)
+    return Msg("batch.found.only", parts=listed)
 
 
 def read_manifest(
@@ -264,13 +268,9 @@ def read_manifest(
     warn = on_warning if on_warning is not None else _python_warning
     try:
         # a regular file only: a FIFO or device given as the manifest is refused, not read
-        text = read_regular(path, expected="a folder of visies or a manifest (.csv)").decode(
-            "utf-8-sig"
-        )
+        text = read_regular(path, expected=Msg("file.expected.batch_source")).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UsageError(
-            f"{path}: is neither a folder nor a UTF-8 manifest (gemeente;bestand[;versie])"
-        ) from None
+        raise UsageError(Msg("batch.manifest_not_utf8", path=str(path))) from None
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), "")
     delimiter = ";" if ";" in first or "," not in first else ","
@@ -290,8 +290,12 @@ def read_manifest(
             break
         except csv.Error as error:
             raise UsageError(
-                f"{path}, line {reader.line_num}: not a manifest line ({error}); "
-                "write gemeente;bestand[;versie]"
+                Msg(
+                    "batch.manifest_bad_line",
+                    path=str(path),
+                    line=reader.line_num,
+                    detail=str(error),
+                )
             ) from None
         number = reader.line_num
         cells = [cell.strip() for cell in row]
@@ -305,9 +309,7 @@ def read_manifest(
                 if name in _MANIFEST_HEADERS
             }
             if "municipality" not in named or "file" not in named:
-                raise UsageError(
-                    f"{path}, line {number}: the header needs the columns gemeente and bestand"
-                )
+                raise UsageError(Msg("batch.manifest_header", path=str(path), line=number))
             columns = {
                 key: named.get(key, -1) for key in ("municipality", "file", "version", "status")
             }
@@ -321,7 +323,7 @@ def read_manifest(
         if not file or not municipality:
             missing = "bestand (file)" if not file else "gemeente (municipality)"
             raise UsageError(
-                f"{path}, line {number}: column {missing} is empty; write gemeente;bestand[;versie]"
+                Msg("batch.manifest_empty_cell", path=str(path), line=number, column=missing)
             )
         target = Path(file)
         if not target.is_absolute():
@@ -350,7 +352,7 @@ def read_manifest(
             )
         )
     if not items:
-        raise UsageError(f"{path}: the manifest lists no documents (gemeente;bestand[;versie])")
+        raise UsageError(Msg("batch.manifest_empty", path=str(path)))
     name = escape_file_name(str(path))
     for item, numbers in zip(items, lines_of, strict=True):
         if len(numbers) > 1:
@@ -617,7 +619,8 @@ def _batch(
         documents=documents,
         selected_themes=theme_ids,
         duplicates=joint_visies(documents),
-        notices=() if notice is None else (notice,),
+        notices=() if notice is None else (notice.text("nl"),),
+        notice_messages=() if notice is None else (notice,),
     )
 
 

@@ -51,6 +51,7 @@ from ..errors import (
     UsageError,
     VisiecheckError,
 )
+from ..messages import Msg
 from . import processes
 from .platform import capabilities, memory_cap
 from .processes import Channel
@@ -193,11 +194,11 @@ class _Worker:
     ready: bool = False  # initializer done: may take tasks
 
 
-def _signal_name(number: int) -> str:
+def _signal_name(number: int) -> str | Msg:
     try:
         return signal.Signals(number).name
     except ValueError:
-        return f"signaal {number}"
+        return Msg("limit.signal", number=number)
 
 
 # Signals a native library dies of when an allocation fails under the address-space cap
@@ -214,33 +215,25 @@ def crash_error(exitcode: int | None, max_memory_mb: int | None = None) -> Visie
     sigkill = getattr(signal, "SIGKILL", None)  # not on Windows
     if exitcode is not None and exitcode < 0 and -exitcode == sigkill:
         # Killed from outside: on Linux usually the out-of-memory killer.
-        return DocumentTooLargeError(
-            "te veel geheugen: de PDF-lezer is door het systeem gestopt (SIGKILL)"
-        )
-    how = _signal_name(-exitcode) if exitcode is not None and exitcode < 0 else f"code {exitcode}"
-    if max_memory_mb and how in _NATIVE_FAILURE_SIGNALS:
-        return ReaderCrashError(
-            f"de PDF-lezer is gecrasht ({how}) onder de geheugenlimiet van {max_memory_mb} MB: "
-            "te weinig geheugen of een beschadigde PDF, dat is van buitenaf niet te "
-            "onderscheiden; probeer --max-memory hoger, helpt dat niet, exporteer of "
-            "download de PDF opnieuw"
-        )
-    return ReaderCrashError(
-        f"de PDF-lezer is gecrasht ({how}); exporteer of download de PDF opnieuw"
+        return DocumentTooLargeError(Msg("limit.killed"))
+    how = (
+        _signal_name(-exitcode)
+        if exitcode is not None and exitcode < 0
+        else Msg("limit.exit_code", code=str(exitcode))
     )
+    if max_memory_mb and how in _NATIVE_FAILURE_SIGNALS:
+        return ReaderCrashError(Msg("limit.crash_under_cap", how=how, limit=max_memory_mb))
+    return ReaderCrashError(Msg("limit.crash", how=how))
 
 
 def timeout_error(timeout: float) -> VisiecheckError:
-    return DocumentTimeoutError(
-        f"gestopt na {timeout:g} s: het lezen duurde te lang (--timeout om dit te verhogen)"
-    )
+    return DocumentTimeoutError(Msg("limit.timeout", seconds=timeout))
 
 
 def memory_error(max_memory_mb: int | None) -> VisiecheckError:
-    limit = f"{max_memory_mb} MB" if max_memory_mb else "de geheugenlimiet"
-    return DocumentTooLargeError(
-        f"te veel geheugen: meer dan {limit} nodig (--max-memory om dit te verhogen)"
-    )
+    if max_memory_mb:
+        return DocumentTooLargeError(Msg("limit.memory", limit=max_memory_mb))
+    return DocumentTooLargeError(Msg("limit.memory_unknown"))
 
 
 def _join(process: processes.Process, timeout: float | None) -> bool:
@@ -490,7 +483,7 @@ def run_isolated(
                             worker.index, worker.started = None, None
                         elif kind == "exception":
                             index, text = payload
-                            error = InternalWorkerError(f"interne fout: {text}")
+                            error = InternalWorkerError(Msg("internal.worker", detail=text))
                             finished.append((index, Outcome(error=error)))
                             worker.index, worker.started = None, None
                         elif kind == "memory":
@@ -500,10 +493,11 @@ def run_isolated(
                         elif kind == "init-failed":
                             if payload == "memory":
                                 raise UsageError(
-                                    f"a memory limit of {max_memory_mb} MB per worker is too "
-                                    "little for the language model; give at least 1024 MB"
+                                    Msg("limit.worker_memory_too_low", limit=max_memory_mb)
                                 )
-                            raise InternalWorkerError(f"a worker could not start: {payload}")
+                            raise InternalWorkerError(
+                                Msg("internal.worker_start", detail=str(payload))
+                            )
                 except (EOFError, OSError):
                     broken = True
                 if broken or worker.process.poll() is not None:
@@ -512,8 +506,7 @@ def run_isolated(
                         start_failures += 1
                         if start_failures >= _MAX_START_FAILURES:
                             raise InternalWorkerError(
-                                "worker processes die while starting "
-                                f"(exit code {worker.process.returncode})"
+                                Msg("internal.workers_die", code=str(worker.process.returncode))
                             )
                     if worker.index is not None:
                         error = crash_error(worker.process.returncode, max_memory_mb)

@@ -34,6 +34,7 @@ from typing import Any
 
 from ..errors import VisiecheckError
 from ..files import open_regular
+from ..messages import Msg
 from ..models import (
     Context,
     Depth,
@@ -197,7 +198,8 @@ def _coverage_from(data: dict[str, Any]) -> ThemeCoverage:
 
 
 def to_payload(report: DocumentReport) -> str:
-    data = dataclasses.asdict(report)
+    data = dataclasses.asdict(dataclasses.replace(report, warning_messages=()))
+    data["warning_messages"] = [message.to_data() for message in report.warning_messages]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -209,6 +211,10 @@ def from_payload(payload: str) -> DocumentReport:
             "pages_without_text": tuple(data["pages_without_text"]),
             "fingerprint": tuple(data.get("fingerprint", ())),
             "warnings": tuple(data["warnings"]),
+            "error_params": tuple(tuple(pair) for pair in data.get("error_params", ())),
+            "warning_messages": tuple(
+                Msg.from_data(message) for message in data.get("warning_messages", ())
+            ),
             "themes": tuple(_coverage_from(item) for item in data["themes"]),
         }
     )
@@ -253,10 +259,9 @@ def prepare(directory: Path | None = None) -> tuple[bool, tuple[str, ...]]:
         folder / extract_cache.CACHE_FILE: extract_cache.repair(folder),
     }
     if extract_cache.CACHE_READ_ONLY in states.values():
-        return False, (f"de cache in {folder} is niet schrijfbaar: deze run werkt zonder cache",)
+        return False, (Msg("notice.cache_read_only", folder=str(folder)),)
     return True, tuple(
-        f"de cache {path} was beschadigd en is opnieuw aangemaakt; "
-        "de bestanden worden opnieuw gelezen"
+        Msg("notice.cache_rebuilt", path=str(path))
         for path, state in states.items()
         if state == extract_cache.CACHE_REBUILT
     )

@@ -27,6 +27,8 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from ..messages import Msg
+
 
 @dataclass(frozen=True)
 class Capabilities:
@@ -85,11 +87,8 @@ def memory_cap(max_memory_mb: int | None) -> int | None:
     return max_memory_mb if max_memory_mb and capabilities().memory_limit else None
 
 
-def memory_notice(max_memory_mb: int | None) -> str | None:
+def memory_notice(max_memory_mb: int | None) -> Msg | None:
     """What a run says once when the memory cap it was given cannot be applied here."""
     if not max_memory_mb or capabilities().memory_limit:
         return None
-    return (
-        f"geheugenlimiet per document ({max_memory_mb} MB) is op dit platform niet mogelijk: "
-        "een te groot document wordt alleen door de tijdslimiet gestopt"
-    )
+    return Msg("notice.no_memory_cap", limit=max_memory_mb)
