@@ -183,14 +183,21 @@ def test_a_folder_with_nothing_to_read_says_what_it_holds(tmp_path: Path) -> Non
     assert caught.value.message == (
         f"{folder}: no visies in this folder (PDF, Word .docx, HTML, text .txt/.md); it holds "
         "only 1 × .png, 2 × .xlsx, 1 × hidden or system file, 1 sub-folder not searched "
-        "(add --recursive to look in them)"
+        "(pass recursive=True to look in sub-folders)"
     )
     empty = tmp_path / "leeg"
     empty.mkdir()
     code, _, err = run("batch", str(empty))
     assert code == ExitCode.FILE_NOT_FOUND
-    assert err.endswith("no visies in this folder (PDF, Word .docx, HTML, text .txt/.md); "
-                        "the folder is empty\n")  # fmt: skip
+    assert err.endswith("geen visies in deze map (PDF, Word .docx, HTML, tekst .txt/.md); "
+                        "de map is leeg\n")  # fmt: skip
+    # on the command line the sub-folder hint names the flag, in Dutch or English
+    (empty / "2024").mkdir()
+    (empty / "2024" / "visie.pdf").write_bytes(b"%PDF-1.4\n")
+    code, _, err = run("batch", str(empty))
+    assert code == ExitCode.FILE_NOT_FOUND
+    assert err.endswith("er is alleen: 1 submap niet doorzocht (voeg --recursive toe om ook "
+                        "in submappen te zoeken)\n")  # fmt: skip
 
 
 def test_a_sub_folder_that_cannot_be_listed_is_named(

@@ -239,7 +239,7 @@ def test_cli_bad_options_are_usage_errors(visie: Path) -> None:
     code, _, err = run("check", str(visie), "--format", "pdf")
     assert code == ExitCode.USAGE and "--format 'pdf'" in err
     code, _, err = run("check", str(visie), "--themes", "vulkanen")
-    assert code == ExitCode.USAGE and "onbekend thema vulkanen" in err
+    assert code == ExitCode.USAGE and "onbekend thema 'vulkanen'" in err
 
 
 def test_cli_explain_lists_every_hit_in_context(visie: Path) -> None:

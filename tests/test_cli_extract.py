@@ -226,10 +226,10 @@ def test_pages_wholly_beyond_the_document_is_a_usage_error(eight_pages: Path) ->
     code, stdout, stderr = run(eight_pages, "--pages", "30")
     assert code == ExitCode.USAGE
     assert stdout == ""
-    assert stderr == "visiecheck: --pages '30': the document has 8 pages\n"
+    assert stderr == "visiecheck: --pages '30': het document heeft 8 pagina's\n"
     code, _, stderr = run(eight_pages, "--pages", "9-12", "--format", "json")
     assert code == ExitCode.USAGE
-    assert stderr == "visiecheck: --pages '9-12': the document has 8 pages\n"
+    assert stderr == "visiecheck: --pages '9-12': het document heeft 8 pagina's\n"
 
 
 def test_a_range_past_the_end_is_cut_with_a_note(eight_pages: Path) -> None:
@@ -253,7 +253,7 @@ def test_pages_of_a_document_without_pages_count_sections(tmp_path: Path) -> Non
     )
     code, stdout, stderr = run(notes, "--pages", "3")
     assert (code, stdout) == (ExitCode.USAGE, "")
-    assert stderr == "visiecheck: --pages '3': the document has 2 sections\n"
+    assert stderr == "visiecheck: --pages '3': het document heeft 2 secties\n"
     code, stdout, stderr = run(notes, "--pages", "2-5")
     assert code == ExitCode.OK
     assert stdout == "=== sectie 2 ===\nWater\n\nHet grondwater stijgt in de polders.\n\n"

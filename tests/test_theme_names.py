@@ -199,7 +199,10 @@ def test_the_batch_matrix_uses_the_codes_the_selection_accepts(tmp_path: Path) -
             '["lucht, bodem"]',
             "line 12: theme bodem_lucht, aliases: alias 'lucht, bodem' has a comma",
         ),
-        ("[Core]", "line 12: theme bodem_lucht, aliases: alias 'Core' is a keyword of --themes"),
+        (
+            "[Core]",
+            "line 12: theme bodem_lucht, aliases: alias 'Core' is a keyword of the theme selection",
+        ),
         ('[smog, "Smog"]', "line 12: theme bodem_lucht: alias 'Smog' is listed twice"),
         (
             "[bodem_water]",
@@ -267,14 +270,14 @@ def test_an_unknown_name_in_themes_names_the_option(visie: Path) -> None:
         code, out, err = cli(*command, "--themes", "grondwatr")
         assert code == ExitCode.USAGE and out == ""
         one_line_error(
-            err, "visiecheck: --themes: unknown theme 'grondwatr' (did you mean grondwater?)"
+            err, "visiecheck: --themes: onbekend thema 'grondwatr' (bedoelt u grondwater?)"
         )
 
 
 def test_batch_names_the_option_and_takes_matrix_codes(visie: Path) -> None:
     code, _, err = cli("batch", visie.parent, "--themes", "bodemlevn")
     assert code == ExitCode.USAGE
-    one_line_error(err, "--themes: unknown theme 'bodemlevn' (did you mean Bodemleven (bodem_")
+    one_line_error(err, "--themes: onbekend thema 'bodemlevn' (bedoelt u Bodemleven (bodem_")
     code, out, _ = cli("batch", visie.parent, "--themes", "lev,GEO")
     assert code == 0
     lines = out.splitlines()
@@ -291,8 +294,8 @@ def test_explain_takes_any_name_and_blames_its_argument(visie: Path) -> None:
     assert code == ExitCode.USAGE and out == ""
     one_line_error(
         err,
-        "visiecheck: the THEME argument: unknown theme 'geotermie' (did you mean geothermie?); "
-        "choose a theme id, label, code or synonym: geothermie,",
+        "visiecheck: het argument THEME: onbekend thema 'geotermie' (bedoelt u geothermie?); "
+        "kies een thema-id, label, code of synoniem: geothermie,",
     )
     assert "--themes" not in err and "core, all" not in err
 
@@ -308,7 +311,7 @@ def test_lexicon_show_takes_any_name() -> None:
     ) in lines
     code, _, err = cli("lexicon", "show", "grondwatr")
     assert code == ExitCode.USAGE
-    one_line_error(err, "the THEME argument: unknown theme 'grondwatr' (did you mean grondwater?)")
+    one_line_error(err, "het argument THEME: onbekend thema 'grondwatr' (bedoelt u grondwater?)")
 
 
 def test_lexicon_list_shows_the_matrix_code_of_each_theme() -> None:

@@ -437,10 +437,10 @@ ThemesOption = Annotated[
         "bodemleven), matrix codes (GEO) or synonyms (WKO).",
     ),
 ]
-THEME_ARGUMENT = "the THEME argument"
+THEME_ARGUMENT = Msg("cli.theme_argument")
 
 
-def names_theme_errors(where: str) -> Callable[[F], F]:
+def names_theme_errors(where: str | Msg) -> Callable[[F], F]:
     """An unknown theme named by what the user typed it in (``--themes``, the THEME
     argument) instead of the API field the library knows it by."""
 

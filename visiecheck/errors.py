@@ -136,20 +136,20 @@ class UnknownThemeError(UsageError):
     field (``themes``, ``theme_id``) until the CLI renames it for its own option or
     argument (``named``), so the message points at what the user typed."""
 
-    def __init__(self, where: str, names: Sequence[str], *, message: Msg) -> None:
+    def __init__(self, where: str | Msg, names: Sequence[str], *, message: Msg) -> None:
         self.where = where
         self.names = tuple(names)
         self.detail = message
         super().__init__(Msg("themes.where", where=where, detail=message))
 
-    def named(self, where: str) -> UnknownThemeError:
+    def named(self, where: str | Msg) -> UnknownThemeError:
         return UnknownThemeError(where, self.names, message=self.detail)
 
     def __reduce__(self) -> tuple[object, ...]:  # travels back from a worker process
         return (_unknown_theme, (self.where, self.names, self.detail))
 
 
-def _unknown_theme(where: str, names: Sequence[str], detail: Msg) -> UnknownThemeError:
+def _unknown_theme(where: str | Msg, names: Sequence[str], detail: Msg) -> UnknownThemeError:
     return UnknownThemeError(where, names, message=detail)
 
 

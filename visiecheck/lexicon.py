@@ -178,13 +178,13 @@ class ThemeSpec(_Strict):
     def _usable_aliases(cls, value: list[str]) -> list[str]:
         for alias in value:
             if not FINDABLE.search(alias):
-                raise ValueError(f"alias {alias!r} has no letters or digits")
+                raise _SpecError(Msg("lexicon.spec.alias_unfindable", alias=alias))
             if "," in alias:
-                # --themes splits at commas: such a name could never be typed
-                raise ValueError(f"alias {alias!r} has a comma")
+                # a theme selection splits at commas: such a name could never be typed
+                raise _SpecError(Msg("lexicon.spec.alias_comma", alias=alias))
             if normalise_name(alias) in KEYWORDS:
-                raise ValueError(
-                    f"alias {alias!r} is a keyword of --themes ({', '.join(KEYWORDS)})"
+                raise _SpecError(
+                    Msg("lexicon.spec.alias_keyword", alias=alias, keywords=", ".join(KEYWORDS))
                 )
             _within_limits(alias, "an alias")
         return [" ".join(alias.split()) for alias in value]
@@ -749,15 +749,15 @@ def _check_aliases(
             own = number - inherited
             if index is not None and own >= 0:
                 line = positions.line(("themes", index, "aliases", own))
-                where = f"line {line}: theme {theme.id}: "
+                where = Msg("lexicon.where_line_theme", line=line, theme=theme.id)
             else:
-                where = f"theme {theme.id}: "
+                where = Msg("lexicon.where_theme", theme=theme.id)
             if key in seen:
-                raise LexiconError(f"{where}alias {alias!r} is listed twice", path=path)
+                raise LexiconError(Msg("lexicon.alias_twice", where=where, alias=alias), path=path)
             seen.add(key)
             others = sorted(owners[key] - {theme.id})
             if others:
                 raise LexiconError(
-                    f"{where}alias {alias!r} is already a name of theme {', '.join(others)}",
+                    Msg("lexicon.alias_taken", where=where, alias=alias, themes=", ".join(others)),
                     path=path,
                 )

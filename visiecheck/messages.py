@@ -276,7 +276,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{found}",
     ),
     "batch.found.empty": ("de map is leeg", "the folder is empty"),
-    "batch.found.only": ("er staan alleen {parts} in", "it holds only {parts}"),
+    "batch.found.only": ("er is alleen: {parts}", "it holds only {parts}"),
     "batch.found.count": ("{count} × {kind}", "{count} × {kind}"),
     "batch.found.sub_folder": (
         "{count} submap niet doorzocht{recursive_hint}",
@@ -380,7 +380,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "themes.name": ("{name!r}", "{name!r}"),
     "themes.did_you_mean": (
-        "{name!r} (bedoelde u {suggestions}?)",
+        "{name!r} (bedoelt u {suggestions}?)",
         "{name!r} (did you mean {suggestions}?)",
     ),
     "themes.choices": (
@@ -506,6 +506,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "moves_to {theme!r} heeft signaalwoorden nodig",
         "moves_to {theme!r} needs cue words",
     ),
+    "lexicon.spec.alias_unfindable": (
+        "alias {alias!r} heeft geen letters of cijfers",
+        "alias {alias!r} has no letters or digits",
+    ),
+    "lexicon.spec.alias_comma": (
+        "alias {alias!r} bevat een komma",
+        "alias {alias!r} has a comma",
+    ),
+    "lexicon.spec.alias_keyword": (
+        "alias {alias!r} is een sleutelwoord van de themakeuze ({keywords})",
+        "alias {alias!r} is a keyword of the theme selection ({keywords})",
+    ),
+    "lexicon.alias_twice": (
+        "{where}alias {alias!r} staat er twee keer",
+        "{where}alias {alias!r} is listed twice",
+    ),
+    "lexicon.alias_taken": (
+        "{where}alias {alias!r} is al een naam van thema {themes}",
+        "{where}alias {alias!r} is already a name of theme {themes}",
+    ),
     "lexicon.spec.empty_exclusion": ("lege uitsluiting", "empty exclusion"),
     "lexicon.spec.theme_id": (
         "thema-id {theme!r} mag alleen kleine ASCII-letters, cijfers en _ bevatten",
@@ -596,6 +616,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.warning": ("waarschuwing: {text}", "warning: {text}"),
     "cli.error": ("fout: {text}", "error: {text}"),
     "cli.skipped": ("{text} (overgeslagen)", "{text} (skipped)"),
+    "cli.theme_argument": ("het argument THEME", "the THEME argument"),
     "cli.pages_cut": (
         "{option} {value}: het document heeft {count} {noun}; getoond: {shown}",
         "{option} {value}: the document has {count} {noun}; shown: {shown}",
