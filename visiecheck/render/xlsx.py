@@ -36,6 +36,7 @@ visible escape, so one document's broken text can never cost the whole workbook.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -145,12 +146,20 @@ def version_text(document: DocumentReport) -> str:
     return parts[0] if parts else ""
 
 
+def file_name(file: str) -> str:
+    """The last part of a path as the report gives it: the matrix has room for no more
+    (the evidence and about sheets show the whole path). Split by this platform's rules:
+    a backslash is a separator on Windows only, elsewhere part of a (escaped) name."""
+    return os.path.basename(file) or file
+
+
 def _other_documents(row: MatrixRow) -> str:
     """``ontwerp.pdf (1.0, ontwerp); oud.pdf``: the municipality's other documents."""
     names = []
     for document in row.others:
         details = ", ".join(part for part in (document.version, document.status) if part)
-        names.append(f"{document.file} ({details})" if details else document.file)
+        name = file_name(document.file)
+        names.append(f"{name} ({details})" if details else name)
     return "; ".join(names)
 
 
@@ -272,9 +281,8 @@ def _matrix_sheet(
     for row in rows:
         document = row.document
         name = safe_cell(row.municipality)
-        tail = [
-            safe_cell(s) for s in (document.file, version_text(document), _other_documents(row))
-        ]
+        shown = (file_name(document.file), version_text(document), _other_documents(row))
+        tail = [safe_cell(text) for text in shown]
         if document.failed:
             cells = [error_text(document, lang)] + [""] * (len(columns) - 1)
             number = _append(sheet, [name, *cells, "", *tail])
