@@ -25,8 +25,9 @@ with ``lang="en"``):
 Colours come from conditional formatting on the status word, not from fixed fills, so a
 coordinator who corrects a cell to another status sees it recolour (Excel compares case-
 insensitively). Every sheet prints on A4 landscape, one page wide, its header row
-repeated on each page, with the sheet name and page number in the footer; tables freeze
-their header row and first column.
+repeated on each page, the tool and lexicon version and the run's date in the page header
+and the sheet name and page number in the footer; tables freeze their header row and
+first column.
 
 PDF text is written as text (``safe_cell``), never as a formula. Every string cell
 passes ``_text``: a character that openpyxl refuses or that XML forbids is written as a
@@ -218,8 +219,26 @@ def _error_formula(cell: str, lang: str) -> str:
     return f'LEFT({cell},{len(prefix)})="{prefix}"'
 
 
-def _print_setup(sheet: Worksheet, lang: str) -> None:
-    """A4 landscape, one page wide (as many pages tall as needed), header row repeated."""
+def print_header(report: Report, lang: str) -> str:
+    """What every printed page says of the run: ``visiecheck 0.1.0 · lexicon ondergrond-nl
+    1.4.0 (3549f943b4fc, aangepast) · 02-05-2024 14:30``: a print-out names its run."""
+    parts = [f"visiecheck {report.tool_version}"]
+    info = report.lexicon
+    details = [info.content_hash] if info.content_hash else []
+    if info.modified:
+        details.append(t("xlsx.modified", lang))
+    lexicon = f"{t('xlsx.lexicon', lang).lower()} {info.name} {info.version}"
+    parts.append(f"{lexicon} ({', '.join(details)})" if details else lexicon)
+    created = _created(report)
+    if isinstance(created, datetime):
+        parts.append(created.strftime("%d-%m-%Y %H:%M" if lang == "nl" else "%Y-%m-%d %H:%M"))
+    # "&" starts a control code in a header; "&&" prints one
+    return " · ".join(parts).replace("&", "&&")
+
+
+def _print_setup(sheet: Worksheet, report: Report, lang: str) -> None:
+    """A4 landscape, one page wide (as many pages tall as needed), header row repeated,
+    the run in the page header and the sheet and page number in the footer."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
@@ -227,6 +246,7 @@ def _print_setup(sheet: Worksheet, lang: str) -> None:
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_title_rows = "1:1"
     sheet.oddFooter.center.text = t("xlsx.footer", lang)
+    sheet.oddHeader.left.text = print_header(report, lang)
 
 
 def render_xlsx(report: Report, lang: str = "nl", *, sort: str = "name") -> bytes:
@@ -246,7 +266,7 @@ def render_xlsx(report: Report, lang: str = "nl", *, sort: str = "name") -> byte
         _duplicates_sheet(workbook, report, lang)
     _about_sheet(workbook.create_sheet(t("xlsx.about_sheet", lang)), report, rows, columns, lang)
     for sheet in workbook.worksheets:
-        _print_setup(sheet, lang)
+        _print_setup(sheet, report, lang)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -583,4 +603,4 @@ def _duplicates_sheet(workbook: Workbook, report: Report, lang: str) -> None:
         sheet.column_dimensions[letter].width = width
 
 
-__all__ = ["lexicon_text", "matrix_rows", "render_xlsx", "version_text"]
+__all__ = ["lexicon_text", "matrix_rows", "print_header", "render_xlsx", "version_text"]
