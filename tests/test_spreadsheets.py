@@ -165,6 +165,7 @@ def test_matrix_has_one_row_per_municipality_with_its_file_version_and_other_doc
     ]  # fmt: skip
     assert matrix.freeze_panes == "B2"
     assert matrix.auto_filter.ref == "A1:G4"
+    assert all(cell.alignment.wrap_text for cell in matrix["G"])
 
 
 def test_matrix_cells_link_to_their_first_evidence_row() -> None:

@@ -330,11 +330,16 @@ def _matrix_sheet(
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(counts_column + 3)}{last}"
     sheet.column_dimensions["A"].width = max([14, *[len(row.municipality) + 2 for row in rows]])
-    for index in range(2, counts_column + 1):
-        sheet.column_dimensions[get_column_letter(index)].width = 13
-    for offset, width in enumerate((30, 18, 40), start=1):
+    # Narrow enough that eleven themes and the document columns print on one A4 page
+    # wide at about 70%: "uitgewerkt" fits, a long theme label wraps in the header.
+    for index in range(2, counts_column):
+        sheet.column_dimensions[get_column_letter(index)].width = 11
+    sheet.column_dimensions[get_column_letter(counts_column)].width = 8
+    for offset, width in enumerate((24, 16, 30), start=1):
         sheet.column_dimensions[get_column_letter(counts_column + offset)].width = width
-    sheet.row_dimensions[1].height = 45
+    sheet.row_dimensions[1].height = 60
+    for cell in sheet[get_column_letter(counts_column + 3)]:
+        cell.alignment = WRAP  # several other documents
 
 
 def _status_of(document: DocumentReport, theme_id: str) -> Status | None:
