@@ -30,11 +30,12 @@ Page lists: Excel reads a cell when it opens a CSV as if it were typed, so Dutch
 turns ``2-9`` into 2 September (and ``1-12`` into 1 December) and the text is lost when the
 file is saved again. The usual trick, ``="2-9"``, is a formula: other programs show it as
 it stands, and this export never writes a formula (see below). Instead every page list is
-written in a form no spreadsheet takes for a date or a number: a range with an en dash
-(``2–9``), which is no date separator in any locale, and items separated by a comma and a
-space (``2, 5``), which no locale reads as a number (a decimal comma is never followed by a
-space, a thousands separator is followed by three digits). A single page stays a number,
-which it is. Scripts split on ``", "`` and ``"–"``.
+written in a form Excel's date and number parsing does not take: a range with an en dash
+(``2–9``; Excel's date separators are ``-``, ``/`` and, in some locales, ``.``) and items
+separated by a comma and a space (``2, 5``; a decimal comma is never followed by a space,
+a thousands separator by three digits). A single page stays a number, which it is.
+Scripts split on ``", "`` and ``"–"``. ``tests/test_spreadsheets.py`` checks every page
+list against the shapes Excel converts.
 
 Text from a PDF is untrusted: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return gets a leading ``'`` so that spreadsheets show it as text instead of
