@@ -524,24 +524,26 @@ def test_csv_rows(report: Report) -> None:
     assert rows[0] == [
         "gemeente", "bestand", "thema_id", "thema", "status", "status_tekst",
         "vermeldingen", "paginas", "bewijs", "fout", "diepgang", "houding", "sectie", "eenheid",
+        "versie", "documentstatus", "bestandsdatum", "in_overzicht",
     ]  # fmt: skip
     assert len(rows) == 1 + 11 + 1
     file = "visies/omgevingsvisie-ommerwold.pdf"
     assert rows[1] == [
         "Ommerwold", file, "geothermie", "Geothermie (aardwarmte)", "addressed", "uitgewerkt",
-        "5", "14-15, 31", GEOTHERMIE_SENTENCE, "", "", "", "", "pagina",
+        "5", "14–15, 31", GEOTHERMIE_SENTENCE, "", "", "", "", "pagina", "", "", "", "",
     ]  # fmt: skip
     assert rows[4] == [
         "Ommerwold", file, "grondwater", "Grondwater", "addressed", "uitgewerkt",
-        "9", "4, 7-9, 31", GRONDWATER_SENTENCE, "", "", "", "", "pagina",
+        "9", "4, 7–9, 31", GRONDWATER_SENTENCE, "", "", "", "", "pagina", "", "", "", "",
     ]  # fmt: skip
     assert rows[6] == [
         "Ommerwold", file, "mijnbouw", "Mijnbouw", "missing", "ontbreekt", "0", "", "", "",
-        "ontbreekt", "", "", "pagina",
+        "ontbreekt", "", "", "pagina", "", "", "", "",
     ]  # fmt: skip
     assert rows[12] == [
         "Oudedorp", "archief/visie-2009.pdf", "", "", "", "", "", "", "",
         "het bestand is beveiligd met een wachtwoord; geef het met --password", "", "", "", "",
+        "", "", "", "",
     ]  # fmt: skip
     # CRLF after every record, and nowhere else in this report.
     assert text.count("\r\n") == 13 and text.count("\n") == 13
@@ -552,6 +554,7 @@ def test_csv_in_english(report: Report) -> None:
     assert rows[0] == [
         "municipality", "file", "theme_id", "theme", "status", "status_text",
         "mentions", "pages", "evidence", "error", "depth", "stance", "section", "unit",
+        "version", "document_status", "file_date", "in_overview",
     ]  # fmt: skip
     assert rows[2][3:6] == ["Ground-source energy", "mentioned", "mentioned"]
     assert rows[3][3:6] == ["Underground storage", "missing", "missing"]
@@ -561,7 +564,7 @@ def test_csv_quoting_survives_separators_quotes_and_newlines(report: Report) -> 
     nasty = 'Zie "bijlage 3; kaart 2"\nvoor de grondwater-beschermingszones.'
     rows = read_csv(render(first_hit_replaced(report, "grondwater", nasty, "grondwater"), "csv"))
     assert rows[4][8] == nasty
-    assert len(rows) == 13 and all(len(row) == 14 for row in rows)
+    assert len(rows) == 13 and all(len(row) == 18 for row in rows)
 
 
 def test_csv_cells_never_start_a_formula(report: Report) -> None:
@@ -1180,26 +1183,26 @@ def test_csv_appends_depth_stance_section_and_unit(verdicts: Report) -> None:
         "gemeente", "bestand", "thema_id", "thema", "status", "status_tekst",
         "vermeldingen", "paginas", "bewijs", "fout",
     ]  # fmt: skip
-    assert rows[0][10:] == ["diepgang", "houding", "sectie", "eenheid"]
+    assert rows[0][10:14] == ["diepgang", "houding", "sectie", "eenheid"]
     by_theme = {row[2]: row for row in rows[1:12]}
-    assert by_theme["geothermie"][10:] == [
+    assert by_theme["geothermie"][10:14] == [
         "beleidskeuze", "ambitie", "4 Energie › 4.2 Aardwarmte", "pagina",
     ]  # fmt: skip
-    assert by_theme["drinkwater"][10:] == [
+    assert by_theme["drinkwater"][10:14] == [
         "beleidskeuze", "uitgesloten", "Bijlage 2 Waterwingebieden", "pagina",
     ]  # fmt: skip
-    assert by_theme["bodemdaling"][10:] == [
+    assert by_theme["bodemdaling"][10:14] == [
         "beleidskeuze", "onder voorwaarden", "3 Landschap › 3.1 Veenweide", "pagina",
     ]  # fmt: skip
-    assert by_theme["bodem_landbouw_natuur"][10:] == ["beschreven", "beschrijvend", "", "pagina"]
-    assert by_theme["mijnbouw"][10:] == ["ontbreekt", "", "", "pagina"]
-    assert rows[12][9:] == [
+    assert by_theme["bodem_landbouw_natuur"][10:14] == ["beschreven", "beschrijvend", "", "pagina"]
+    assert by_theme["mijnbouw"][10:14] == ["ontbreekt", "", "", "pagina"]
+    assert rows[12][9:14] == [
         "het bestand is beveiligd met een wachtwoord; geef het met --password", "", "", "", "",
     ]  # fmt: skip
     english = read_csv(render(as_sections(verdicts), "csv", lang="en"))
-    assert english[0][10:] == ["depth", "stance", "section", "unit"]
+    assert english[0][10:14] == ["depth", "stance", "section", "unit"]
     assert english[5][2] == "drinkwater"
-    assert english[5][10:] == [
+    assert english[5][10:14] == [
         "policy choice", "excluded", "Bijlage 2 Waterwingebieden", "section",
     ]  # fmt: skip
     assert read_csv(render(as_sections(verdicts), "csv"))[1][13] == "sectie"

@@ -85,20 +85,25 @@ def test_sort_missing_puts_the_weakest_first_and_failures_last() -> None:
     assert names[1:5] == ["Losser", "Wierden", "Almelo", "Borne"]
 
 
-def test_xlsx_sheets_fills_words_and_evidence_rows() -> None:
+def test_xlsx_sheets_words_and_evidence_rows() -> None:
     workbook = load_workbook(io.BytesIO(render_batch(REPORT, "xlsx")))
-    assert workbook.sheetnames == ["Overzicht", "Bewijs"]
+    assert workbook.sheetnames == [
+        "Overzicht", "Bewijs", "Voorbeelden uit de regio", "Over dit overzicht",
+    ]  # fmt: skip
     matrix = workbook["Overzicht"]
-    assert [cell.value for cell in matrix[1]] == ["Gemeente", "Geothermie", "Grondwater", "✔/~/✘"]
-    assert [cell.value for cell in matrix[2]] == ["Almelo", "uitgewerkt", "genoemd", "1/1/0"]
-    assert matrix["B2"].fill.start_color.rgb.endswith("C6EFCE")
-    assert matrix["C2"].fill.start_color.rgb.endswith("FFEB9C")
+    assert [cell.value for cell in matrix[1]] == [
+        "Gemeente", "Geothermie", "Grondwater", "✔/~/✘", "Bestand", "Versie", "Andere documenten",
+    ]  # fmt: skip
+    assert [cell.value for cell in matrix[2]] == [
+        "Almelo", "uitgewerkt", "genoemd", "1/1/0", "Almelo.pdf", None, None,
+    ]  # fmt: skip
     assert matrix["B4"].value == "ontbreekt"
-    assert matrix["B4"].fill.start_color.rgb.endswith("FFC7CE")
     assert matrix["B3"].value == "Fout: is not a PDF"
-    assert matrix.freeze_panes == "B2" and matrix.auto_filter.ref == "A1:D5"
+    # the colour comes from conditional formatting on the word, never from a fixed fill
+    assert all(cell.fill.fill_type is None for row in matrix.iter_rows() for cell in row)
+    assert matrix.freeze_panes == "B2" and matrix.auto_filter.ref == "A1:G5"
     evidence = workbook["Bewijs"]
-    assert evidence.freeze_panes == "A2" and evidence.auto_filter.ref.startswith("A1:J")
+    assert evidence.freeze_panes == "B2" and evidence.auto_filter.ref == "A1:L8"
     rows = [[cell.value for cell in row] for row in evidence.iter_rows(min_row=2)]
     assert rows[0][:6] == [
         "Almelo",
@@ -108,9 +113,24 @@ def test_xlsx_sheets_fills_words_and_evidence_rows() -> None:
         "geothermie",
         "exact",
     ]
-    assert len(rows) == 3  # Almelo 2, Wierden 1
+    # every theme of every document has a row (a missing one too), a failed file its error
+    assert [(row[0], row[1], row[2]) for row in rows] == [
+        ("Almelo", "Geothermie (aardwarmte)", "uitgewerkt"),
+        ("Almelo", "Grondwater", "genoemd"),
+        ("Borne", None, "Fout"),
+        ("Losser", "Geothermie (aardwarmte)", "ontbreekt"),
+        ("Losser", "Grondwater", "ontbreekt"),
+        ("Wierden", "Geothermie (aardwarmte)", "ontbreekt"),
+        ("Wierden", "Grondwater", "uitgewerkt"),
+    ]
+    assert rows[2][6] == "Fout: is not a PDF"
     english = load_workbook(io.BytesIO(render_batch(REPORT, "xlsx", lang="en")))
-    assert english.sheetnames == ["Overview", "Evidence"]
+    assert english.sheetnames == [
+        "Overview",
+        "Evidence",
+        "Regional examples",
+        "About this overview",
+    ]
 
 
 def test_html_every_cell_links_to_existing_evidence_and_pdf_text_is_escaped() -> None:
@@ -236,28 +256,36 @@ def test_html_overview_duplicates_tooltips_and_escaped_sections() -> None:
 
 def test_xlsx_duplicates_sheet_and_evidence_stance_and_section() -> None:
     workbook = load_workbook(io.BytesIO(render_batch(DUPLICATES, "xlsx")))
-    assert workbook.sheetnames == ["Overzicht", "Bewijs", "Dubbel"]
+    assert workbook.sheetnames == [
+        "Overzicht", "Bewijs", "Voorbeelden uit de regio", "Dubbel", "Over dit overzicht",
+    ]  # fmt: skip
     sheet = workbook["Dubbel"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows == [
-        ["Gemeente A", "Gemeente B", "gedeelde tekst", "Jaccard"],
-        ["Almelo", "Wierden", 0.834, 0.7123],
+        ["Gemeente A", "Gemeente B", "gedeelde tekst", "Jaccard", "Bestand A", "Bestand B"],
+        ["Almelo", "Wierden", 0.834, 0.7123, "Almelo.pdf", "Wierden.pdf"],
     ]
     assert sheet["C2"].number_format == "0%"
     evidence = workbook["Bewijs"]
-    assert [cell.value for cell in evidence[1]][7:] == ["houding", "sectie", "eenheid"]
-    assert evidence.auto_filter.ref == "A1:J4"
+    assert [cell.value for cell in evidence[1]][7:] == [
+        "houding", "sectie", "eenheid", "Bestand", "Versie",
+    ]  # fmt: skip
+    assert evidence.auto_filter.ref == "A1:L8"
     first = [cell.value for cell in evidence[2]]
     assert first[:4] == ["Almelo", "Geothermie (aardwarmte)", "uitgewerkt", 3]
-    assert first[7:] == ["uitgesloten", HOSTILE_SECTION, "pagina"]
+    assert first[7:] == ["uitgesloten", HOSTILE_SECTION, "pagina", "Almelo.pdf", None]
     second = [cell.value for cell in evidence[3]]
-    assert second[7:] == [None, None, "pagina"]  # no stance, no section: empty cells
+    assert second[7:10] == [None, None, "pagina"]  # no stance, no section: empty cells
     english = load_workbook(io.BytesIO(render_batch(DUPLICATES, "xlsx", lang="en")))
-    assert english.sheetnames == ["Overview", "Evidence", "Duplicates"]
-    assert [c.value for c in english["Duplicates"][1]] == [
-        "Municipality A", "Municipality B", "shared text", "Jaccard",
+    assert english.sheetnames == [
+        "Overview", "Evidence", "Regional examples", "Duplicates", "About this overview",
     ]  # fmt: skip
-    assert [c.value for c in english["Evidence"][2]][7:] == ["excluded", HOSTILE_SECTION, "page"]
+    assert [c.value for c in english["Duplicates"][1]] == [
+        "Municipality A", "Municipality B", "shared text", "Jaccard", "File A", "File B",
+    ]  # fmt: skip
+    assert [c.value for c in english["Evidence"][2]][7:10] == [
+        "excluded", HOSTILE_SECTION, "page",
+    ]  # fmt: skip
 
 
 def test_json_and_csv_of_a_batch_carry_duplicates_and_verdicts() -> None:
@@ -278,4 +306,6 @@ def test_json_and_csv_of_a_batch_carry_duplicates_and_verdicts() -> None:
     assert (almelo["depth"], almelo["stance"]) == ("policy_choice", "exclusion")
     assert almelo["evidence"][0]["section_kind"] == "annex"
     csv_lines = render_batch(DUPLICATES, "csv").splitlines()
-    assert csv_lines[0].endswith(";fout;diepgang;houding;sectie;eenheid")
+    assert csv_lines[0].endswith(
+        ";fout;diepgang;houding;sectie;eenheid;versie;documentstatus;bestandsdatum;in_overzicht"
+    )

@@ -31,7 +31,8 @@ from ..safetext import escape_file_name, visible
 
 T = TypeVar("T")
 
-# a municipality group names its documents by file: escaped the same way, so they match
+# a group's ``primary``/``others`` name the same files as ``DocumentReport.file``: escaped
+# alike, so that a renderer can still look a group's documents up by name
 _FILE_NAME_FIELDS = frozenset({"file", "a", "b", "primary", "others"})
 _ONE_LINE_FIELDS = frozenset({"municipality"})
 

@@ -8,17 +8,34 @@ line breaks.
 Columns (Dutch; English with ``lang="en"``)::
 
     gemeente;bestand;thema_id;thema;status;status_tekst;vermeldingen;paginas;bewijs;fout;
-    diepgang;houding;sectie;eenheid
+    diepgang;houding;sectie;eenheid;versie;documentstatus;bestandsdatum;in_overzicht
 
 Scripts rely on the column order, so new columns only ever go at the end.
 ``status`` holds the contract value (``addressed``/``mentioned``/``missing``) in every
 language, so scripts can filter on it; ``status_tekst`` is the word for people
-(``uitgewerkt``/``genoemd``/``ontbreekt``). ``paginas`` is compressed with a plain hyphen
-(``4, 7-9, 31``), ``bewijs`` is the strongest evidence sentence. A failed document has one
-row with ``fout`` set and the theme columns empty. ``diepgang`` and ``houding`` are the
-theme's depth and dominant stance as words (empty when unknown), ``sectie`` the section
-path of the strongest evidence, ``eenheid`` what ``paginas`` counts: ``pagina``, or
-``sectie`` for a document without pages (docx, HTML, text).
+(``uitgewerkt``/``genoemd``/``ontbreekt``). ``paginas`` is compressed with an en dash
+(``4, 7–9, 31``; see *Page lists* below), ``bewijs`` is the strongest evidence
+sentence. A failed document has one row with ``fout`` set and the theme columns empty.
+``diepgang`` and ``houding`` are the theme's depth and dominant stance as words (empty
+when unknown), ``sectie`` the section path of the strongest evidence, ``eenheid`` what
+``paginas`` counts: ``pagina``, or ``sectie`` for a document without pages (docx, HTML,
+text). ``versie`` and ``documentstatus`` are what a batch manifest says of the document
+(its ``versie`` and ``status`` columns), ``bestandsdatum`` the file's date
+(``YYYY-MM-DD``), ``in_overzicht`` ``ja`` for the document a batch overview shows for its
+municipality and ``nee`` for the others (a draft beside the adopted visie): every row
+says which file and version it is about. Each is empty when not known; the columns are
+always there. ``check`` and ``batch`` write the same CSV.
+
+Page lists: Excel reads a cell when it opens a CSV as if it were typed, so Dutch Excel
+turns ``2-9`` into 2 September (and ``1-12`` into 1 December) and the text is lost when the
+file is saved again. The usual trick, ``="2-9"``, is a formula: other programs show it as
+it stands, and this export never writes a formula (see below). Instead every page list is
+written in a form Excel's date and number parsing does not take: a range with an en dash
+(``2–9``; Excel's date separators are ``-``, ``/`` and, in some locales, ``.``) and items
+separated by a comma and a space (``2, 5``; a decimal comma is never followed by a space,
+a thousands separator by three digits). A single page stays a number, which it is.
+Scripts split on ``", "`` and ``"–"``. ``tests/test_spreadsheets.py`` checks every page
+list against the shapes Excel converts.
 
 Text from a PDF is untrusted: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return gets a leading ``'`` so that spreadsheets show it as text instead of
@@ -31,7 +48,7 @@ import csv
 import io
 
 from ..models import DocumentReport, Report
-from ._text import compress_pages, depth_text, stance_text, strongest, unit_word
+from ._text import EN_DASH, compress_pages, depth_text, stance_text, strongest, unit_word
 from .i18n import status_word, t, theme_label
 
 BOM = "\ufeff"
@@ -50,6 +67,10 @@ COLUMN_KEYS = (
     "stance",
     "section",
     "unit",
+    "version",
+    "document_status",
+    "file_date",
+    "in_overview",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -64,13 +85,31 @@ def header(lang: str = "nl") -> list[str]:
     return [t(f"csv.{key}", lang) for key in COLUMN_KEYS]
 
 
-def rows(document: DocumentReport, lang: str = "nl") -> list[list[str]]:
-    """The CSV rows of one document (without header), as lists of cell strings."""
+def pages_cell(pages: tuple[int, ...] | list[int]) -> str:
+    """``4, 7–9, 31``: a page list Excel keeps as text (see *Page lists* above)."""
+    return compress_pages(pages, dash=EN_DASH)
+
+
+def rows(
+    document: DocumentReport, lang: str = "nl", *, in_overview: bool | None = None
+) -> list[list[str]]:
+    """The CSV rows of one document (without header), as lists of cell strings.
+
+    ``in_overview``: whether a batch overview shows this document for its municipality
+    (``None``: not known, an empty cell)."""
     municipality = safe_cell(document.municipality)
     file = safe_cell(document.file)
+    shown = "" if in_overview is None else t("answer.yes" if in_overview else "answer.no", lang)
+    document_columns = [
+        safe_cell(document.version or ""),
+        safe_cell(document.status or ""),
+        document.file_date or "",
+        shown,
+    ]
     if document.failed:
         error = safe_cell(document.error or "")
-        return [[municipality, file, "", "", "", "", "", "", "", error, "", "", "", ""]]
+        empty = [""] * 7
+        return [[municipality, file, *empty, error, "", "", "", "", *document_columns]]
     unit = unit_word(document, lang)
     result = []
     for coverage in document.themes:
@@ -84,13 +123,14 @@ def rows(document: DocumentReport, lang: str = "nl") -> list[list[str]]:
                 coverage.status.value,
                 status_word(coverage.status, lang),
                 str(coverage.mentions),
-                compress_pages(coverage.pages, dash="-"),
+                pages_cell(coverage.pages),
                 safe_cell(hit.snippet) if hit else "",
                 "",
                 depth_text(coverage, lang),
                 stance_text(coverage.stance, lang),
                 safe_cell(hit.section) if hit else "",
                 unit,
+                *document_columns,
             ]
         )
     return result
@@ -101,6 +141,8 @@ def render_csv(report: Report, lang: str = "nl") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header(lang))
+    primaries = {group.primary for group in report.groups}
     for document in report.documents:
-        writer.writerows(rows(document, lang))
+        shown = document.file in primaries if report.groups else None
+        writer.writerows(rows(document, lang, in_overview=shown))
     return BOM + buffer.getvalue()

@@ -81,6 +81,12 @@ _NL: dict[str, str] = {
     "csv.stance": "houding",
     "csv.section": "sectie",
     "csv.unit": "eenheid",
+    "csv.version": "versie",
+    "csv.document_status": "documentstatus",
+    "csv.file_date": "bestandsdatum",
+    "csv.in_overview": "in_overzicht",
+    "answer.yes": "ja",
+    "answer.no": "nee",
     # depth of a theme (models.Depth)
     "depth.missing": "ontbreekt",
     "depth.mentioned": "genoemd",
@@ -124,6 +130,48 @@ _NL: dict[str, str] = {
     "duplicates.jaccard": "Jaccard",
     "col.stance": "houding",
     "col.section": "sectie",
+    # xlsx workbook (batch --format xlsx)
+    "xlsx.examples_sheet": "Voorbeelden uit de regio",
+    "xlsx.about_sheet": "Over dit overzicht",
+    "xlsx.version": "Versie",
+    "xlsx.others": "Andere documenten",
+    "xlsx.place": "Plaats",
+    "xlsx.no_examples": "Geen voorbeelden: geen gemeente maakt bij een thema een beleidskeuze "
+    "(ambitie of onder voorwaarden) in haar eigen tekst.",
+    "xlsx.created": "Gemaakt op",
+    "xlsx.tool": "Programma",
+    "xlsx.lexicon": "Lexicon",
+    "xlsx.lexicon_hash": "Inhoud lexicon (hash)",
+    "xlsx.modified": "aangepast",
+    "xlsx.modified_note": "Aangepast: dit lexicon draagt de naam van een meegeleverd lexicon, "
+    "maar de inhoud is anders. Vergelijk uitkomsten alleen met overzichten met dezelfde hash.",
+    "xlsx.municipalities": "Gemeenten",
+    "xlsx.documents": "Documenten",
+    "xlsx.failed": "Niet gelezen",
+    "xlsx.themes": "Thema's",
+    "xlsx.missing_heading": "Wat ‘ontbreekt’ betekent",
+    "xlsx.missing_explained": "‘Ontbreekt’ betekent: visiecheck heeft het thema in de tekst niet "
+    "gevonden, niet dat de visie er zeker niets over zegt. De herkenning is het deel van de "
+    "passages over een thema in de meetset van visiecheck dat het programma vindt; wat het mist, "
+    "staat bij een lagere herkenning vaker ten onrechte als ‘ontbreekt’. Kijk een rode cel na in "
+    "de visie zelf; het blad Bewijs zegt per document waarop gezocht is.",
+    "xlsx.code": "Code",
+    "xlsx.recall": "Herkenning",
+    "xlsx.meaning": "Een rode cel betekent",
+    "xlsx.recall_note": "niet gevonden met herkenning ≈ {recall}: ongeveer {missed}% van de "
+    "passages over dit thema wordt gemist",
+    "xlsx.recall_unknown": "niet gevonden; de herkenning van dit thema is niet gemeten",
+    "xlsx.documents_heading": "Gelezen bestanden",
+    "xlsx.documents_explained": "Per gemeente toont het overzicht één document: een vastgestelde "
+    "visie gaat voor een ontwerp, dan de hoogste versie, dan het nieuwste bestand. De andere "
+    "documenten staan in de kolom ‘Andere documenten’ en op het blad Bewijs. Het totaal telt "
+    "gemeenten, niet bestanden.",
+    "xlsx.document_status": "Status document",
+    "xlsx.file_date": "Bestandsdatum",
+    "xlsx.in_overview": "In overzicht",
+    "xlsx.file_a": "Bestand A",
+    "xlsx.file_b": "Bestand B",
+    "xlsx.footer": "&A – pagina &P van &N",
     # stance of a theme (visiecheck.analyse.stance)
     "stance.ambition": "ambitie",
     "stance.condition": "onder voorwaarden",
@@ -206,6 +254,12 @@ _EN: dict[str, str] = {
     "csv.stance": "stance",
     "csv.section": "section",
     "csv.unit": "unit",
+    "csv.version": "version",
+    "csv.document_status": "document_status",
+    "csv.file_date": "file_date",
+    "csv.in_overview": "in_overview",
+    "answer.yes": "yes",
+    "answer.no": "no",
     "depth.missing": "missing",
     "depth.mentioned": "mentioned",
     "depth.described": "described",
@@ -244,6 +298,47 @@ _EN: dict[str, str] = {
     "duplicates.jaccard": "Jaccard",
     "col.stance": "stance",
     "col.section": "section",
+    "xlsx.examples_sheet": "Regional examples",
+    "xlsx.about_sheet": "About this overview",
+    "xlsx.version": "Version",
+    "xlsx.others": "Other documents",
+    "xlsx.place": "Location",
+    "xlsx.no_examples": "No examples: no municipality makes a policy choice on a theme "
+    "(an ambition or a condition) in its own text.",
+    "xlsx.created": "Created",
+    "xlsx.tool": "Program",
+    "xlsx.lexicon": "Lexicon",
+    "xlsx.lexicon_hash": "Lexicon content (hash)",
+    "xlsx.modified": "modified",
+    "xlsx.modified_note": "Modified: this lexicon carries the name of a shipped lexicon, but its "
+    "content differs. Compare results only with overviews that have the same hash.",
+    "xlsx.municipalities": "Municipalities",
+    "xlsx.documents": "Documents",
+    "xlsx.failed": "Not read",
+    "xlsx.themes": "Themes",
+    "xlsx.missing_heading": "What ‘missing’ means",
+    "xlsx.missing_explained": "‘Missing’ means: visiecheck did not find the theme in the text, "
+    "not that the vision certainly says nothing about it. The recall is the share of the "
+    "passages on a theme in visiecheck's accuracy set that the program finds; the lower it is, "
+    "the more often a theme is wrongly shown as ‘missing’. Check a red cell in the vision "
+    "itself; the Evidence sheet says per document what was searched.",
+    "xlsx.code": "Code",
+    "xlsx.recall": "Recall",
+    "xlsx.meaning": "A red cell means",
+    "xlsx.recall_note": "not found with recall ≈ {recall}: about {missed}% of the passages on this "
+    "theme are missed",
+    "xlsx.recall_unknown": "not found; the recall of this theme has not been measured",
+    "xlsx.documents_heading": "Files read",
+    "xlsx.documents_explained": "The overview shows one document per municipality: an adopted "
+    "vision before a draft, then the highest version, then the newest file. The other "
+    "documents are in the column ‘Other documents’ and on the Evidence sheet. The total counts "
+    "municipalities, not files.",
+    "xlsx.document_status": "Document status",
+    "xlsx.file_date": "File date",
+    "xlsx.in_overview": "In overview",
+    "xlsx.file_a": "File A",
+    "xlsx.file_b": "File B",
+    "xlsx.footer": "&A – page &P of &N",
     "stance.ambition": "ambition",
     "stance.condition": "conditional",
     "stance.exclusion": "excluded",
