@@ -80,7 +80,7 @@ _NL: dict[str, str] = {
     "overview.legend": "Legenda",
     "overview.caveat": "✘ betekent: niet gevonden met de zoektermen van het lexicon. Dat is "
     "geen bewijs dat het thema ontbreekt; gemeten herkenning per thema:",
-    "overview.recall_unknown": "herkenning niet gemeten",
+    "overview.recall_unknown": "niet gemeten",
     "overview.print_note": "De onderbouwing per gemeente en de voorbeelden uit de regio staan "
     "in het HTML-bestand op het scherm en in het xlsx-overzicht.",
     "overview.per_municipality": "Per gemeente",
@@ -235,7 +235,7 @@ _EN: dict[str, str] = {
     "overview.legend": "Legend",
     "overview.caveat": "✘ means: not found with the lexicon's search terms. That does not "
     "prove the theme is absent; measured recall per theme:",
-    "overview.recall_unknown": "recall not measured",
+    "overview.recall_unknown": "not measured",
     "overview.print_note": "The evidence per municipality and the regional examples are in "
     "the HTML file on screen and in the xlsx overview.",
     "overview.per_municipality": "Per municipality",
