@@ -138,7 +138,12 @@ def test_one_row_per_municipality_with_file_version_status_and_other_documents(
     assert (
         text_of(soup.h1) == "visiecheck: bodem en ondergrond in de omgevingsvisies van 4 gemeenten"
     )
-    assert soup.find("p", string=re.compile("^5 documenten gelezen voor 4 gemeenten;"))
+    assert soup.find(
+        "p",
+        string=re.compile(
+            "^5 documenten van 4 gemeenten; per gemeente toont de matrix één document"
+        ),
+    )
     assert matrix_rows(soup) == [
         ["Gemeente", "GEO", "BEN", "GRW", "✔/~/✘"],
         ["Beekdal beekdal-vastgesteld.pdf · versie 2 · vastgesteld +1 document",
@@ -340,3 +345,20 @@ def test_cli_examples_option_sets_how_many_examples(manifest: Path, tmp_path: Pa
     assert counts == {"0": 0, "1": 2}  # one for geothermie, one for bodemenergie
     code, _, stderr = cli("batch", manifest, "--examples", "-1")
     assert code == ExitCode.USAGE and "--examples" in stderr
+
+
+def test_a_file_name_with_control_characters_keeps_its_group(report: Report) -> None:
+    """File names are escaped before rendering; the group's names must be escaped alike,
+    or the row of a document named ``beek<ESC>dal.pdf`` could not be found."""
+    odd = "beek\x1bdal\nontwerp.pdf"
+    draft = report.groups[0].others[0]
+    documents = tuple(
+        replace(document, file=odd) if document.file == draft else document
+        for document in report.documents
+    )
+    groups = (replace(report.groups[0], others=(odd,)), *report.groups[1:])
+    soup = soup_of(replace(report, documents=documents, groups=groups))
+    others = soup.find("section", id="doc-1").find("ul", class_="others")
+    assert [text_of(li) for li in others.find_all("li")] == [
+        "beek\\x1bdal\\x0aontwerp.pdf · versie 1 · ontwerp: 0 uitgewerkt, 1 genoemd, 2 ontbreekt"
+    ]

@@ -7,7 +7,8 @@ municipalities taken from a manifest or a file name, labels of a user's lexicon,
 built by other code. ``safe`` walks a ``Report`` or a ``DocumentDiff`` (any of the frozen
 model dataclasses) and returns it with
 
-* file names (``file``, and ``a``/``b`` of a duplicate pair) escaped losslessly by
+* file names (``file``, ``a``/``b`` of a duplicate pair, ``primary``/``others`` of a
+  municipality's group) escaped losslessly by
   ``safetext.escape_file_name``: an ordinary name stays as it is;
 * one-line names (``municipality``) and every other string passed through
   ``safetext.visible``, newlines kept.
@@ -30,7 +31,9 @@ from ..safetext import escape_file_name, visible
 
 T = TypeVar("T")
 
-_FILE_NAME_FIELDS = frozenset({"file", "a", "b"})
+# a group names its documents by ``DocumentReport.file``: escaped alike, or the renderers
+# could not find a document with an odd name by its group
+_FILE_NAME_FIELDS = frozenset({"file", "a", "b", "primary", "others"})
 _ONE_LINE_FIELDS = frozenset({"municipality"})
 
 

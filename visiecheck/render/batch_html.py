@@ -33,6 +33,7 @@ only: no script, no external resource. All text is escaped by jinja2's autoescap
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -151,8 +152,11 @@ class _ExampleTheme:
 
 
 def base_name(file: str) -> str:
-    """The file's name without its folder (the folder is the same for the whole batch)."""
-    return file.replace("\\", "/").rsplit("/", 1)[-1]
+    """The file's name without its folder (the folder is the same for the whole batch).
+
+    The platform's own rule: a backslash separates folders only on Windows; elsewhere it
+    is part of an escaped name (``beek\\x1bdal.pdf``)."""
+    return os.path.basename(file)
 
 
 def _groups(report: Report) -> list[MunicipalityGroup]:

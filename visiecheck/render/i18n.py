@@ -67,7 +67,7 @@ _NL: dict[str, str] = {
     "lexicon_modified": "aangepast",
     # batch html overview
     "overview.title": "visiecheck: bodem en ondergrond in de omgevingsvisies van {n} gemeenten",
-    "overview.documents": "{documents} gelezen voor {municipalities}; per gemeente toont de "
+    "overview.documents": "{documents} van {municipalities}; per gemeente toont de "
     "matrix één document (vastgesteld vóór ontwerp, dan de hoogste versie, dan het nieuwste "
     "bestand), de andere staan bij de gemeente onder de matrix.",
     "overview.municipalities.one": "{n} gemeente",
@@ -222,7 +222,7 @@ _EN: dict[str, str] = {
     "lexicon_modified": "modified",
     "overview.title": "visiecheck: soil and subsurface in the spatial visions of "
     "{n} municipalities",
-    "overview.documents": "{documents} read for {municipalities}; per municipality the matrix "
+    "overview.documents": "{documents} of {municipalities}; per municipality the matrix "
     "shows one document (adopted before draft, then the highest version, then the newest "
     "file), the others are listed with the municipality below the matrix.",
     "overview.municipalities.one": "{n} municipality",
