@@ -362,3 +362,12 @@ def test_a_file_name_with_control_characters_keeps_its_group(report: Report) -> 
     assert [text_of(li) for li in others.find_all("li")] == [
         "beek\\x1bdal\\x0aontwerp.pdf · versie 1 · ontwerp: 0 uitgewerkt, 1 genoemd, 2 ontbreekt"
     ]
+
+
+def test_the_drill_down_names_the_whole_path_with_version_and_status(report: Report) -> None:
+    soup = soup_of(report)
+    sections = soup("section", class_="municipality")
+    meta = [text_of(section.find("p", class_="meta")) for section in sections]
+    adopted = _document(report, "beekdal-vastgesteld.pdf").file
+    hoogerbrug = _document(report, "hoogerbrug.pdf").file
+    assert meta[:2] == [f"{adopted} · versie 2 · vastgesteld", hoogerbrug]

@@ -117,6 +117,7 @@ class _Row:
     municipality: str
     file: str
     details: str
+    version_status: str  # "versie 2 · vastgesteld", "" when the manifest says neither
     more: str  # "+1 document", "" when the municipality has one document
     error: str | None
     cells: tuple[_Cell, ...]
@@ -183,14 +184,19 @@ def _sorted_groups(report: Report, sort: str) -> list[tuple[MunicipalityGroup, D
     return sorted(rows, key=lambda row: (row[0].municipality.casefold(), row[1].file))
 
 
-def _details(document: DocumentReport, lang: str) -> str:
-    """``beekdal.pdf · versie 2 · vastgesteld``: what tells this document from others."""
-    parts = [base_name(document.file)]
+def _version_status(document: DocumentReport, lang: str) -> list[str]:
+    """``["versie 2", "vastgesteld"]``, as far as the manifest gives them."""
+    parts = []
     if document.version:
         parts.append(t("overview.version", lang, version=document.version))
     if document.status:
         parts.append(document.status)
-    return " · ".join(parts)
+    return parts
+
+
+def _details(document: DocumentReport, lang: str) -> str:
+    """``beekdal.pdf · versie 2 · vastgesteld``: what tells this document from others."""
+    return " · ".join([base_name(document.file), *_version_status(document, lang)])
 
 
 def _summary(document: DocumentReport, lang: str) -> str:
@@ -303,6 +309,7 @@ def _row(
         municipality=group.municipality,
         file=document.file,
         details=_details(document, lang),
+        version_status=" · ".join(_version_status(document, lang)),
         more=plural("overview.more", len(group.others), lang) if group.others else "",
         error=t("overview.unreadable", lang, error=document.error) if document.failed else None,
         cells=tuple(cells),
