@@ -126,3 +126,22 @@ def test_installed_samples_command_gives_the_first_command_anywhere(
     )
     assert checked.returncode == 0, checked.stderr
     assert json.loads(checked.stdout)["documents"][0]["municipality"] == "Beekdal"
+
+
+def test_installed_package_ships_the_html_templates(installed_script: Path, tmp_path: Path) -> None:
+    """The HTML reports are jinja2 templates in package data: the wheel must carry them."""
+    target = tmp_path / "rapport.html"
+    done = run_outside_checkout(
+        [str(installed_script), "check", str(SAMPLE), "--format", "html", "-o", str(target)],
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert '<p class="meta run">Gemaakt op ' in target.read_text(encoding="utf-8")
+    code = (
+        "from visiecheck import api; from visiecheck.render import render_batch; "
+        f"html = render_batch(api.check_files([{str(SAMPLE)!r}]), 'html'); "
+        "print(html.count('<table class=\"matrix\">'))"
+    )
+    done = run_outside_checkout([sys.executable, "-c", code], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"

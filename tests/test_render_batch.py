@@ -143,7 +143,7 @@ def test_html_every_cell_links_to_existing_evidence_and_pdf_text_is_escaped() ->
     assert all(link in ids for link in links)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "http" not in html.replace("http-equiv", "")
-    assert "Fout: is not a PDF" in html
+    assert '<td class="error" colspan="3">Kon dit bestand niet lezen: is not a PDF</td>' in html
 
 
 def test_markdown_matrix_and_json_csv_keep_input_order() -> None:
@@ -237,20 +237,20 @@ def test_html_overview_duplicates_tooltips_and_escaped_sections() -> None:
         f'<h2>Mogelijk dezelfde visie</h2>\n<ul class="duplicates">\n<li>{LINE_NL}</li>'
     ) in html
     assert (
-        '<td class="cell status-addressed" title="✔ uitgewerkt · beleidskeuze (uitgesloten)">\n'
-        '<a href="#ev-1-geothermie">✔ uitgewerkt</a></td>'
+        '<td class="cell status-addressed" title="Geothermie: ✔ uitgewerkt · beleidskeuze '
+        '(uitgesloten)"><a href="#ev-1-geothermie">✔</a></td>'
     ) in html
-    assert '<td class="cell status-mentioned" title="~ genoemd">' in html
+    assert '<td class="cell status-mentioned" title="Grondwater: ~ genoemd">' in html
     assert "<script>" not in html
     assert (
-        "<strong>p. 3, 4 Energie › &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; (bijlage)"
-        "</strong> · uitgesloten: “"
+        '<li><span class="place">p. 3, 4 Energie › &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;'
+        ' (bijlage)</span> <span class="stance">· uitgesloten</span>: “'
     ) in html
     assert "✔ uitgewerkt · beleidskeuze (uitgesloten)</span></h4>" in html
     english = render_batch(DUPLICATES, "html", lang="en")
     assert f"<li>{LINE_EN}</li>" in english
-    assert 'title="✔ addressed · policy choice (excluded)"' in english
-    assert "(annex)</strong> · excluded: “" in english
+    assert 'title="Geothermie: ✔ addressed · policy choice (excluded)"' in english
+    assert '(annex)</span> <span class="stance">· excluded</span>: “' in english
     assert "Mogelijk dezelfde visie" not in render_batch(REPORT, "html")
 
 

@@ -44,6 +44,7 @@ from .models import DocumentDiff, Report
 from .options import (
     DEFAULT_ENGINE,
     DEFAULT_EVIDENCE,
+    DEFAULT_EXAMPLES,
     ENGINES,
     LANGUAGES,
     ReadOptions,
@@ -779,6 +780,14 @@ def batch(
     evidence: Annotated[
         int, typer.Option("--evidence", help="Evidence sentences per theme and document.")
     ] = DEFAULT_EVIDENCE,
+    examples: Annotated[
+        int,
+        typer.Option(
+            "--examples",
+            help="Regional examples per theme (policy choices of other municipalities) "
+            "in the html and xlsx overview; 0 for none.",
+        ),
+    ] = DEFAULT_EXAMPLES,
     timeout: TimeoutOption = 120.0,
     max_memory: MaxMemoryOption = 2048,
     no_cache: NoCacheOption = False,
@@ -794,6 +803,7 @@ def batch(
     require_choice("--sort", sort, ("name", "missing"))
     require_choice("--engine", engine, ENGINES)
     require_at_least("--evidence", evidence, 0)
+    require_at_least("--examples", examples, 0)
     if jobs is not None:
         require_at_least("--jobs", jobs, 1)
     require_limits(timeout, max_memory)
@@ -811,7 +821,7 @@ def batch(
             themes=themes,
             jobs=jobs,
             read=ReadOptions(engine=engine, use_cache=not no_cache),
-            report=ReportOptions(evidence=evidence),
+            report=ReportOptions(evidence=evidence, examples=examples),
             timeout=timeout,
             max_memory_mb=max_memory,
             progress=progress,

@@ -267,82 +267,6 @@ def render_diff_json(diff: DocumentDiff, lang: str = "nl") -> str:
 
 # --- html -----------------------------------------------------------------------------
 
-_HTML_TEMPLATE = """\
-<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="visiecheck {{ version }}">
-<title>{{ title }}</title>
-<style>
-{{ base_css }}
-h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 2px solid #1b1b1b; }
-h3 { font-size: 1.05rem; margin: 1rem 0 .3rem; }
-ul.evidence { list-style: none; }
-ul.evidence li { margin: .25rem 0; }
-.kind { font-weight: 600; white-space: nowrap; }
-.kind-lost { color: #7a1410; }
-.kind-new { color: #14501a; }
-del { background: #f9d6d5; }
-ins { background: #d8f0d8; text-decoration: none; }
-@media print { h3 { break-inside: avoid; } }
-</style>
-</head>
-<body>
-<header>
-<h1>{{ title }}</h1>
-<p class="meta">{{ t("diff.old") }}: <span class="file">{{ diff.old.file }}</span>
-({{ t("sha256") }} <span class="file">{{ diff.old.sha256 }}</span>)</p>
-<p class="meta">{{ t("diff.new") }}: <span class="file">{{ diff.new.file }}</span>
-({{ t("sha256") }} <span class="file">{{ diff.new.sha256 }}</span>)</p>
-{% if diff.identical_files %}<p>{{ t("diff.identical") }}</p>{% endif %}
-</header>
-<p>{{ summary }}</p>
-{% for line in scope %}<p class="meta">{{ line }}</p>
-{% endfor %}
-<table>
-<thead><tr>
-<th>{{ t("col.theme") }}</th><th>{{ t("col.status") }}</th><th>{{ t("diff.col.change") }}</th>
-<th>{{ t("diff.col.delta") }}</th><th>{{ t("diff.col.pages") }}</th>
-{% if with_stance %}<th>{{ t("diff.col.stance") }}</th>{% endif %}
-</tr></thead>
-<tbody>
-{% for row in rows %}
-<tr>
-<td>{{ row.label }}</td>
-<td class="change-{{ row.change }}">{{ row.status }}</td>
-<td class="change-{{ row.change }}">{{ row.change_word }}</td>
-<td class="num">{{ row.delta }}</td>
-<td>{{ row.pages }}</td>
-{% if with_stance %}<td>{{ row.stance }}</td>{% endif %}
-</tr>
-{% endfor %}
-</tbody>
-</table>
-{% if evidence %}
-<h2>{{ t("diff.heading_evidence") }}</h2>
-{% for theme in evidence %}
-<h3>{{ theme.label }}</h3>
-<ul class="evidence">
-{% for item in theme.entries %}
-<li><span class="kind kind-{{ item.kind }}">{{ item.symbol }} {{ item.word }}</span>,
-{{ item.pages }}:
-{% if item.kind == "lost" %}<del>“{{ item.old }}”</del>
-{% elif item.kind == "new" %}<ins>“{{ item.new }}”</ins>
-{% elif item.kind == "moved" %}“{{ item.new }}”
-{% else %}<del>“{{ item.old }}”</del> → <ins>“{{ item.new }}”</ins>
-{% endif %}
-</li>
-{% endfor %}
-</ul>
-{% endfor %}
-{% endif %}
-<footer><p class="meta">{{ generated_by }}</p></footer>
-</body>
-</html>
-"""
-
 
 def _html_pages(item: EvidenceChange, lang: str) -> str:
     if item.kind is EvidenceKind.LOST:
@@ -354,15 +278,8 @@ def _html_pages(item: EvidenceChange, lang: str) -> str:
 
 def render_diff_html(diff: DocumentDiff, lang: str = "nl") -> str:
     """The diff as one self-contained, autoescaped HTML document."""
-    from jinja2 import Environment, StrictUndefined
+    from ._page import template
 
-    environment = Environment(
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
     rows = [
         {
             "label": _label(theme, lang),
@@ -393,10 +310,11 @@ def render_diff_html(diff: DocumentDiff, lang: str = "nl") -> str:
         for theme in diff.themes
         if theme.evidence
     ]
-    return environment.from_string(_HTML_TEMPLATE).render(
+    return template("diff.html.j2").render(
         base_css=BASE_CSS,
         lang=lang,
-        version=__version__,
+        tool_version=__version__,
+        body_class="diff",
         title=t("diff.title", lang),
         diff=diff,
         summary=summary_line(diff, lang),
@@ -404,7 +322,7 @@ def render_diff_html(diff: DocumentDiff, lang: str = "nl") -> str:
         with_stance=_has_stance(diff),
         rows=rows,
         evidence=evidence,
-        generated_by=f"visiecheck {__version__}",
+        run_info=t("generated_tool", lang, tool="visiecheck", version=__version__),
         t=lambda key, **kwargs: t(key, lang, **kwargs),
     )
 

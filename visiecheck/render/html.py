@@ -18,12 +18,11 @@ markup built in Python (``<mark>`` around terms) escapes each piece with ``marku
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup, escape
 
 from ..models import DocumentReport, Hit, Report, Status
+from ._page import run_line, template
 from ._text import (
     absence_lines,
     compress_pages,
@@ -39,132 +38,8 @@ from ._text import (
     status_counts,
     verdict_extra,
 )
-from .i18n import generated_by, status_label, t, theme_label
+from .i18n import status_label, t, theme_label
 from .style import BASE_CSS
-
-_TEMPLATE = """\
-<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="visiecheck {{ report.tool_version }}">
-<title>{{ title }}</title>
-<style>
-{{ base_css }}
-h2 { font-size: 1.3rem; margin-top: 2.5rem; border-bottom: 2px solid #1b1b1b; }
-h3 { font-size: 1.1rem; margin-top: 1.5rem; }
-h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
-td.status { white-space: nowrap; font-weight: 600; }
-.warning { color: #7a4a00; }
-.missing { font-weight: 600; }
-.page { font-weight: 600; white-space: nowrap; }
-.context { color: #555; font-style: italic; }
-.verdict { font-weight: 400; }
-.stance { color: #555; }
-ul.absence { margin: .2rem 0 .6rem; color: #333; }
-footer { margin-top: 3rem; color: #555; font-size: .9rem; }
-@media print {
-  section.document { break-before: page; }
-  h4 { break-inside: avoid; }
-  h2, h3, h4 { break-after: avoid; }
-}
-</style>
-</head>
-<body>
-<header>
-<h1>{{ title }}</h1>
-<p class="meta">{{ generated_by }}</p>
-</header>
-<section class="summary">
-<h2>{{ t("heading_summary") }}</h2>
-<table>
-<thead><tr>
-<th>{{ t("municipality") }}</th><th>{{ t("file") }}</th>
-{% for status in statuses %}
-<th class="status-{{ status.value }}">{{ status_label(status) }}</th>
-{% endfor %}
-</tr></thead>
-<tbody>
-{% for doc in documents %}
-<tr>
-<td>{{ doc.municipality }}</td><td class="file">{{ doc.file }}</td>
-{% if doc.error is not none %}
-<td colspan="3" class="error">{{ t("error_line", error=doc.error) }}</td>
-{% else %}
-{% for status in statuses %}
-<td class="num">{{ doc.counts[status] }}</td>
-{% endfor %}
-{% endif %}
-</tr>
-{% endfor %}
-</tbody>
-</table>
-</section>
-{% for doc in documents %}
-<section class="document">
-<h2>{{ doc.municipality }} — <span class="file">{{ doc.file }}</span></h2>
-{% if doc.error is not none %}
-<p class="error">{{ t("error_line", error=doc.error) }}</p>
-{% else %}
-<p class="meta">{{ doc.meta }}</p>
-<p class="meta">{{ t("sha256") }}: <span class="file">{{ doc.sha256 }}</span></p>
-{% if doc.warnings %}
-<ul class="warnings">
-{% for warning in doc.warnings %}<li class="warning">{{ t("warning") }}: {{ warning }}</li>
-{% endfor %}
-</ul>
-{% endif %}
-<p>{{ doc.summary }}</p>
-<table class="themes">
-<thead><tr>
-<th>{{ t("col.theme") }}</th><th>{{ t("col.status") }}</th><th>{{ t("col.mentions") }}</th>
-<th>{{ doc.pages_header }}</th><th>{{ t("col.evidence") }}</th>
-</tr></thead>
-<tbody>
-{% for theme in doc.themes %}
-<tr>
-<td>{{ theme.label }}</td>
-<td class="status status-{{ theme.status.value }}">{{ status_label(theme.status) }}
-{%- if theme.extra %}<br><span class="verdict">{{ theme.extra }}</span>{% endif %}</td>
-<td class="num">{{ theme.mentions }}</td>
-<td>{{ theme.pages }}</td>
-<td>{{ theme.strongest }}</td>
-</tr>
-{% endfor %}
-</tbody>
-</table>
-<p class="missing">{{ doc.missing_line }}</p>
-{% if doc.absences %}
-<ul class="absence">
-{% for line in doc.absences %}<li>{{ line }}</li>
-{% endfor %}
-</ul>
-{% endif %}
-{% if doc.evidence %}
-<h3>{{ t("heading_evidence") }}</h3>
-{% for theme in doc.evidence %}
-<h4>{{ theme.label }}
-<span class="status-{{ theme.status.value }}">{{ status_label(theme.status) }}</span>
-{%- if theme.extra %} <span class="verdict">· {{ theme.extra }}</span>{% endif %}</h4>
-<ul class="evidence">
-{% for item in theme.items %}
-<li><span class="page">{{ item.page }}</span>
-{%- if item.section %}, <span class="section">{{ item.section }}</span>{% endif %}
-{%- if item.context %} <span class="context">({{ item.context }})</span>{% endif %}
-{%- if item.stance %} <span class="stance">· {{ item.stance }}</span>{% endif -%}
-: “{{ item.text }}”</li>
-{% endfor %}
-</ul>
-{% endfor %}
-{% endif %}
-{% endif %}
-</section>
-{% endfor %}
-<footer><p>{{ generated_by }}</p></footer>
-</body>
-</html>
-"""
 
 
 @dataclass(frozen=True)
@@ -202,18 +77,6 @@ class _Doc:
     missing_line: str
     absences: tuple[str, ...]
     pages_header: str
-
-
-@cache
-def _template() -> Template:
-    environment = Environment(
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return environment.from_string(_TEMPLATE)
 
 
 def mark_terms(hit: Hit) -> Markup:
@@ -287,13 +150,13 @@ def _document_view(document: DocumentReport, lang: str) -> _Doc:
 
 def render_html(report: Report, lang: str = "nl") -> str:
     """The report as one self-contained HTML document."""
-    made_with = generated_by(report, lang)
-    return _template().render(
+    return template("check.html.j2").render(
         base_css=BASE_CSS,
         lang=lang,
-        report=report,
+        tool_version=report.tool_version,
+        body_class="check",
         title=t("title", lang),
-        generated_by=made_with,
+        run_info=run_line(report, lang),
         statuses=(Status.ADDRESSED, Status.MENTIONED, Status.MISSING),
         documents=[_document_view(document, lang) for document in report.documents],
         t=lambda key, **kwargs: t(key, lang, **kwargs),

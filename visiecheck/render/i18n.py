@@ -62,7 +62,36 @@ _NL: dict[str, str] = {
     "heading_evidence": "Bewijs per thema",
     "heading_themes": "Thema's",
     "generated_by": "Gemaakt met {tool} {version}, lexicon {lexicon} {lexicon_version}",
+    "generated_on": "Gemaakt op {date} met {tool} {version}, lexicon {lexicon}",
+    "generated_with": "Gemaakt met {tool} {version}, lexicon {lexicon}",
+    "generated_tool": "Gemaakt met {tool} {version}",
     "lexicon_modified": "aangepast",
+    # batch html overview
+    "overview.title": "visiecheck: bodem en ondergrond in de omgevingsvisies van {n} gemeenten",
+    "overview.documents": "{documents} van {municipalities}; per gemeente toont de "
+    "matrix één document (vastgesteld vóór ontwerp, dan de hoogste versie, dan het nieuwste "
+    "bestand), de andere staan bij de gemeente onder de matrix.",
+    "overview.municipalities.one": "{n} gemeente",
+    "overview.municipalities.other": "{n} gemeenten",
+    "overview.more.one": "+{n} document",
+    "overview.more.other": "+{n} documenten",
+    "overview.unreadable": "Kon dit bestand niet lezen: {error}",
+    "overview.version": "versie {version}",
+    "overview.total": "Totaal (van {n})",
+    "overview.legend": "Legenda",
+    "overview.caveat": "✘ betekent: niet gevonden met de zoektermen van het lexicon. Dat is "
+    "geen bewijs dat het thema ontbreekt; gemeten herkenning per thema:",
+    "overview.recall_unknown": "niet gemeten",
+    "overview.print_note": "De onderbouwing per gemeente en de voorbeelden uit de regio staan "
+    "in het HTML-bestand op het scherm en in het xlsx-overzicht.",
+    "overview.per_municipality": "Per gemeente",
+    "overview.other_documents": "Andere documenten van deze gemeente",
+    "overview.see_examples": "Zo schrijven andere gemeenten het: voorbeelden uit de regio",
+    "examples.heading": "Voorbeelden uit de regio",
+    "examples.intro": "Per thema de sterkste beleidskeuzes (ambitie of onder voorwaarden) uit "
+    "de gemeenten die het thema uitwerken, met de plaats in hun document: zo schreven de buren "
+    "het op.",
+    "examples.none_for": "Geen voorbeeld gevonden voor: {themes}",
     "documents_count.one": "{n} document",
     "documents_count.other": "{n} documenten",
     "sha256": "SHA-256",
@@ -236,7 +265,36 @@ _EN: dict[str, str] = {
     "heading_evidence": "Evidence per theme",
     "heading_themes": "Themes",
     "generated_by": "Made with {tool} {version}, lexicon {lexicon} {lexicon_version}",
+    "generated_on": "Made on {date} with {tool} {version}, lexicon {lexicon}",
+    "generated_with": "Made with {tool} {version}, lexicon {lexicon}",
+    "generated_tool": "Made with {tool} {version}",
     "lexicon_modified": "modified",
+    "overview.title": "visiecheck: soil and subsurface in the spatial visions of "
+    "{n} municipalities",
+    "overview.documents": "{documents} of {municipalities}; per municipality the matrix "
+    "shows one document (adopted before draft, then the highest version, then the newest "
+    "file), the others are listed with the municipality below the matrix.",
+    "overview.municipalities.one": "{n} municipality",
+    "overview.municipalities.other": "{n} municipalities",
+    "overview.more.one": "+{n} document",
+    "overview.more.other": "+{n} documents",
+    "overview.unreadable": "Could not read this file: {error}",
+    "overview.version": "version {version}",
+    "overview.total": "Total (of {n})",
+    "overview.legend": "Legend",
+    "overview.caveat": "✘ means: not found with the lexicon's search terms. That does not "
+    "prove the theme is absent; measured recall per theme:",
+    "overview.recall_unknown": "not measured",
+    "overview.print_note": "The evidence per municipality and the regional examples are in "
+    "the HTML file on screen and in the xlsx overview.",
+    "overview.per_municipality": "Per municipality",
+    "overview.other_documents": "Other documents of this municipality",
+    "overview.see_examples": "How other municipalities write it: regional examples",
+    "examples.heading": "Regional examples",
+    "examples.intro": "Per theme the strongest policy choices (ambition or conditional) of "
+    "the municipalities that address the theme, with the place in their document: how the "
+    "neighbours wrote it.",
+    "examples.none_for": "No example found for: {themes}",
     "documents_count.one": "{n} document",
     "documents_count.other": "{n} documents",
     "sha256": "SHA-256",

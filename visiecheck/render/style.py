@@ -1,8 +1,10 @@
 """The one stylesheet of the HTML reports (check, batch and diff), inlined in each file.
 
-Each report adds only the rules of its own parts after this base, so the colours of the
-three verdicts (and of a diff's gains and losses), the tables, the marks and the print
-rules are written once.
+Each report adds only the rules of its own parts after this base (in its template's
+``css`` block, see ``_page``), so the colours of the three verdicts (and of a diff's
+gains and losses), the tables, the marks and the print rules are written once. Print
+keeps the colours (``print-color-adjust: exact``); ``.screen-only`` parts are left out
+of a print-out and ``.print-only`` parts shown only there.
 """
 
 from __future__ import annotations
@@ -27,9 +29,14 @@ td.num { text-align: right; white-space: nowrap; }
 mark { background: #ffe066; color: inherit; padding: 0 .1em; }
 ul.evidence { margin: 0 0 .6rem; padding-left: 1.2rem; }
 ul.evidence li { margin: .2rem 0; }
+footer { margin-top: 3rem; color: #555; font-size: .9rem; }
+.print-only { display: none; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr, li { break-inside: avoid; }
+  .screen-only { display: none; }
+  .print-only { display: block; }
+  a { color: inherit; text-decoration: none; }
 }
 """)
