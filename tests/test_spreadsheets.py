@@ -365,8 +365,9 @@ REPORT_WITH_DUPLICATE = replace(
 def test_duplicates_sheet_names_both_files_of_one_municipality() -> None:
     sheet = workbook(REPORT_WITH_DUPLICATE)["Dubbel"]
     assert values(sheet, 2) == [
-        ["Enschede (1.0)", "Enschede (2.0)", 0.9, 0.8, "enschede-ontwerp.pdf",
-         "enschede-vastgesteld.pdf"],
+        ["Enschede (ontwerp 1.0, enschede-ontwerp.pdf)",
+         "Enschede (vastgesteld 2.0, enschede-vastgesteld.pdf)", 0.9, 0.8,
+         "enschede-ontwerp.pdf", "enschede-vastgesteld.pdf"],
     ]  # fmt: skip
 
 
