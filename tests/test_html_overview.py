@@ -256,16 +256,16 @@ def test_run_date_tool_and_lexicon_with_content_hash_and_modified(report: Report
     assert re.fullmatch(r"[0-9a-f]{12}", lexicon.content_hash)
     expected = (
         f"Gemaakt op 3 december 2026, 14:05 met visiecheck {report.tool_version}, "
-        f"lexicon {lexicon.name} {lexicon.version} ({lexicon.content_hash})"
+        f"lexicon {lexicon.name} {lexicon.version} · {lexicon.content_hash}"
     )
     soup = soup_of(report)
     assert text_of(soup.find("p", class_="run")) == expected
     assert text_of(soup.footer) == expected
     edited = replace(report, lexicon=replace(lexicon, modified=True))
-    assert text_of(soup_of(edited).find("p", class_="run")) == (expected[:-1] + ", aangepast)")
+    assert text_of(soup_of(edited).find("p", class_="run")) == (expected + " (aangepast)")
     assert text_of(soup_of(edited, "en").find("p", class_="run")) == (
         f"Made on 3 December 2026, 14:05 with visiecheck {report.tool_version}, "
-        f"lexicon {lexicon.name} {lexicon.version} ({lexicon.content_hash}, modified)"
+        f"lexicon {lexicon.name} {lexicon.version} · {lexicon.content_hash} (modified)"
     )
 
 

@@ -260,7 +260,7 @@ def test_every_sheet_prints_a4_landscape_one_page_wide_with_its_header_repeated(
         assert sheet.print_title_rows == "$1:$1"
         assert sheet.oddFooter.center.text == "&A – pagina &P van &N"
         assert sheet.oddHeader.left.text == (
-            "visiecheck 0.1.0 · lexicon ondergrond-nl 1.4.0 (3549f943b4fc, aangepast) · "
+            "visiecheck 0.1.0 · lexicon ondergrond-nl 1.4.0 · 3549f943b4fc (aangepast) · "
             "02-05-2024 14:30"
         )
     assert [sheet.freeze_panes for sheet in book.worksheets] == ["B2", "B2", "B2", "B2", None]
@@ -352,7 +352,7 @@ def test_about_sheet_in_english_and_for_a_shipped_lexicon() -> None:
     assert not any(str(row[0]).startswith(("Modified", "Aangepast")) for row in rows)
     book = workbook(replace(shipped, lexicon=replace(shipped.lexicon, name="bodem & water")), "en")
     assert book["Overview"].oddHeader.left.text == (
-        "visiecheck 0.1.0 · lexicon bodem && water 1.4.0 (3549f943b4fc) · 2024-05-02 14:30"
+        "visiecheck 0.1.0 · lexicon bodem && water 1.4.0 · 3549f943b4fc · 2024-05-02 14:30"
     )
 
 

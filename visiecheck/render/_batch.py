@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from ..models import DocumentReport, DuplicatePair, MunicipalityGroup, Report, Status
 from ..theme_names import theme_codes
 from ._text import in_sentence, missing_themes, short_label
-from .i18n import STATUS_SYMBOLS, t
+from .i18n import STATUS_SYMBOLS, lexicon_text, t
 
 SORTS = ("name", "missing")
 _WORDS = {
@@ -37,7 +37,6 @@ _WORDS = {
         "failed_files": "{n} van {total} bestanden niet gelezen: {files}",
         "version": "versie",
         "files": "Bestanden",
-        "modified": "aangepast",
         "lexicon": "lexicon",
     },
     "en": {
@@ -60,7 +59,6 @@ _WORDS = {
         "failed_files": "{n} of {total} files not read: {files}",
         "version": "version",
         "files": "Files",
-        "modified": "modified",
         "lexicon": "lexicon",
     },
 }
@@ -202,13 +200,7 @@ def file_lines(report: Report, lang: str, sort: str = "name") -> list[str]:
 
 def lexicon_line(report: Report, lang: str) -> str:
     """``lexicon ondergrond-nl 1.5.0 · 3549f943b4fc (aangepast)``: which terms were used."""
-    lexicon = report.lexicon
-    line = f"{word('lexicon', lang)} {lexicon.name} {lexicon.version}"
-    if lexicon.content_hash:
-        line += f" · {lexicon.content_hash}"
-    if lexicon.modified:
-        line += f" ({word('modified', lang)})"
-    return line
+    return f"{word('lexicon', lang)} {lexicon_text(report.lexicon, lang)}"
 
 
 def run_line(report: Report, lang: str) -> str:

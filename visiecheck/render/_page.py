@@ -16,8 +16,8 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
-from ..models import LexiconInfo, Report
-from .i18n import t
+from ..models import Report
+from .i18n import lexicon_text, t
 
 # Month names for the run date: "3 december 2026" reads better than "2026-12-03" in a
 # report that is mailed and printed (and needs no locale installed on the machine).
@@ -59,16 +59,6 @@ def run_date(created: str, lang: str) -> str:
         return ""
     month = _MONTHS[lang][moment.month - 1]
     return f"{moment.day} {month} {moment.year}, {moment:%H:%M}"
-
-
-def lexicon_text(lexicon: LexiconInfo, lang: str) -> str:
-    """``ondergrond-nl 1.5.0 (3549f943b4fc)``; ``…, aangepast)`` for an edited copy of a
-    shipped lexicon, so two reports made with different terms never look alike."""
-    details = [lexicon.content_hash] if lexicon.content_hash else []
-    if lexicon.modified:
-        details.append(t("lexicon_modified", lang))
-    suffix = f" ({', '.join(details)})" if details else ""
-    return f"{lexicon.name} {lexicon.version}{suffix}"
 
 
 def run_line(report: Report, lang: str) -> str:

@@ -61,7 +61,6 @@ _NL: dict[str, str] = {
     "heading_summary": "Samenvatting",
     "heading_evidence": "Bewijs per thema",
     "heading_themes": "Thema's",
-    "generated_by": "Gemaakt met {tool} {version}, lexicon {lexicon} {lexicon_version}",
     "generated_on": "Gemaakt op {date} met {tool} {version}, lexicon {lexicon}",
     "generated_with": "Gemaakt met {tool} {version}, lexicon {lexicon}",
     "generated_tool": "Gemaakt met {tool} {version}",
@@ -171,7 +170,6 @@ _NL: dict[str, str] = {
     "xlsx.tool": "Programma",
     "xlsx.lexicon": "Lexicon",
     "xlsx.lexicon_hash": "Inhoud lexicon (hash)",
-    "xlsx.modified": "aangepast",
     "xlsx.modified_note": "Aangepast: dit lexicon draagt de naam van een meegeleverd lexicon, "
     "maar de inhoud is anders. Vergelijk uitkomsten alleen met overzichten met dezelfde hash.",
     "xlsx.municipalities": "Gemeenten",
@@ -264,7 +262,6 @@ _EN: dict[str, str] = {
     "heading_summary": "Summary",
     "heading_evidence": "Evidence per theme",
     "heading_themes": "Themes",
-    "generated_by": "Made with {tool} {version}, lexicon {lexicon} {lexicon_version}",
     "generated_on": "Made on {date} with {tool} {version}, lexicon {lexicon}",
     "generated_with": "Made with {tool} {version}, lexicon {lexicon}",
     "generated_tool": "Made with {tool} {version}",
@@ -367,7 +364,6 @@ _EN: dict[str, str] = {
     "xlsx.tool": "Program",
     "xlsx.lexicon": "Lexicon",
     "xlsx.lexicon_hash": "Lexicon content (hash)",
-    "xlsx.modified": "modified",
     "xlsx.modified_note": "Modified: this lexicon carries the name of a shipped lexicon, but its "
     "content differs. Compare results only with overviews that have the same hash.",
     "xlsx.municipalities": "Municipalities",
@@ -469,10 +465,11 @@ def stance_word(stance: Stance | str, lang: str = DEFAULT_LANGUAGE) -> str:
     return t(f"stance.{Stance(stance).value}", lang)
 
 
-def lexicon_version_text(info: LexiconInfo, lang: str = DEFAULT_LANGUAGE) -> str:
-    """``1.5.0 · 3549f943b4fc`` and ``(aangepast)`` for an edited copy of a shipped
-    lexicon: a report never passes an edited lexicon off as the shipped version."""
-    text = info.version
+def lexicon_text(info: LexiconInfo, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``ondergrond-nl 1.5.0 · 3549f943b4fc``, with ``(aangepast)`` for an edited copy of
+    a shipped lexicon: every report names its terms this one way, and never passes an
+    edited lexicon off as the shipped version."""
+    text = f"{info.name} {info.version}"
     if info.content_hash:
         text += f" · {info.content_hash}"
     if info.modified:
@@ -481,14 +478,13 @@ def lexicon_version_text(info: LexiconInfo, lang: str = DEFAULT_LANGUAGE) -> str
 
 
 def generated_by(report: Report, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The one line every report gives about how it was made."""
+    """The one line a report without a run date gives about how it was made."""
     return t(
-        "generated_by",
+        "generated_with",
         lang,
         tool="visiecheck",
         version=report.tool_version,
-        lexicon=report.lexicon.name,
-        lexicon_version=lexicon_version_text(report.lexicon, lang),
+        lexicon=lexicon_text(report.lexicon, lang),
     )
 
 

@@ -53,7 +53,7 @@ from ._text import (
     verdict_parts,
 )
 from .console import text_console
-from .i18n import lexicon_version_text, status_label, t, theme_label
+from .i18n import lexicon_text, status_label, t, theme_label
 
 STATUS_STYLES = {
     Status.ADDRESSED: "green",
@@ -212,7 +212,7 @@ def render_table(report: Report, lang: str = "nl", *, color: bool = False, width
         _print_document(console, document, lang, color)
     if report.documents:
         # which terms made these verdicts: an edited lexicon says so
-        line = f"{report.lexicon.name} {lexicon_version_text(report.lexicon, lang)}"
+        line = lexicon_text(report.lexicon, lang)
         console.print(Text(line, style="dim" if color else ""))
     # rich keeps the space at which it wrapped a paragraph; trailing blanks only hurt diffs
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

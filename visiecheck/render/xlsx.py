@@ -64,7 +64,7 @@ from ._batch import (
 from ._safe import safe
 from ._text import absence_line, hit_stance, unit_word
 from .csv_report import safe_cell
-from .i18n import decimal, stance_word, status_word, t, theme_label
+from .i18n import decimal, lexicon_text, stance_word, status_word, t, theme_label
 
 # Excel's own "good", "neutral" and "bad" cell styles: (fill, font colour)
 STATUS_COLOURS = {
@@ -164,10 +164,11 @@ def _other_documents(row: MatrixRow) -> str:
     return "; ".join(names)
 
 
-def lexicon_text(report: Report, lang: str) -> str:
-    """``ondergrond-nl 1.4.0`` with ``(aangepast)`` for an edited copy of a shipped one."""
+def _lexicon_cell(report: Report, lang: str) -> str:
+    """``ondergrond-nl 1.4.0`` with ``(aangepast)`` for an edited copy of a shipped one;
+    the about sheet gives the content hash a row of its own."""
     text = f"{report.lexicon.name} {report.lexicon.version}"
-    return f"{text} ({t('xlsx.modified', lang)})" if report.lexicon.modified else text
+    return f"{text} ({t('lexicon_modified', lang)})" if report.lexicon.modified else text
 
 
 def _theme_labels(report: Report, lang: str) -> dict[str, str]:
@@ -223,12 +224,7 @@ def print_header(report: Report, lang: str) -> str:
     """What every printed page says of the run: ``visiecheck 0.1.0 · lexicon ondergrond-nl
     1.4.0 (3549f943b4fc, aangepast) · 02-05-2024 14:30``: a print-out names its run."""
     parts = [f"visiecheck {report.tool_version}"]
-    info = report.lexicon
-    details = [info.content_hash] if info.content_hash else []
-    if info.modified:
-        details.append(t("xlsx.modified", lang))
-    lexicon = f"{t('xlsx.lexicon', lang).lower()} {info.name} {info.version}"
-    parts.append(f"{lexicon} ({', '.join(details)})" if details else lexicon)
+    parts.append(f"{t('xlsx.lexicon', lang).lower()} {lexicon_text(report.lexicon, lang)}")
     created = _created(report)
     if isinstance(created, datetime):
         parts.append(created.strftime("%d-%m-%Y %H:%M" if lang == "nl" else "%Y-%m-%d %H:%M"))
@@ -494,7 +490,7 @@ def _about_sheet(
     facts: list[tuple[str, object]] = [
         (t("xlsx.created", lang), _created(report)),
         (t("xlsx.tool", lang), f"visiecheck {report.tool_version}"),
-        (t("xlsx.lexicon", lang), lexicon_text(report, lang)),
+        (t("xlsx.lexicon", lang), _lexicon_cell(report, lang)),
         (t("xlsx.lexicon_hash", lang), report.lexicon.content_hash or "—"),
         (t("xlsx.municipalities", lang), len(rows)),
         (t("xlsx.documents", lang), len(report.documents)),
@@ -609,4 +605,4 @@ def _duplicates_sheet(workbook: Workbook, report: Report, lang: str) -> None:
         sheet.column_dimensions[letter].width = width
 
 
-__all__ = ["lexicon_text", "matrix_rows", "print_header", "render_xlsx", "version_text"]
+__all__ = ["matrix_rows", "print_header", "render_xlsx", "version_text"]
