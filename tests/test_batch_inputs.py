@@ -17,30 +17,16 @@ import docx
 import pytest
 from openpyxl import Workbook
 from test_hostile_files import Unprivileged, unprivileged  # noqa: F401 (a fixture)
-from typer.testing import CliRunner
 
-from visiecheck.cli import app
+from tests.cli_helpers import cli
+from tests.test_batch import ALGEMEEN, GEOTHERMIE, GRONDWATER
 from visiecheck.errors import ExitCode, InputFileNotFoundError
 from visiecheck.run.batch import BatchItem, collect
 
-GEOTHERMIE = (
-    "Wij onderzoeken samen met de provincie de kansen voor geothermie in het oosten. "
-    "Een aardwarmteproject vraagt om zorgvuldige afspraken over de diepe ondergrond."
-)
-GRONDWATER = (
-    "Het grondwater is een kwetsbare bron die wij beschermen tegen verontreiniging. "
-    "Bij nieuwe woonwijken houden wij rekening met de grondwaterstand."
-)
 ARCHIEF = (
     "Archeologische resten in de ondergrond blijven zoveel mogelijk op hun plaats. "
     "Het bodemarchief onder de oude kernen krijgt een plek in het omgevingsplan."
 )
-ALGEMEEN = "De gemeente werkt aan een aantrekkelijk centrum met ruimte voor ontmoeting."
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def write_docx(path: Path, paragraphs: list[str]) -> Path:
@@ -88,7 +74,7 @@ def _statuses(document: dict) -> dict[str, str]:
 
 
 def test_a_folder_of_pdf_docx_html_and_text_is_one_batch(mixed: Path) -> None:
-    code, out, err = run("batch", str(mixed), "--format", "json", "--jobs", "2")
+    code, out, err = cli("batch", str(mixed), "--format", "json", "--jobs", "2")
     assert code == ExitCode.OK, err
     documents = json.loads(out)["documents"]
     assert [(Path(d["file"]).name, d["municipality"], d["location_unit"]) for d in documents] == [
@@ -113,7 +99,7 @@ def test_a_folder_of_pdf_docx_html_and_text_is_one_batch(mixed: Path) -> None:
         "manifest)",
     ]
     # the table: one row per municipality, whatever the format of its visie
-    code, out, _ = run("batch", str(mixed), "--jobs", "2")
+    code, out, _ = cli("batch", str(mixed), "--jobs", "2")
     names = [line.split("|")[1].strip() for line in out.splitlines() if line.startswith("| ")]
     assert names == ["Gemeente", "Almelo", "Borne", "Hengelo", "Losser", "Totaal"]
 
@@ -187,14 +173,14 @@ def test_a_folder_with_nothing_to_read_says_what_it_holds(tmp_path: Path) -> Non
     )
     empty = tmp_path / "leeg"
     empty.mkdir()
-    code, _, err = run("batch", str(empty))
+    code, _, err = cli("batch", str(empty))
     assert code == ExitCode.FILE_NOT_FOUND
     assert err.endswith("geen visies in deze map (PDF, Word .docx, HTML, tekst .txt/.md); "
                         "de map is leeg\n")  # fmt: skip
     # on the command line the sub-folder hint names the flag, in Dutch or English
     (empty / "2024").mkdir()
     (empty / "2024" / "visie.pdf").write_bytes(b"%PDF-1.4\n")
-    code, _, err = run("batch", str(empty))
+    code, _, err = cli("batch", str(empty))
     assert code == ExitCode.FILE_NOT_FOUND
     assert err.endswith("er is alleen: 1 submap niet doorzocht (voeg --recursive toe om ook "
                         "in submappen te zoeken)\n")  # fmt: skip
@@ -229,7 +215,7 @@ def test_a_sub_folder_that_cannot_be_listed_is_named(
 
 
 def test_the_help_of_batch_names_every_format() -> None:
-    code, out, _ = run("batch", "--help")
+    code, out, _ = cli("batch", "--help")
     assert code == 0
     flat = " ".join(out.replace("│", " ").split())
     assert "A folder of visies (PDF, Word, HTML, text) or a manifest CSV" in flat
