@@ -172,6 +172,9 @@ class ThemeSpec(_Strict):
     examples: ExamplesSpec = Field(default_factory=ExamplesSpec)
     # other names for the theme in --themes and explain; never searched in documents
     aliases: list[str] = Field(default_factory=list)
+    # a readiness signal's advice when it is not found (gereedheid-nl), Dutch and English
+    advice: str | None = None
+    advice_en: str | None = None
 
     @field_validator("aliases")
     @classmethod
@@ -628,6 +631,8 @@ def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Posi
                     existing.historical if theme_spec.historical is None else theme_spec.historical
                 ),
                 aliases=existing.aliases + tuple(theme_spec.aliases),
+                advice=theme_spec.advice or existing.advice,
+                advice_en=theme_spec.advice_en or existing.advice_en,
             )
         else:
             for key in ("label", "label_en"):
@@ -647,6 +652,8 @@ def _build(spec: LexiconSpec, base: Lexicon | None, path: Path, positions: _Posi
                 examples_no_match=tuple(theme_spec.examples.no_match),
                 historical=bool(theme_spec.historical),
                 aliases=tuple(theme_spec.aliases),
+                advice=theme_spec.advice or "",
+                advice_en=theme_spec.advice_en or "",
             )
         if not theme.terms:
             raise LexiconError(Msg("lexicon.no_terms", where=where.msg()), path=path)

@@ -201,6 +201,9 @@ class Theme:
     # other names a user may give for the theme in --themes or explain (WKO,
     # warmte-koudeopslag); never searched for in documents (see ``theme_names``)
     aliases: tuple[str, ...] = ()
+    # what to add when this signal of a readiness lexicon is not found (one line each)
+    advice: str = ""
+    advice_en: str = ""
 
 
 @dataclass(frozen=True)
