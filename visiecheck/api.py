@@ -131,6 +131,7 @@ def check_files(
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
     progress: ProgressCallback | None = None,
     isolate: bool | None = None,
+    readiness: bool | None = None,
 ) -> Report:
     """Check visies: per theme addressed, mentioned or missing, with evidence.
 
@@ -143,9 +144,17 @@ def check_files(
     this process, one after the other, without those limits. A file that cannot be read
     is a report row with its error, never an exception; bad options and an unloadable
     lexicon raise ``VisiecheckError``.
+
+    ``readiness`` (or ``ReportOptions(readiness=True)``) adds the readiness lens
+    "Huiswerk klaar": per document each signal of the shipped ``gereedheid-nl`` lexicon,
+    found or not, with evidence and advice (``DocumentReport.readiness``), from the same
+    text; the theme verdicts stay exactly as without it.
     """
+    report = report or ReportOptions()
+    if readiness is not None:
+        report = replace(report, readiness=readiness)
     options = Options(
-        read=read or ReadOptions(), match=match or MatchOptions(), report=report or ReportOptions()
+        read=read or ReadOptions(), match=match or MatchOptions(), report=report
     ).validate()
     if jobs is not None and jobs < 1:
         raise UsageError(Msg("usage.not_below", option="jobs", minimum=1, value=jobs))
@@ -169,8 +178,11 @@ def check_files(
         loaded = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
         result = _check_here(items, loaded, select_themes(loaded, themes), options, progress)
     result = _with_overview(result, items, options.report.examples)
+    from .pipeline import readiness_info
+
     return replace(
         result,
+        readiness_lexicon=readiness_info(options),
         notices=(*(notice.text("nl") for notice in notices), *result.notices),
         notice_messages=(*notices, *result.notice_messages),
         created=created,

@@ -294,6 +294,40 @@ class ThemeCoverage:
     searched: SearchInfo | None = None  # what was searched: makes "missing" honest
 
 
+class SignalStatus(StrEnum):
+    """Whether a readiness signal ("Huiswerk klaar") stands in a document's own text."""
+
+    FOUND = "found"
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True)
+class ReadinessSignal:
+    """One signal of the readiness lens in one document: found or not, with evidence.
+
+    Found when a term of the signal stands in a body sentence of the visie's own text
+    (or an annex), not merely in a heading, contents line, glossary or source list.
+    ``evidence`` lists those sentences, strongest first, capped as for themes;
+    ``advice`` (Dutch) and ``advice_en`` say what to add when it is not found.
+    """
+
+    signal_id: str
+    label: str
+    label_en: str
+    status: SignalStatus
+    evidence: tuple[Hit, ...] = ()
+    advice: str = ""
+    advice_en: str = ""
+
+    @property
+    def found(self) -> bool:
+        return self.status is SignalStatus.FOUND
+
+    def advice_text(self, lang: str = "nl") -> str:
+        """The advice in ``lang``; the Dutch line where a lexicon has no English one."""
+        return (self.advice_en or self.advice) if lang == "en" else self.advice
+
+
 @dataclass(frozen=True)
 class SearchInfo:
     """What a "missing" verdict rests on: the search, the unreadable pages, the recall."""
@@ -332,6 +366,9 @@ class DocumentReport:
     error_params: tuple[tuple[str, Any], ...] = field(default=(), repr=False)
     # The warnings as catalogue messages; ``warnings`` is their Dutch text.
     warning_messages: tuple[Msg, ...] = field(default=(), repr=False)
+    # the readiness lens (``ReportOptions.readiness``): one entry per signal, in lexicon
+    # order; empty when the lens was not asked for. Never changes ``themes``.
+    readiness: tuple[ReadinessSignal, ...] = ()
 
     def warning_texts(self, lang: str = "nl", hints: Hints | None = None) -> tuple[str, ...]:
         """The warnings in ``lang``; ``warnings`` as they are when they have no keys."""
@@ -387,6 +424,20 @@ class Report:
     # per theme, the strongest policy choices of the municipalities that address it
     examples: tuple[RegionalExample, ...] = field(default=())
     created: str = ""  # when the run was made, ISO 8601 in local time with offset
+    # the lexicon of the readiness lens, when it was asked for (``ReportOptions.readiness``)
+    readiness_lexicon: LexiconInfo | None = None
+
+    @property
+    def readiness_signals(self) -> tuple[tuple[str, str, str], ...]:
+        """(id, label, label_en) of every readiness signal, in lexicon order, from the
+        first document that has the lens (for the batch's second matrix)."""
+        for document in self.documents:
+            if document.readiness:
+                return tuple(
+                    (signal.signal_id, signal.label, signal.label_en)
+                    for signal in document.readiness
+                )
+        return ()
 
     def notice_texts(self, lang: str = "nl", hints: Hints | None = None) -> tuple[str, ...]:
         """The notices in ``lang``; ``notices`` as they are when they have no keys."""

@@ -82,6 +82,9 @@ class ReportOptions:
     addressed_min_sentences: int = DEFAULT_ADDRESSED_MIN_SENTENCES
     # regional examples per theme in a batch overview (policy choices of neighbours)
     examples: int = DEFAULT_EXAMPLES
+    # the readiness lens "Huiswerk klaar": also run the shipped readiness lexicon
+    # (gereedheid-nl) over the same text; never changes the theme verdicts
+    readiness: bool = False
 
     def validate(self) -> ReportOptions:
         if self.evidence < 0:

@@ -14,10 +14,19 @@ from pathlib import Path
 from . import __version__
 from .analyse.coverage import assess
 from .analyse.duplicates import fingerprint
+from .analyse.readiness import READINESS_LEXICON, assess_readiness
 from .errors import VisiecheckError
 from .extract import extract
 from .lexicon import load_lexicon
-from .models import Document, DocumentReport, Explanation, Lexicon, Report
+from .models import (
+    Document,
+    DocumentReport,
+    Explanation,
+    Lexicon,
+    LexiconInfo,
+    ReadinessSignal,
+    Report,
+)
 from .names import municipality_name
 from .options import Options, ReadOptions
 from .theme_names import resolve_theme, select_themes
@@ -60,7 +69,20 @@ def check_document(
         fingerprint=tuple(sorted(text_print.sample)),
         shingles=text_print.shingles,
         location_unit=document.location_unit,
+        readiness=_readiness(document, options),
     )
+
+
+def _readiness(document: Document, options: Options) -> tuple[ReadinessSignal, ...]:
+    """The readiness lens over the text already read (the file is not read again); its
+    own matcher and hits, so the theme verdicts cannot change because of it."""
+    if not options.report.readiness:
+        return ()
+    from .analyse.matching import get_matcher
+
+    lexicon = load_lexicon(READINESS_LEXICON)
+    hits = get_matcher(lexicon, options.match).match_document(document)
+    return assess_readiness(hits, lexicon, options.report)
 
 
 def check_or_row(
@@ -121,7 +143,13 @@ def check(
         lexicon=lexicon.info,
         documents=tuple(documents),
         selected_themes=theme_ids,
+        readiness_lexicon=readiness_info(options),
     )
+
+
+def readiness_info(options: Options) -> LexiconInfo | None:
+    """What a report records of the readiness lexicon, when the lens was asked for."""
+    return load_lexicon(READINESS_LEXICON).info if options.report.readiness else None
 
 
 def explain(

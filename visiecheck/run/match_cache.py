@@ -41,8 +41,10 @@ from ..models import (
     DocumentReport,
     Hit,
     Lexicon,
+    ReadinessSignal,
     SearchInfo,
     SectionKind,
+    SignalStatus,
     Stance,
     Status,
     ThemeCoverage,
@@ -115,6 +117,12 @@ def cache_key(
         "options": relevant,
         "themes": list(theme_ids) if theme_ids is not None else None,
     }
+    if options.report.readiness:
+        # the readiness lens's own terms: an edited gereedheid-nl invalidates too
+        from ..analyse.readiness import READINESS_LEXICON
+        from ..lexicon import load_lexicon
+
+        parts["readiness"] = lexicon_fingerprint(load_lexicon(READINESS_LEXICON))
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -197,6 +205,16 @@ def _coverage_from(data: dict[str, Any]) -> ThemeCoverage:
     )
 
 
+def _signal_from(data: dict[str, Any]) -> ReadinessSignal:
+    return ReadinessSignal(
+        **{
+            **data,
+            "status": SignalStatus(data["status"]),
+            "evidence": tuple(_hit_from(hit) for hit in data["evidence"]),
+        }
+    )
+
+
 def to_payload(report: DocumentReport) -> str:
     data = dataclasses.asdict(dataclasses.replace(report, warning_messages=()))
     data["warning_messages"] = [message.to_data() for message in report.warning_messages]
@@ -216,6 +234,7 @@ def from_payload(payload: str) -> DocumentReport:
                 Msg.from_data(message) for message in data.get("warning_messages", ())
             ),
             "themes": tuple(_coverage_from(item) for item in data["themes"]),
+            "readiness": tuple(_signal_from(item) for item in data.get("readiness", ())),
         }
     )
 
