@@ -231,6 +231,15 @@ def _set_quiet(value: bool) -> bool:
 
 # Both before and after the command name (``visiecheck -v check a.pdf`` and ``visiecheck
 # check a.pdf -v``): every command takes these two, and so does the main program.
+ReadinessOption = Annotated[
+    bool,
+    typer.Option(
+        "--readiness",
+        help="Also the readiness lens 'Huiswerk klaar' (lexicon gereedheid-nl): per "
+        "document each signal found or not, with evidence and advice. Theme verdicts "
+        "do not change.",
+    ),
+]
 VerboseOption = Annotated[
     bool,
     typer.Option(
@@ -584,6 +593,7 @@ def check(
     ocr: OcrOption = False,
     timeout: TimeoutOption = 120.0,
     max_memory: MaxMemoryOption = 2048,
+    readiness: ReadinessOption = False,
     verbose: VerboseOption = False,
     quiet: QuietOption = False,
 ) -> None:
@@ -604,7 +614,7 @@ def check(
             lexicon=lexicon,
             themes=themes,
             read=_read_options(engine, password, no_cache, ocr),
-            report=ReportOptions(evidence=evidence),
+            report=ReportOptions(evidence=evidence, readiness=readiness),
             municipality=municipality,
             progress=progress,
             timeout=timeout,
@@ -791,6 +801,7 @@ def batch(
     timeout: TimeoutOption = 120.0,
     max_memory: MaxMemoryOption = 2048,
     no_cache: NoCacheOption = False,
+    readiness: ReadinessOption = False,
     verbose: VerboseOption = False,
     quiet: QuietOption = False,
 ) -> None:
@@ -821,7 +832,7 @@ def batch(
             themes=themes,
             jobs=jobs,
             read=ReadOptions(engine=engine, use_cache=not no_cache),
-            report=ReportOptions(evidence=evidence, examples=examples),
+            report=ReportOptions(evidence=evidence, examples=examples, readiness=readiness),
             timeout=timeout,
             max_memory_mb=max_memory,
             progress=progress,

@@ -11,6 +11,14 @@ Columns (Dutch; English with ``lang="en"``)::
     diepgang;houding;sectie;eenheid;versie;documentstatus;bestandsdatum;in_overzicht
 
 Scripts rely on the column order, so new columns only ever go at the end.
+
+With the readiness lens (``--readiness``) two columns follow, ``lens;advies``, and each
+document gets one row per readiness signal after its theme rows: ``lens`` is ``thema``
+or ``huiswerk klaar``, ``thema_id``/``thema`` name the signal, ``status`` is ``found`` or
+``not_found`` (``gevonden``/``niet gevonden`` in ``status_tekst``), ``vermeldingen``
+empty, ``paginas`` and
+``bewijs`` the pages and strongest sentence of its evidence, ``advies`` what to add when
+it is not found. Without the lens the file is exactly as before.
 ``status`` holds the contract value (``addressed``/``mentioned``/``missing``) in every
 language, so scripts can filter on it; ``status_tekst`` is the word for people
 (``uitgewerkt``/``genoemd``/``ontbreekt``). ``paginas`` is compressed with an en dash
@@ -47,7 +55,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ..models import DocumentReport, Report
+from ..models import DocumentReport, ReadinessSignal, Report
+from ._readiness import found_word, signal_label
 from ._text import EN_DASH, compress_pages, depth_text, stance_text, strongest, unit_word
 from .i18n import status_word, t, theme_label
 
@@ -136,13 +145,63 @@ def rows(
     return result
 
 
+READINESS_COLUMN_KEYS = ("lens", "advice")
+
+
+def readiness_rows(
+    document: DocumentReport, theme_rows: list[list[str]], lang: str = "nl"
+) -> list[list[str]]:
+    """``theme_rows`` with the two lens columns, then one row per readiness signal."""
+    theme_lens = [t("csv.lens.theme", lang), ""]
+    result = [[*row, *theme_lens] for row in theme_rows]
+    if document.failed:
+        return result
+    unit = unit_word(document, lang)
+    document_columns = theme_rows[0][-4:] if theme_rows else ["", "", "", ""]
+    for signal in document.readiness:
+        result.append(_signal_row(document, signal, unit, document_columns, lang))
+    return result
+
+
+def _signal_row(
+    document: DocumentReport,
+    signal: ReadinessSignal,
+    unit: str,
+    document_columns: list[str],
+    lang: str,
+) -> list[str]:
+    hit = signal.evidence[0] if signal.evidence else None
+    return [
+        safe_cell(document.municipality),
+        safe_cell(document.file),
+        signal.signal_id,
+        signal_label(signal, lang),
+        signal.status.value,
+        found_word(signal.found, lang),
+        "",  # mentions: a signal is found or not; its sentences are in the evidence
+        pages_cell(sorted({hit.page for hit in signal.evidence})),
+        safe_cell(hit.snippet) if hit else "",
+        "",
+        "",
+        "",
+        safe_cell(hit.section) if hit else "",
+        unit,
+        *document_columns,
+        t("csv.lens.readiness", lang),
+        "" if signal.found else safe_cell(signal.advice_text(lang)),
+    ]
+
+
 def render_csv(report: Report, lang: str = "nl") -> str:
     """The whole CSV file as text, starting with the BOM."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header(lang))
+    lens = report.readiness_lexicon is not None
+    extra = [t(f"csv.{key}", lang) for key in READINESS_COLUMN_KEYS] if lens else []
+    writer.writerow([*header(lang), *extra])
     primaries = {group.primary for group in report.groups}
     for document in report.documents:
         shown = document.file in primaries if report.groups else None
-        writer.writerows(rows(document, lang, in_overview=shown))
+        document_rows = rows(document, lang, in_overview=shown)
+        writer.writerows(readiness_rows(document, document_rows, lang) if lens else document_rows)
     return BOM + buffer.getvalue()

@@ -7,7 +7,9 @@ per document a theme table whose status cells carry colour *and* symbol + word (
 in black and white) with the depth and dominant stance below them ("beleidskeuze
 (uitgesloten)"), the missing themes line with per missing theme what was searched, and per
 theme the evidence sentences with page number, section path, a label for annexes and the
-like, the sentence's stance and the matched term in ``<mark>``. A document without pages
+like, the sentence's stance and the matched term in ``<mark>``. With the readiness lens
+each document ends in a "Huiswerk klaar" table: per signal found or not, with its
+strongest sentence or the advice. A document without pages
 says "sectie" instead of "p." and "pagina". ``@media print`` keeps colours, avoids
 breaking rows and starts each document on a new page.
 
@@ -23,6 +25,14 @@ from markupsafe import Markup, escape
 
 from ..models import DocumentReport, Hit, Report, Status
 from ._page import run_line, template
+from ._readiness import (
+    advice_line,
+    evidence_place,
+    found_label,
+    readiness_intro,
+    readiness_summary,
+    signal_label,
+)
 from ._text import (
     absence_lines,
     compress_pages,
@@ -63,6 +73,19 @@ class _Theme:
 
 
 @dataclass(frozen=True)
+class _Signal:
+    """One row of the "Huiswerk klaar" table."""
+
+    id: str
+    label: str
+    found: bool
+    status: str  # "✔ gevonden" / "✘ niet gevonden"
+    place: str
+    text: Markup  # the strongest sentence, terms marked; empty when not found
+    advice: str
+
+
+@dataclass(frozen=True)
 class _Doc:
     file: str
     municipality: str
@@ -77,6 +100,23 @@ class _Doc:
     missing_line: str
     absences: tuple[str, ...]
     pages_header: str
+    readiness: tuple[_Signal, ...] = ()
+    readiness_summary: str = ""
+
+
+def _readiness_view(document: DocumentReport, lang: str) -> tuple[_Signal, ...]:
+    return tuple(
+        _Signal(
+            id=signal.signal_id,
+            label=signal_label(signal, lang),
+            found=signal.found,
+            status=found_label(signal.found, lang),
+            place=evidence_place(signal, document, lang),
+            text=mark_terms(signal.evidence[0]) if signal.evidence else Markup(""),
+            advice=advice_line(signal, lang),
+        )
+        for signal in document.readiness
+    )
 
 
 def mark_terms(hit: Hit) -> Markup:
@@ -145,6 +185,8 @@ def _document_view(document: DocumentReport, lang: str) -> _Doc:
         missing_line=missing_line,
         absences=tuple(absence_lines(document, lang)) if not document.failed else (),
         pages_header=pages_header(document, lang),
+        readiness=() if document.failed else _readiness_view(document, lang),
+        readiness_summary=readiness_summary(document, lang) if document.readiness else "",
     )
 
 
@@ -159,6 +201,7 @@ def render_html(report: Report, lang: str = "nl") -> str:
         run_info=run_line(report, lang),
         statuses=(Status.ADDRESSED, Status.MENTIONED, Status.MISSING),
         documents=[_document_view(document, lang) for document in report.documents],
+        readiness_intro=readiness_intro(report, lang),
         t=lambda key, **kwargs: t(key, lang, **kwargs),
         status_label=lambda status: status_label(status, lang),
     )

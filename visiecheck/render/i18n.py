@@ -228,6 +228,22 @@ _NL: dict[str, str] = {
     "diff.no_changes": "Geen verschillen in de thema's.",
     "diff.only_old": "Alleen in de oude versie gecontroleerd: {themes}",
     "diff.only_new": "Alleen in de nieuwe versie gecontroleerd: {themes}",
+    # the readiness lens "Huiswerk klaar" (--readiness)
+    "readiness.heading": "Huiswerk klaar",
+    "readiness.intro": "Werkt de visie met de ondergrond? Signalen uit {lexicon}.",
+    "readiness.found": "gevonden",
+    "readiness.not_found": "niet gevonden",
+    "readiness.col.signal": "Signaal",
+    "readiness.col.found": "Gevonden",
+    "readiness.col.evidence": "Bewijs of advies",
+    "readiness.summary": "{found} van {total} signalen gevonden",
+    "readiness.advice": "Advies: {advice}",
+    "readiness.matrix": "Huiswerk klaar per gemeente",
+    "readiness.sheet": "Huiswerk klaar",
+    "csv.lens": "lens",
+    "csv.advice": "advies",
+    "csv.lens.theme": "thema",
+    "csv.lens.readiness": "huiswerk klaar",
 }
 
 _EN: dict[str, str] = {
@@ -420,6 +436,22 @@ _EN: dict[str, str] = {
     "diff.no_changes": "No differences in the themes.",
     "diff.only_old": "Checked in the old draft only: {themes}",
     "diff.only_new": "Checked in the new draft only: {themes}",
+    # the readiness lens "Huiswerk klaar" (--readiness)
+    "readiness.heading": "Readiness (Huiswerk klaar)",
+    "readiness.intro": "Does the visie work with the subsurface? Signals from {lexicon}.",
+    "readiness.found": "found",
+    "readiness.not_found": "not found",
+    "readiness.col.signal": "Signal",
+    "readiness.col.found": "Found",
+    "readiness.col.evidence": "Evidence or advice",
+    "readiness.summary": "{found} of {total} signals found",
+    "readiness.advice": "Advice: {advice}",
+    "readiness.matrix": "Readiness per municipality",
+    "readiness.sheet": "Readiness",
+    "csv.lens": "lens",
+    "csv.advice": "advice",
+    "csv.lens.theme": "theme",
+    "csv.lens.readiness": "readiness",
 }
 
 MESSAGES: Mapping[str, Mapping[str, str]] = {"nl": _NL, "en": _EN}

@@ -14,6 +14,10 @@ Issue 15 appends (after the fields above, whose names and order stay): lexicon
 top-level ``created`` (the run's ISO timestamp), ``groups`` (one per municipality: the
 ``primary`` document its overview row shows, the ``others``, the ``reason``) and
 ``examples`` (per theme the policy-choice sentences of the municipalities that address it).
+Issue 17 appends, only when the readiness lens was asked for (``--readiness``): per
+document ``readiness`` (one entry per signal: ``id``, ``label``, ``label_en``, ``status``
+``found``/``not_found``, ``evidence`` shaped as for themes, ``advice``/``advice_en``,
+null when found) and top-level ``readiness_lexicon``.
 Unknown values are ``null``.
 The shape is described by ``visiecheck/schema/report.schema.json`` (see
 ``visiecheck.schema.load_report_schema``).
@@ -32,7 +36,9 @@ from ..models import (
     DocumentReport,
     DuplicatePair,
     Hit,
+    LexiconInfo,
     MunicipalityGroup,
+    ReadinessSignal,
     RegionalExample,
     Report,
     SearchInfo,
@@ -113,6 +119,33 @@ def _document(document: DocumentReport) -> dict[str, Any]:
     }
 
 
+def _with_readiness(data: dict[str, Any], document: DocumentReport) -> dict[str, Any]:
+    """The document's readiness block appended (the lens was asked for)."""
+    return {**data, "readiness": [_signal(signal) for signal in document.readiness]}
+
+
+def _signal(signal: ReadinessSignal) -> dict[str, Any]:
+    return {
+        "id": signal.signal_id,
+        "label": signal.label,
+        "label_en": signal.label_en,
+        "status": signal.status.value,
+        "evidence": [_evidence(hit) for hit in signal.evidence],
+        "advice": None if signal.found else signal.advice_text("nl"),
+        "advice_en": None if signal.found else signal.advice_text("en"),
+    }
+
+
+def _lexicon(info: LexiconInfo) -> dict[str, Any]:
+    return {
+        "name": info.name,
+        "version": info.version,
+        "themes": info.themes,
+        "content_hash": info.content_hash or None,
+        "modified": info.modified,
+    }
+
+
 def _group(group: MunicipalityGroup) -> dict[str, Any]:
     return {
         "municipality": group.municipality,
@@ -137,23 +170,24 @@ def _example(example: RegionalExample) -> dict[str, Any]:
 
 def to_json_dict(report: Report) -> dict[str, Any]:
     """The report as plain JSON-ready data, in the shape of the contract."""
-    return {
+    lens = report.readiness_lexicon is not None
+    data = {
         "schema": SCHEMA_ID,
         "tool": {"name": TOOL_NAME, "version": report.tool_version},
-        "lexicon": {
-            "name": report.lexicon.name,
-            "version": report.lexicon.version,
-            "themes": report.lexicon.themes,
-            "content_hash": report.lexicon.content_hash or None,
-            "modified": report.lexicon.modified,
-        },
+        "lexicon": _lexicon(report.lexicon),
         "selected_themes": list(report.selected_themes),
-        "documents": [_document(document) for document in report.documents],
+        "documents": [
+            _with_readiness(_document(document), document) if lens else _document(document)
+            for document in report.documents
+        ],
         "duplicates": [_duplicate(pair) for pair in report.duplicates],
         "created": report.created or None,
         "groups": [_group(group) for group in report.groups],
         "examples": [_example(example) for example in report.examples],
     }
+    if report.readiness_lexicon is not None:
+        data["readiness_lexicon"] = _lexicon(report.readiness_lexicon)
+    return data
 
 
 def render_json(report: Report, lang: str = "nl") -> str:

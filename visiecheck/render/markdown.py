@@ -16,6 +16,15 @@ from __future__ import annotations
 import re
 
 from ..models import DocumentReport, Hit, Report, Status
+from ._readiness import (
+    advice_line,
+    evidence_place,
+    found_label,
+    readiness_intro,
+    readiness_summary,
+    shows_readiness,
+    signal_label,
+)
 from ._text import (
     VERDICT_SEPARATOR,
     absence_lines,
@@ -122,6 +131,28 @@ def _document(document: DocumentReport, lang: str) -> list[str]:
     return lines
 
 
+def _readiness(report: Report, document: DocumentReport, lang: str) -> list[str]:
+    """The "Huiswerk klaar" block: a table of signals, each with its strongest sentence
+    or, when not found, the advice line."""
+    if document.failed or not document.readiness:
+        return []
+    lines = [f"### {t('readiness.heading', lang)}", ""]
+    lines += [md_escape(readiness_intro(report, lang)), ""]
+    lines += [f"- {readiness_summary(document, lang)}", ""]
+    columns = [t(key, lang) for key in ("readiness.col.signal", "col.status")]
+    lines.append("| " + " | ".join([*columns, t("readiness.col.evidence", lang)]) + " |")
+    lines.append("|---|---|---|")
+    for signal in document.readiness:
+        if signal.evidence:
+            where = md_escape(evidence_place(signal, document, lang))
+            detail = f"{where}: “{_marked(signal.evidence[0], TABLE_SNIPPET_BUDGET)}”"
+        else:
+            detail = md_escape(advice_line(signal, lang))
+        cells = [md_escape(signal_label(signal, lang)), found_label(signal.found, lang), detail]
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
 def render_markdown(report: Report, lang: str = "nl") -> str:
     """The report as one Markdown document ending in a single newline."""
     lines = [f"# {t('title', lang)}", ""]
@@ -129,4 +160,6 @@ def render_markdown(report: Report, lang: str = "nl") -> str:
     lines.append("")
     for document in report.documents:
         lines += _document(document, lang)
+        if shows_readiness(report):
+            lines += _readiness(report, document, lang)
     return "\n".join(lines).rstrip("\n") + "\n"

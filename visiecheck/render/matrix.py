@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 
 from rich import box
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -42,6 +43,15 @@ from ._batch import (
     theme_columns,
     theme_total,
     word,
+)
+from ._readiness import (
+    found_count_cell,
+    matrix_legend,
+    shows_readiness,
+    signal_columns,
+    signal_found,
+    signal_symbol,
+    signal_total,
 )
 from ._safe import safe
 from ._text import missing_themes, missing_words
@@ -123,6 +133,9 @@ def render_matrix(
         console.print(Text(f"{word('missing_per', lang)}:", style="bold" if color else ""))
         for name, missing in lines:
             console.print(Text(f"- {name}: {missing}", style="red" if color else ""))
+    if shows_readiness(report):
+        console.print()
+        _print_readiness_matrix(console, report, lang, color, sort)
     console.print()
     console.print(Text(f"{word('files', lang)}:", style="bold" if color else ""))
     for line in file_lines(report, lang, sort):
@@ -141,6 +154,43 @@ def render_matrix(
     console.print()
     console.print(Text(run_line(report, lang), style="dim" if color else ""))
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _print_readiness_matrix(
+    console: Console, report: Report, lang: str, color: bool, sort: str
+) -> None:
+    """The second matrix: municipalities × readiness signals (✔ found, ✘ not found)."""
+    from .i18n import t
+
+    columns = signal_columns(report, lang)
+    console.print(Text(t("readiness.matrix", lang), style="bold" if color else ""))
+    table = Table(box=box.ROUNDED if color else box.ASCII, header_style="bold" if color else "")
+    table.add_column(t("municipality", lang), max_width=MAX_NAME_WIDTH, overflow="fold")
+    for column in columns:
+        table.add_column(column.code, justify="center", no_wrap=True)
+    table.add_column("✔", justify="right", no_wrap=True)
+    rows = overview_rows(report, sort)
+    for row in rows:
+        label = Text(row.label, style="dim" if color and row.sub else "")
+        if row.document.failed:
+            error = Text(t("error", lang), style="bold red" if color else "")
+            table.add_row(label, *[Text("·") for _ in columns], error)
+            continue
+        cells = [label]
+        for column in columns:
+            found = signal_found(row.document, column.id)
+            style = ("green" if found else "red") if color and found is not None else ""
+            cells.append(Text(signal_symbol(found), style=style))
+        table.add_row(*cells, Text(found_count_cell(row.document)))
+    primaries = [row.document for row in rows if not row.sub]
+    table.add_section()
+    table.add_row(
+        Text(word("total", lang)),
+        *[Text(str(signal_total(primaries, column.id))) for column in columns],
+        Text(str(read_count(report))),
+    )
+    console.print(table)
+    console.print(Text(f"{word('legend', lang)}: {matrix_legend(columns, lang)}"))
 
 
 __all__ = ["failed_summary", "render_matrix"]

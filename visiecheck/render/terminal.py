@@ -31,10 +31,12 @@ import io
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from ..models import DocumentReport, Report, Status, ThemeCoverage
+from ._readiness import advice_line, found_label, readiness_summary, signal_label
 from ._safe import safe
 from ._text import (
     absence_lines,
@@ -69,6 +71,7 @@ _FIXED_COLUMNS_WIDTH = 62
 _EVIDENCE_LINES = 3
 _MIN_SNIPPET = 60
 _STATUS_WIDTH = 14
+_SIGNAL_INDENT = 4  # a readiness signal's sentence or advice, under its line
 
 
 def snippet_budget(width: int) -> int:
@@ -200,6 +203,31 @@ def _print_document(console: Console, document: DocumentReport, lang: str, color
         console.print(Text(t("nothing_missing", lang)))
 
 
+def _print_readiness(console: Console, document: DocumentReport, lang: str, color: bool) -> None:
+    """The "Huiswerk klaar" block under the themes: one line per signal, with below it
+    the strongest sentence (found) or the advice (not found)."""
+    if document.failed or not document.readiness:
+        return
+    heading = f"{t('readiness.heading', lang)}: {readiness_summary(document, lang)}"
+    console.print(Text(heading, style="bold" if color else ""))
+    for signal in document.readiness:
+        line = Text(f"{found_label(signal.found, lang)}  ")
+        if color:
+            line.stylize("green" if signal.found else "red")
+        line.append(signal_label(signal, lang))
+        console.print(line)
+        if signal.evidence:
+            hit = signal.evidence[0]
+            where = f"{hit_location(hit, document, lang, leaf=True)}: "
+            text, spans = shorten(hit.snippet, hit_spans(hit), snippet_budget(console.width))
+            detail = Text(where, style="dim" if color else "")
+            for piece, is_match in split_spans(text, spans):
+                detail.append(piece, style="bold" if is_match and color else "")
+            console.print(Padding(detail, (0, 0, 0, _SIGNAL_INDENT)))
+        elif advice := advice_line(signal, lang):
+            console.print(Padding(Text(advice), (0, 0, 0, _SIGNAL_INDENT)))
+
+
 def render_table(report: Report, lang: str = "nl", *, color: bool = False, width: int = 100) -> str:
     """The terminal text of the report: one section per document, blank lines between."""
     # for direct callers: no control character reaches a terminal (names escaped by render)
@@ -210,6 +238,7 @@ def render_table(report: Report, lang: str = "nl", *, color: bool = False, width
         if index:
             console.print()
         _print_document(console, document, lang, color)
+        _print_readiness(console, document, lang, color)
     if report.documents:
         # which terms made these verdicts: an edited lexicon says so
         line = lexicon_text(report.lexicon, lang)
