@@ -15,6 +15,9 @@ Layout (``templates/batch.html.j2``, on the shared base template):
   that points to the per-theme recall under the matrix. A file that could not be read is
   a row that says so in Dutch, with the reason as the reader gave it. The header row and
   the first column are sticky on screen;
+* with the readiness lens, the second matrix "Huiswerk klaar": one row per municipality
+  (the same primary document), a cell per signal, ✔ found on green or ✘ not found on
+  red, its tooltip the strongest sentence or the advice (``table.readiness``);
 * duplicates ("Mogelijk dezelfde visie"), then, on screen only, how many municipalities
   name each theme, "Voorbeelden uit de regio" (per theme the policy-choice sentences of
   the municipalities that address it, ``Report.examples``) and a section per
@@ -47,6 +50,15 @@ from ._batch import (
     word,
 )
 from ._page import run_line, template
+from ._readiness import (
+    SignalColumn,
+    advice_line,
+    found_count_cell,
+    found_label,
+    shows_readiness,
+    signal_columns,
+    signal_total,
+)
 from ._text import (
     absence_line,
     hit_location,
@@ -367,6 +379,50 @@ def _mentioned_line(
     )
 
 
+@dataclass(frozen=True)
+class _SignalCell:
+    found: bool
+    symbol: str  # ✔ or ✘
+    title: str  # the strongest sentence, or the advice: a tooltip
+
+
+@dataclass(frozen=True)
+class _ReadinessRow:
+    municipality: str
+    error: str | None
+    cells: tuple[_SignalCell, ...]
+    counts: str
+
+
+def _readiness_rows(
+    rows: list[tuple[MunicipalityGroup, DocumentReport]],
+    columns: list[SignalColumn],
+    lang: str,
+) -> list[_ReadinessRow]:
+    """The second matrix "Huiswerk klaar": one row per municipality (its primary
+    document, as in the theme matrix), a cell per signal."""
+    views = []
+    for group, document in rows:
+        signals = {signal.signal_id: signal for signal in document.readiness}
+        cells = []
+        for column in columns:
+            signal = signals.get(column.id)
+            if signal is None:
+                continue
+            hit = signal.evidence[0] if signal.evidence else None
+            title = hit.snippet if hit is not None else advice_line(signal, lang)
+            cells.append(_SignalCell(signal.found, found_label(signal.found, lang)[0], title))
+        views.append(
+            _ReadinessRow(
+                municipality=group.municipality,
+                error=t("error_line", lang, error=document.error) if document.failed else None,
+                cells=tuple(cells),
+                counts=found_count_cell(document),
+            )
+        )
+    return views
+
+
 def render_batch_html(report: Report, lang: str = "nl", *, sort: str = "name") -> str:
     columns = theme_columns(report, lang)
     rows = _sorted_groups(report, sort)
@@ -388,6 +444,8 @@ def render_batch_html(report: Report, lang: str = "nl", *, sort: str = "name") -
     ]
     examples = _examples(report, columns, lang)
     municipalities = plural("overview.municipalities", len(rows), lang)
+    lens = shows_readiness(report)
+    signals = signal_columns(report, lang) if lens else []
     return template("batch.html.j2").render(
         base_css=BASE_CSS,
         lang=lang,
@@ -429,6 +487,11 @@ def render_batch_html(report: Report, lang: str = "nl", *, sort: str = "name") -
         if report.examples
         else "",
         none_found=word("none_found", lang),
+        readiness=lens,
+        signal_columns=signals,
+        readiness_rows=_readiness_rows(rows, signals, lang) if lens else [],
+        readiness_totals=[signal_total([d for _g, d in rows], c.id) for c in signals],
+        found_labels=[found_label(True, lang), found_label(False, lang)],
         t=lambda key, **kwargs: t(key, lang, **kwargs),
     )
 

@@ -1,6 +1,7 @@
 """The batch overview as Markdown: the matrix table (one row per municipality, a sub-row
 per other document of it), the totals, documents that are possibly one joint visie, what
-is missing, the files behind each row and the run's tool and lexicon."""
+is missing, with the readiness lens the second matrix "Huiswerk klaar", the files behind
+each row and the run's tool and lexicon."""
 
 from __future__ import annotations
 
@@ -21,6 +22,15 @@ from ._batch import (
     theme_columns,
     theme_total,
     word,
+)
+from ._readiness import (
+    found_count_cell,
+    matrix_legend,
+    shows_readiness,
+    signal_columns,
+    signal_found,
+    signal_symbol,
+    signal_total,
 )
 from ._text import missing_themes, missing_words
 from .i18n import t
@@ -71,6 +81,8 @@ def render_batch_markdown(report: Report, lang: str = "nl", *, sort: str = "name
         lines += [
             f"- **{md_escape(row_label(d))}**: {md_escape(missing_words(d, lang))}" for d in missing
         ]
+    if shows_readiness(report):
+        lines += ["", *_readiness_matrix(report, lang, sort)]
     lines += ["", f"## {word('files', lang)}", ""]
     lines += [f"- {md_escape(line)}" for line in file_lines(report, lang, sort)]
     failed = [d for d in documents if d.failed]
@@ -83,3 +95,28 @@ def render_batch_markdown(report: Report, lang: str = "nl", *, sort: str = "name
         ]
     lines += ["", f"*{md_escape(run_line(report, lang))}*"]
     return "\n".join(lines) + "\n"
+
+
+def _readiness_matrix(report: Report, lang: str, sort: str) -> list[str]:
+    """The second matrix "Huiswerk klaar": municipalities × readiness signals."""
+    columns = signal_columns(report, lang)
+    rows = overview_rows(report, sort)
+    lines = [f"## {t('readiness.matrix', lang)}", ""]
+    header = [t("municipality", lang), *[c.code for c in columns], "✔"]
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|---|" + ":---:|" * len(columns) + "---:|")
+    for row in rows:
+        document = row.document
+        if document.failed:
+            cells = ["·"] * len(columns) + [md_escape(error_text(document, lang))]
+        else:
+            cells = [signal_symbol(signal_found(document, c.id)) for c in columns]
+            cells.append(found_count_cell(document))
+        lines.append(f"| {md_escape(row.label)} | " + " | ".join(cells) + " |")
+    primaries = [row.document for row in rows if not row.sub]
+    lines.append(
+        f"| **{word('total', lang)}** | "
+        + " | ".join(str(signal_total(primaries, c.id)) for c in columns)
+        + " | |"
+    )
+    return [*lines, "", f"{word('legend', lang)}: {md_escape(matrix_legend(columns, lang))}"]

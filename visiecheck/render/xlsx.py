@@ -17,7 +17,12 @@ with ``lang="en"``):
 3. *Voorbeelden uit de regio* / *Regional examples*: ``Report.examples``, per theme the
    policy choices (ambition, condition) of municipalities that address it.
 4. *Dubbel* / *Duplicates* (only when documents share most of their text).
-5. *Over dit overzicht* / *About this overview*: when it was made, tool and lexicon
+5. *Huiswerk klaar* / *Readiness* (only with the readiness lens): the second matrix,
+   one row per municipality (the same primary document) and a column per signal with
+   ``gevonden``/``niet gevonden`` (green/red by conditional formatting), and under it
+   one row per document and signal with the strongest sentence or, when not found,
+   the advice.
+6. *Over dit overzicht* / *About this overview*: when it was made, tool and lexicon
    version with its content hash (and "aangepast" for an edited copy), what "ontbreekt"
    means with the recall per theme, and every file with municipality, version, status,
    date and whether the matrix shows it.
@@ -60,6 +65,14 @@ from ._batch import (
     sort_documents,
     theme_columns,
     word,
+)
+from ._readiness import (
+    found_count_cell,
+    found_word,
+    shows_readiness,
+    signal_columns,
+    signal_found,
+    signal_label,
 )
 from ._safe import safe
 from ._text import absence_line, hit_stance, unit_word
@@ -260,6 +273,8 @@ def render_xlsx(report: Report, lang: str = "nl", *, sort: str = "name") -> byte
     _matrix_sheet(matrix, report, rows, columns, lang, first_rows, first_examples, examples.title)
     if report.duplicates:
         _duplicates_sheet(workbook, report, lang)
+    if shows_readiness(report):
+        _readiness_sheet(workbook.create_sheet(t("readiness.sheet", lang)), report, rows, lang)
     _about_sheet(workbook.create_sheet(t("xlsx.about_sheet", lang)), report, rows, columns, lang)
     for sheet in workbook.worksheets:
         _print_setup(sheet, report, lang)
@@ -336,6 +351,81 @@ def _matrix_sheet(
     sheet.row_dimensions[1].height = 60
     for cell in sheet[get_column_letter(counts_column + 3)]:
         cell.alignment = WRAP  # several other documents
+
+
+def _readiness_sheet(sheet: Worksheet, report: Report, rows: list[MatrixRow], lang: str) -> None:
+    """The "Huiswerk klaar" sheet: the signal matrix, then per document and signal the
+    strongest sentence or the advice."""
+    columns = signal_columns(report, lang)
+    _header(
+        sheet,
+        [t("municipality", lang), *[c.label for c in columns], "✔", t("file", lang)],
+    )
+    for row in rows:
+        document = row.document
+        name = safe_cell(row.municipality)
+        if document.failed:
+            cells = [error_text(document, lang)] + [""] * (len(columns) - 1)
+            _append(sheet, [name, *cells, "", safe_cell(file_name(document.file))])
+            continue
+        found = [signal_found(document, column.id) for column in columns]
+        cells = ["" if value is None else found_word(value, lang) for value in found]
+        counts = found_count_cell(document)
+        _append(sheet, [name, *cells, counts, safe_cell(file_name(document.file))])
+    last = len(rows) + 1
+    readable = [row.document for row in rows if not row.document.failed]
+    totals = [sum(1 for d in readable if signal_found(d, c.id)) for c in columns]
+    _append(sheet, [word("total", lang), *totals, len(readable)])
+    for cell in sheet[sheet.max_row]:
+        cell.font = BOLD
+    if columns and rows:
+        cells = f"B2:{get_column_letter(len(columns) + 1)}{last}"
+        for status, found_value in ((Status.ADDRESSED, True), (Status.MISSING, False)):
+            fill, font = STATUS_COLOURS[status]
+            sheet.conditional_formatting.add(
+                cells,
+                CellIsRule(
+                    operator="equal",
+                    formula=[f'"{found_word(found_value, lang)}"'],
+                    fill=PatternFill(start_color=fill, end_color=fill, fill_type="solid"),
+                    font=Font(color=font),
+                ),
+            )
+    sheet.freeze_panes = "B2"
+    sheet.column_dimensions["A"].width = max([14, *[len(row.municipality) + 2 for row in rows]])
+    for index in range(2, len(columns) + 2):
+        sheet.column_dimensions[get_column_letter(index)].width = 14
+    sheet.row_dimensions[1].height = 60
+    # the details: every document (also those the matrix does not show), every signal
+    _append(sheet, [])
+    _header(
+        sheet,
+        [
+            t("municipality", lang),
+            t("readiness.col.signal", lang),
+            t("col.status", lang),
+            word("page", lang),
+            t("readiness.col.evidence", lang),
+            t("file", lang),
+        ],
+    )
+    for row in rows:
+        for document in (row.document, *row.others):
+            for signal in document.readiness:
+                hit = signal.evidence[0] if signal.evidence else None
+                detail = hit.snippet if hit is not None else signal.advice_text(lang)
+                number = _append(
+                    sheet,
+                    [
+                        safe_cell(row.municipality),
+                        signal_label(signal, lang),
+                        found_word(signal.found, lang),
+                        hit.page if hit is not None else "",
+                        safe_cell(detail),
+                        safe_cell(file_name(document.file)),
+                    ],
+                )
+                sheet.cell(row=number, column=5).alignment = WRAP
 
 
 def _status_of(document: DocumentReport, theme_id: str) -> Status | None:
