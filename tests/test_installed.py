@@ -65,6 +65,28 @@ def test_installed_package_ships_the_lexicon_and_its_recall(
     assert (shipped / "ondergrond-nl.accuracy.json").is_file()
 
 
+def test_installed_package_ships_the_readiness_lexicon(
+    installed_script: Path, tmp_path: Path
+) -> None:
+    # --readiness needs gereedheid-nl beside ondergrond-nl in the package itself
+    result = run_outside_checkout(
+        [str(installed_script), "check", str(SAMPLE), "--readiness", "--format", "json"], tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["readiness_lexicon"]["name"] == "gereedheid-nl"
+    assert report["readiness_lexicon"]["modified"] is False
+    (document,) = report["documents"]
+    statuses = {signal["id"]: signal["status"] for signal in document["readiness"]}
+    assert statuses["data_en_informatie"] == "found"
+    assert statuses["warme_overdracht"] == "not_found"
+    where = run_outside_checkout(
+        [sys.executable, "-c", "import visiecheck.lexicon as l; print(l.shipped_lexicon_dir())"],
+        tmp_path,
+    )
+    assert (Path(where.stdout.strip()) / "gereedheid-nl.yaml").is_file()
+
+
 def test_installed_package_ships_the_lemma_snapshot(installed_script: Path, tmp_path: Path) -> None:
     # Without it every run would load the lemma table to build the default matcher.
     code = (

@@ -242,6 +242,8 @@ def render_table(report: Report, lang: str = "nl", *, color: bool = False, width
     if report.documents:
         # which terms made these verdicts: an edited lexicon says so
         line = lexicon_text(report.lexicon, lang)
+        if report.readiness_lexicon is not None:
+            line += f"; {lexicon_text(report.readiness_lexicon, lang)}"
         console.print(Text(line, style="dim" if color else ""))
     # rich keeps the space at which it wrapped a paragraph; trailing blanks only hurt diffs
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
