@@ -79,7 +79,7 @@ def test_installed_package_ships_the_readiness_lexicon(
     (document,) = report["documents"]
     statuses = {signal["id"]: signal["status"] for signal in document["readiness"]}
     assert statuses["data_en_informatie"] == "found"
-    assert statuses["warme_overdracht"] == "not_found"
+    assert statuses["warme_overdracht"] == "found"
     where = run_outside_checkout(
         [sys.executable, "-c", "import visiecheck.lexicon as l; print(l.shipped_lexicon_dir())"],
         tmp_path,

@@ -224,10 +224,17 @@ def test_the_samples_get_the_readiness_blocks_their_text_supports() -> None:
         "sturing_en_uitwerking": "not_found",
         "warme_overdracht": "not_found",
     }
-    assert {signal: found[0] for signal, found in zuiderveen.items()} == {
-        **dict.fromkeys(SIGNALS, "found"),
-        "warme_overdracht": "not_found",
-    }
+    # Zuiderveen's section on soil quality says what it does with the soil duties it took over
+    assert {signal: found[0] for signal, found in zuiderveen.items()} == dict.fromkeys(
+        SIGNALS, "found"
+    )
+    assert zuiderveen["warme_overdracht"] == (
+        "found",
+        [6],
+        "Sinds de Omgevingswet zijn de bodemtaken van de provincie naar de gemeente "
+        "overgegaan; na die warme overdracht kiezen we per locatie zelf hoe we met de oude "
+        "verontreinigingen omgaan.",
+    )
     # the strongest sentences, as the sample texts write them
     assert beekdal["sturing_en_uitwerking"][2] == (
         "Daarom werken we toe naar 3D-ordening: bij nieuwe wijken en bij grote "
@@ -364,7 +371,7 @@ def _sample_folder(tmp_path: Path) -> Path:
 EXPECTED_MATRIX = {
     "Beekdal": ["✔", "✔", "✔", "✔", "✔", "✘", "5/6"],
     "Hoogerbrug": ["✘", "✔", "✔", "✔", "✘", "✘", "3/6"],
-    "Zuiderveen": ["✔", "✔", "✔", "✔", "✔", "✘", "5/6"],
+    "Zuiderveen": ["✔", "✔", "✔", "✔", "✔", "✔", "6/6"],
 }
 
 
@@ -385,7 +392,7 @@ def test_batch_html_shows_the_second_matrix(tmp_path: Path) -> None:
     }
     assert body == {
         **EXPECTED_MATRIX,
-        "Totaal (van 3 gemeenten)": ["2", "3", "3", "3", "2", "0", "3"],
+        "Totaal (van 3 gemeenten)": ["2", "3", "3", "3", "2", "1", "3"],
     }
     hoogerbrug_basis = table.tbody.find_all("tr")[1].find_all("td")[0]
     assert hoogerbrug_basis["title"] == f"Advies: {NL_ADVICE['basiskennis']}"
@@ -419,7 +426,7 @@ def test_batch_xlsx_has_the_huiswerk_klaar_sheet(tmp_path: Path) -> None:
         expected = EXPECTED_MATRIX[row[0]]
         assert list(row[1:7]) == [words[symbol] for symbol in expected[:6]]
         assert row[7] == expected[6]
-    assert rows[4][:8] == ("Totaal", 2, 3, 3, 3, 2, 0, 3)
+    assert rows[4][:8] == ("Totaal", 2, 3, 3, 3, 2, 1, 3)
     details = rows[6:]
     assert details[0][:5] == ("Gemeente", "Signaal", "Status", "pagina", "Bewijs of advies")
     hoogerbrug_data = next(r for r in details if r[0] == "Hoogerbrug" and r[1].startswith("Data"))
@@ -440,8 +447,8 @@ def test_batch_table_and_markdown_show_the_second_matrix(tmp_path: Path) -> None
     assert "| Hoogerbrug |  ✘  |  ✔  |  ✔  |  ✔  |  ✘  |  ✘  | 3/6 |" in table
     _code, markdown, _err = cli("batch", folder, "--readiness", "--format", "markdown")
     block = markdown[markdown.index("## Huiswerk klaar per gemeente") :]
-    assert "| Zuiderveen | ✔ | ✔ | ✔ | ✔ | ✔ | ✘ | 5/6 |" in block
-    assert "| **Totaal** | 2 | 3 | 3 | 3 | 2 | 0 | |" in block
+    assert "| Zuiderveen | ✔ | ✔ | ✔ | ✔ | ✔ | ✔ | 6/6 |" in block
+    assert "| **Totaal** | 2 | 3 | 3 | 3 | 2 | 1 | |" in block
 
 
 # --- the result cache ----------------------------------------------------------------
