@@ -60,6 +60,8 @@ def check_document(
         fingerprint=tuple(sorted(text_print.sample)),
         shingles=text_print.shingles,
         location_unit=document.location_unit,
+        metadata=document.metadata,
+        source_format=document.source_format,
     )
 
 

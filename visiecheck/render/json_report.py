@@ -14,6 +14,9 @@ Issue 15 appends (after the fields above, whose names and order stay): lexicon
 top-level ``created`` (the run's ISO timestamp), ``groups`` (one per municipality: the
 ``primary`` document its overview row shows, the ``others``, the ``reason``) and
 ``examples`` (per theme the policy-choice sentences of the municipalities that address it).
+Issue 16 appends document ``source_format`` (``pdf``, ``docx``, ``html``, ``text``,
+``stop``, ``dso``, ``package``) and ``metadata`` (what a STOP/DSO visie says of itself:
+title, AKN identification, version, status, authority, municipality, date, type).
 Unknown values are ``null``.
 The shape is described by ``visiecheck/schema/report.schema.json`` (see
 ``visiecheck.schema.load_report_schema``).
@@ -29,6 +32,7 @@ import json
 from typing import Any
 
 from ..models import (
+    DocumentMetadata,
     DocumentReport,
     DuplicatePair,
     Hit,
@@ -110,6 +114,24 @@ def _document(document: DocumentReport) -> dict[str, Any]:
         "version": document.version,
         "status": document.status,
         "file_date": document.file_date,
+        "source_format": document.source_format,
+        "metadata": _metadata(document.metadata),
+    }
+
+
+def _metadata(metadata: DocumentMetadata | None) -> dict[str, Any] | None:
+    if metadata is None:
+        return None
+    return {
+        "title": metadata.title,
+        "identification": metadata.identification,
+        "version": metadata.version,
+        "status": metadata.status,
+        "authority": metadata.authority,
+        "authority_name": metadata.authority_name,
+        "municipality": metadata.municipality,
+        "date": metadata.date,
+        "document_type": metadata.document_type,
     }
 
 

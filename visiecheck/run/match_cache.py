@@ -38,6 +38,7 @@ from ..messages import Msg
 from ..models import (
     Context,
     Depth,
+    DocumentMetadata,
     DocumentReport,
     Hit,
     Lexicon,
@@ -216,6 +217,7 @@ def from_payload(payload: str) -> DocumentReport:
                 Msg.from_data(message) for message in data.get("warning_messages", ())
             ),
             "themes": tuple(_coverage_from(item) for item in data["themes"]),
+            "metadata": DocumentMetadata(**data["metadata"]) if data.get("metadata") else None,
         }
     )
 
