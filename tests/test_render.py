@@ -471,6 +471,8 @@ def test_json_has_the_contract_shape(report: Report) -> None:
         "version": None,
         "status": None,
         "file_date": None,
+        "source_format": None,
+        "metadata": None,
     }
 
 
