@@ -58,7 +58,7 @@ def is_stop_root(name: str | None) -> bool:
     return name is not None and (name in REGELING_ROOTS or bool(_DELIVERY.match(name)))
 
 
-def parse_xml(data: bytes, path: str | Path, what: str = "xml") -> Element:
+def parse_xml(data: bytes, path: str | Path, what: str = "stop") -> Element:
     """Parse XML safely: no DTD, no entities, no network; errors as one-line messages."""
     if len(data) > MAX_STRUCTURED_BYTES:
         raise too_large(len(data), what, path)
@@ -77,7 +77,7 @@ def too_large(size: int, what: str, path: str | Path) -> DocumentTooLargeError:
     return DocumentTooLargeError(
         Msg(
             "read.structured_too_large",
-            kind=Msg(f"format_name.{what}"),
+            kind=Msg(f"format.{what}"),
             size=round(size / 1024 / 1024),
             limit=MAX_STRUCTURED_BYTES // 1024 // 1024,
         ),
