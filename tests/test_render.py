@@ -440,6 +440,7 @@ def test_json_has_the_contract_shape(report: Report) -> None:
                 "section_kind": "text",
                 "stance": None,
                 "incidental": False,
+                "paragraph": 0,  # issue 16: only STOP/DSO documents number paragraphs
             }
         ],
     }

@@ -460,6 +460,10 @@ def test_evidence_names_the_section_path_and_kind(tmp_path: Path) -> None:
     assert {hit.section for hit in geothermie.evidence} == {
         SEPARATOR.join(("2 Bodem en ondergrond", "2.1 Energie uit de ondergrond"))
     }
+    # the paragraph in its section: 2.1's heading is none, bodemenergie's paragraph the
+    # first, geothermie's (two lines joined by a br) the second
+    assert {hit.paragraph for hit in geothermie.evidence} == {2}
+    assert {hit.paragraph for hit in document.coverage("bodemenergie").evidence} == {1}
     (archief,) = document.coverage("bodemarchief").evidence
     assert (archief.section, archief.section_kind) == ("3 Begrippenlijst", SectionKind.GLOSSARY)
     daling = document.coverage("bodemdaling").evidence
@@ -536,8 +540,10 @@ def test_a_draft_from_the_api_with_fetch_metadata_names_its_municipality(tmp_pat
         "date": "2025-06-01",
         "document_type": "/join/id/stop/regelingtype_006",
     }
-    assert data["themes"][0]["evidence"][0]["section"] == (
-        "2 Bodem en ondergrond › 2.1 Energie uit de ondergrond"
+    evidence = data["themes"][0]["evidence"][0]  # geothermie
+    assert (evidence["section"], evidence["paragraph"]) == (
+        "2 Bodem en ondergrond › 2.1 Energie uit de ondergrond",
+        2,
     )
 
 

@@ -294,6 +294,9 @@ class Hit:
     # where the match begins in ``snippet`` (whose whitespace is normalised, so a match
     # across a line break reads with a space); -1 when unknown (older cached results)
     snippet_start: int = -1
+    # In a document with a marked structure (STOP/DSO): the 1-based paragraph of its
+    # section, headings not counted; 0 in a heading or for documents without one.
+    paragraph: int = 0
 
 
 @dataclass(frozen=True)

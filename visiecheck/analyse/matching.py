@@ -689,7 +689,9 @@ class Matcher:
         for hit in hits:
             place = outline.place(hit.page, hit.start)
             kind = SectionKind.TOC if hit.context is Context.TOC else place.kind
-            placed.append(replace(hit, section=place.path, section_kind=kind))
+            placed.append(
+                replace(hit, section=place.path, section_kind=kind, paragraph=place.paragraph)
+            )
         return placed
 
     def match_page(

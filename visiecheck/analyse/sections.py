@@ -35,7 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Context, Page, SectionKind
 from ..textrules import (
@@ -84,10 +84,12 @@ class Heading:
 
 @dataclass(frozen=True)
 class Place:
-    """Where a position in the document stands: its section path and kind."""
+    """Where a position in the document stands: its section path and kind (and, in a
+    document with a marked structure, the number of its paragraph in the section)."""
 
     path: str
     kind: SectionKind
+    paragraph: int = 0
 
 
 def is_caption(line: str) -> bool:
@@ -171,12 +173,15 @@ class Outline:
         self._keys: list[tuple[int, int]] = []
         self._places: list[Place] = []
         self._page_starts: dict[int, Place] = {}
+        # structured pages: the start of each block and its paragraph number (0: heading)
+        self._paragraphs: dict[int, tuple[list[int], list[int]]] = {}
         stack: list[tuple[int, str]] = []  # (level, title) of open headings
         kind: SectionKind = SectionKind.TEXT
         one_page_section: int | None = None  # the page of an open colophon or contents
         for page in pages:
             if page.section_path is not None:
                 self._page_starts[page.number] = _structured_place(page)
+                self._paragraphs[page.number] = _paragraph_numbers(page)
                 continue
             if one_page_section is not None and page.number != one_page_section:
                 kind, one_page_section = SectionKind.TEXT, None
@@ -194,10 +199,36 @@ class Outline:
                 self._places.append(Place(_path(stack), kind))
 
     def place(self, page: int, offset: int) -> Place:
+        paragraphs = self._paragraphs.get(page)
+        if paragraphs is not None:
+            starts, numbers = paragraphs
+            block = bisect.bisect_right(starts, offset) - 1
+            return replace(self._page_starts[page], paragraph=numbers[block] if block >= 0 else 0)
         index = bisect.bisect_right(self._keys, (page, offset)) - 1
         if index >= 0 and self._keys[index][0] == page:
             return self._places[index]
         return self._page_starts.get(page, Place("", SectionKind.TEXT))
+
+
+def _paragraph_numbers(page: Page) -> tuple[list[int], list[int]]:
+    """Where each block of a structured page starts and its paragraph number: blocks
+    that are a marked heading get 0, the others count from 1."""
+    headings = frozenset(page.heading_lines)
+    starts: list[int] = []
+    numbers: list[int] = []
+    position = 0
+    count = 0
+    for block_match in [*BLOCK_SPLIT_RE.finditer(page.text), None]:
+        end = block_match.start() if block_match else len(page.text)
+        starts.append(position)
+        if page.text[position:end].strip() in headings:
+            numbers.append(0)
+        else:
+            count += 1
+            numbers.append(count)
+        if block_match:
+            position = block_match.end()
+    return starts, numbers
 
 
 def _structured_place(page: Page) -> Place:

@@ -17,6 +17,8 @@ top-level ``created`` (the run's ISO timestamp), ``groups`` (one per municipalit
 Issue 16 appends document ``source_format`` (``pdf``, ``docx``, ``html``, ``text``,
 ``stop``, ``dso``, ``package``) and ``metadata`` (what a STOP/DSO visie says of itself:
 title, AKN identification, version, status, authority, municipality, date, type).
+Evidence ``paragraph`` (issue 16): the paragraph number in its section of a STOP/DSO
+document, 0 elsewhere.
 Unknown values are ``null``.
 The shape is described by ``visiecheck/schema/report.schema.json`` (see
 ``visiecheck.schema.load_report_schema``).
@@ -60,6 +62,7 @@ def _evidence(hit: Hit) -> dict[str, Any]:
         "section_kind": hit.section_kind.value,
         "stance": _stance(hit.stance),
         "incidental": hit.incidental,
+        "paragraph": hit.paragraph,
     }
 
 
