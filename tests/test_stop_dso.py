@@ -547,6 +547,27 @@ def test_a_draft_from_the_api_with_fetch_metadata_names_its_municipality(tmp_pat
     )
 
 
+def test_metadata_status_decides_which_visie_of_a_municipality_the_overview_shows(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    authority = {"code": "gm0164", "naam": "Hengelo"}
+    write_json(folder, 8, "a-nieuw.json", draft=True, regeling={"bevoegdGezag": authority})
+    write_json(folder, 8, "b-oud.json", regeling={"bevoegdGezag": authority, "ontwerp": False})
+    report = check_files(collect_inputs(folder))
+    assert [(d.municipality, d.status) for d in report.documents] == [
+        ("Hengelo", "ontwerp"),
+        ("Hengelo", "vastgesteld"),
+    ]
+    (group,) = report.groups
+    assert (group.municipality, Path(group.primary).name, group.reason) == (
+        "Hengelo",
+        "b-oud.json",
+        "status",
+    )
+
+
 def test_a_manifest_municipality_beats_the_metadata(tmp_path: Path) -> None:
     regeling = {"bevoegdGezag": {"code": "gm0153", "naam": "Enschede"}}
     write_json(tmp_path, 6, "visie.json", regeling=regeling)

@@ -7,7 +7,10 @@ text layer are OCR'd when asked (``--ocr``, ``_ocr``), the text is normalised
 (``visiecheck.extract.normalize``) and the result cached on disk, keyed by the file's
 SHA-256, the engine (plus ``+ocr``) and ``EXTRACTOR_VERSION``. Word, HTML and text
 files have no pages: they are read as sections (a heading starts one) and the
-``Document`` says ``location_unit="section"``; they are fast to read and not cached.
+``Document`` says ``location_unit="section"``; they are fast to read and not cached. STOP XML, DSO
+JSON and DSO packages (``_stop``, ``_dso_json``) are sections too, but as the
+document's structure marks them (``_structure``): path, kind and headings come from
+the document, with its metadata (``Document.metadata``).
 """
 
 from __future__ import annotations
