@@ -35,7 +35,15 @@ from ..models import DocumentMetadata, SectionKind
 from ._formats import decode_text
 from ._metadata import make_metadata
 from ._stop import MAX_STRUCTURED_BYTES, parse_xml, too_large
-from ._structure import MAX_DEPTH, TreeReader, clean_line, kop_text, local_name, too_deep
+from ._structure import (
+    MAX_DEPTH,
+    StructureBuilder,
+    TreeReader,
+    clean_line,
+    kop_text,
+    local_name,
+    too_deep,
+)
 from ._types import RawPage
 
 _CHILDREN = ("documentComponenten", "ontwerpDocumentComponenten")
@@ -151,8 +159,6 @@ def _heading(node: dict[str, Any], path: str | Path) -> str:
 
 class _DsoReader:
     def __init__(self, path: str | Path) -> None:
-        from ._structure import StructureBuilder
-
         self.path = path
         self.reader = TreeReader(StructureBuilder(), path)
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -194,19 +194,8 @@ class TreeReader:
             builder.heading(heading)
         for child in children:
             if child is not kop:
-                self.part(child, depth + 1)
+                self.content(child, depth + 1)
         builder.path, builder.kind = outer_path, outer_kind
-
-    def part(self, element: Element, depth: int) -> None:
-        """A child of a section: a nested section, its ``Inhoud``, or loose content."""
-        name = local_name(element.tag)
-        if name in SECTION_ELEMENTS:
-            self.section(element, depth)
-        elif name in ("Lichaam", "Inhoud"):
-            for child in element:
-                self.part(child, depth + 1)
-        else:
-            self.content(element, depth)
 
     # --- the text inside a section ------------------------------------------------------
 
@@ -219,6 +208,8 @@ class TreeReader:
                 self.builder.block([child.tail])
 
     def content(self, element: Element, depth: int) -> None:
+        """Any element: a nested section, a paragraph, a list, a table, a glossary, or a
+        wrapper (``Lichaam``, ``Inhoud``, ``Kadertekst``, …) whose children are read."""
         if depth > MAX_DEPTH:
             raise too_deep(self.path)
         name = local_name(element.tag)
@@ -410,13 +401,8 @@ def inline_text(
     return "\n".join(clean_line(line) for line in text.split(_LINE_BREAK)), deferred
 
 
-def read_tree(
-    root: Element, path: str | Path, walk: Callable[[TreeReader], None] | None = None
-) -> list[RawPage]:
+def read_tree(root: Element, path: str | Path) -> list[RawPage]:
     """A regeling (or any STOP text element) → sections."""
     reader = TreeReader(StructureBuilder(), path)
-    if walk is None:
-        reader.part(root, 0)
-    else:
-        walk(reader)
+    reader.content(root, 0)
     return reader.builder.pages()
