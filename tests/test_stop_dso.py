@@ -451,6 +451,23 @@ def test_stop_xml_sections_follow_the_divisie_nesting(tmp_path: Path) -> None:
     )
 
 
+def test_a_figure_gives_its_title_and_caption_but_not_its_image(tmp_path: Path) -> None:
+    path = tmp_path / "kaart.xml"
+    path.write_text(
+        f'<RegelingVrijetekst xmlns="{TEKST_NS}"><Lichaam><Divisietekst>'
+        "<Kop><Nummer>4</Nummer><Opschrift>Kaarten</Opschrift></Kop><Inhoud><Figuur>"
+        "<Titel>Grondwaterbeschermingsgebieden</Titel>"
+        '<Illustratie naam="kaart-4.png" breedte="600"/>'
+        "<Bijschrift>Bron: provincie Overijssel, 2024</Bijschrift>"
+        "</Figuur></Inhoud></Divisietekst></Lichaam></RegelingVrijetekst>",
+        "utf-8",
+    )
+    (page,) = extract(path, use_cache=False).pages
+    assert page.text == (
+        "4 Kaarten\n\nGrondwaterbeschermingsgebieden\n\nBron: provincie Overijssel, 2024"
+    )
+
+
 def test_evidence_names_the_section_path_and_kind(tmp_path: Path) -> None:
     report = check_files([write_stop(tmp_path)])
     document = report.documents[0]

@@ -215,7 +215,9 @@ class TreeReader:
         name = local_name(element.tag)
         if name in _NO_TEXT:
             return
-        if name in SECTION_ELEMENTS:
+        if name == "Titel" and not any(local_name(child.tag) == "Kop" for child in element):
+            self.paragraph(element, depth)  # the title of a figure or table, not a part
+        elif name in SECTION_ELEMENTS:
             self.section(element, depth)
         elif name in _PARAGRAPHS:
             self.paragraph(element, depth)
