@@ -674,18 +674,26 @@ def test_hostile_structured_input_gets_its_exit_code_and_one_line(
     assert "lollol" not in stdout + stderr and "root:" not in stdout + stderr
 
 
-def test_a_1_gb_json_file_is_refused_by_its_size_before_it_is_read(tmp_path: Path) -> None:
-    path = tmp_path / "enorm.json"
+@pytest.mark.parametrize(
+    ("name", "start", "kind"),
+    [
+        ("enorm.json", b'{"_embedded": {"documentComponenten": [', "het DSO-document (JSON)"),
+        ("enorm.xml", b'<?xml version="1.0"?><RegelingVrijetekst>', "de STOP-regeling (XML)"),
+    ],
+)
+def test_a_1_gb_file_is_refused_by_its_size_before_it_is_read(
+    tmp_path: Path, name: str, start: bytes, kind: str
+) -> None:
+    path = tmp_path / name
     with path.open("wb") as handle:
-        handle.write(b'{"_embedded": {"documentComponenten": [')
+        handle.write(start)
         handle.truncate(1024**3)  # sparse: no gigabyte written to the disk
     exit_code, _, stderr = cli("check", path, "--no-cache")
     assert exit_code == ExitCode.RESOURCE_LIMIT
     one_line_error(
         stderr,
-        "enorm.json",
-        "enorm.json: fout: het DSO-document (JSON) is 1024 MB, groter dan de 64 MB die "
-        "visiecheck van zo'n bestand leest",
+        f"{name}: fout: {kind} is 1024 MB, groter dan de 64 MB die visiecheck van zo'n "
+        "bestand leest",
     )
 
 

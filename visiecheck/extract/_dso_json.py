@@ -196,18 +196,29 @@ def _regeling_metadata(document: dict[str, Any], draft: bool) -> DocumentMetadat
     authority = authority if isinstance(authority, dict) else {}
     kind = info.get("type")
     identification = _string(info.get("identificatie")) or _tree_work(document)
-    ontwerp = info.get("ontwerp", info.get("isOntwerp"))
+    ontwerp = _flag(info.get("ontwerp", info.get("isOntwerp")))
     return make_metadata(
         title=_string(info.get("officieleTitel")) or _string(info.get("citeerTitel")) or None,
         work=identification.split("/nld@")[0] if identification else None,
         expression=_string(info.get("expressie")) or identification or None,
         version=str(info["versie"]) if info.get("versie") not in (None, "") else None,
-        draft=ontwerp if isinstance(ontwerp, bool) else (True if draft else None),
+        draft=ontwerp if ontwerp is not None else (True if draft else None),
         authority=_string(authority.get("code")) or None,
         authority_name=_string(authority.get("naam")) or None,
         date=_string(info.get("geldigVanaf")) or None,
         document_type=_string(kind.get("code")) if isinstance(kind, dict) else None,
     )
+
+
+def _flag(value: Any) -> bool | None:
+    """A yes/no the ``"regeling"`` object may write as a boolean or a word."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "ja", "yes", "1"):
+        return True
+    if isinstance(value, str) and value.strip().lower() in ("false", "nee", "no", "0"):
+        return False
+    return None
 
 
 def _tree_work(document: dict[str, Any]) -> str:
