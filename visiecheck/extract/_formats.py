@@ -6,6 +6,12 @@ header, Word archive, HTML markup) are read as what they are, and the name only
 adds a warning when it disagrees. Plain text has no such mark: it is merely what is
 left, so it is only read as text when the name does not promise a PDF or Word file
 (a ``.pdf`` holding plain text is a failed download or a mistake, not a visie).
+
+Published visies are recognised by their start as well: a JSON object is a DSO
+document (``dso``), XML that declares itself (``<?xml``, a DTD) or whose root is a STOP
+regeling or delivery is STOP XML (``stop``), and a ZIP holding such XML is a DSO
+package (``package``). Whether the JSON really has a DSO tree and the XML a regeling is
+the reader's to say, so a damaged or hostile file is refused as what it claims to be.
 """
 
 from __future__ import annotations
