@@ -489,6 +489,21 @@ def test_evidence_names_the_section_path_and_kind(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("lang", "place"),
+    [
+        ("nl", "sectie 5, alinea 2, 2 Bodem en ondergrond › 2.1 Energie uit de ondergrond"),
+        ("en", "section 5, paragraph 2, 2 Bodem en ondergrond › 2.1 Energie uit de ondergrond"),
+    ],
+)
+def test_reports_give_section_paragraph_and_path(tmp_path: Path, lang: str, place: str) -> None:
+    path = write_stop(tmp_path)
+    code, stdout, _ = cli("check", path, "--format", "markdown", "--lang", lang, "--no-cache")
+    assert code == 0
+    geothermie = [line for line in stdout.splitlines() if "**Geothermie**" in line]
+    assert geothermie and all(line.startswith(f"- {place}: ") for line in geothermie)
+
+
 def test_a_delivery_reads_the_regeling_and_not_the_besluits_own_articles(tmp_path: Path) -> None:
     report = check_files([write_delivery(tmp_path)])
     # the besluit's article names ondergrondse opslag and its closing schaliegas: not read
