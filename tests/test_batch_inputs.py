@@ -92,8 +92,8 @@ def test_a_folder_of_pdf_docx_html_and_text_is_one_batch(mixed: Path) -> None:
         f"visiecheck: waarschuwing: {mixed}: 1 bestand overgeslagen (.DS_Store): "
         "verborgen of systeembestand",
         f"visiecheck: waarschuwing: {mixed}: 1 bestand overgeslagen (begroting.xlsx): "
-        "een spreadsheet, geen visie; visiecheck leest PDF, Word (.docx), HTML en tekst "
-        "(.txt/.md)",
+        "een spreadsheet, geen visie; visiecheck leest PDF, Word (.docx), "
+        "HTML, tekst (.txt/.md), STOP-XML (.xml), DSO-JSON (.json) en DSO-pakketten (.zip)",
         f"visiecheck: waarschuwing: {mixed}: 1 bestand overgeslagen (LEESMIJ.txt): "
         "een leesmij-bestand over de map, geen visie (is het er wel een: zet het in een "
         "manifest)",
@@ -120,7 +120,8 @@ def test_recursive_takes_the_sub_folder_and_lists_its_hidden_entries(mixed: Path
         f"{mixed}: 2 bestanden overgeslagen (.DS_Store, archief/~$Wierden.docx): "
         "verborgen of systeembestand",
         f"{mixed}: 1 bestand overgeslagen (begroting.xlsx): een spreadsheet, geen visie; "
-        "visiecheck leest PDF, Word (.docx), HTML en tekst (.txt/.md)",
+        "visiecheck leest PDF, Word (.docx), "
+        "HTML, tekst (.txt/.md), STOP-XML (.xml), DSO-JSON (.json) en DSO-pakketten (.zip)",
         f"{mixed}: 1 bestand overgeslagen (LEESMIJ.txt): een leesmij-bestand over de map, "
         "geen visie (is het er wel een: zet het in een manifest)",
     ]
@@ -143,7 +144,8 @@ def test_a_pipe_called_pdf_and_a_dangling_link_are_skipped_with_their_reason(
         f"{folder}: 1 bestand overgeslagen (Oldenzaal.pdf): geen gewoon bestand "
         "(bijvoorbeeld een pipe of een apparaat)",
         f"{folder}: 1 bestand overgeslagen (oud.doc): sla het op als .docx of PDF; "
-        "visiecheck leest PDF, Word (.docx), HTML en tekst (.txt/.md)",
+        "visiecheck leest PDF, Word (.docx), "
+        "HTML, tekst (.txt/.md), STOP-XML (.xml), DSO-JSON (.json) en DSO-pakketten (.zip)",
         f"{folder}: 1 bestand overgeslagen (Tubbergen.pdf): een verwijzing naar een bestand "
         "dat er niet (meer) is",
     ]
@@ -161,10 +163,11 @@ def test_a_folder_with_nothing_to_read_says_what_it_holds(tmp_path: Path) -> Non
     assert [str(warning.message) for warning in warned] == [
         f"{folder}: 1 bestand overgeslagen (.DS_Store): verborgen of systeembestand",
         f"{folder}: 2 bestanden overgeslagen (begroting.xlsx, planning.xlsx): een spreadsheet, "
-        "geen visie; visiecheck leest PDF, Word (.docx), HTML en tekst (.txt/.md)",
+        "geen visie; visiecheck leest PDF, Word (.docx), "
+        "HTML, tekst (.txt/.md), STOP-XML (.xml), DSO-JSON (.json) en DSO-pakketten (.zip)",
         f"{folder}: 1 bestand overgeslagen (kaart.png): een afbeelding: maak er een PDF van "
-        "(een scan wordt met OCR gelezen); visiecheck leest PDF, Word (.docx), HTML en tekst "
-        "(.txt/.md)",
+        "(een scan wordt met OCR gelezen); visiecheck leest PDF, Word (.docx), "
+        "HTML, tekst (.txt/.md), STOP-XML (.xml), DSO-JSON (.json) en DSO-pakketten (.zip)",
     ]
     assert caught.value.message == (
         f"{folder}: no visies in this folder (PDF, Word .docx, HTML, text .txt/.md); it holds "

@@ -319,7 +319,9 @@ def test_hits_are_the_same_as_with_every_block_cut(
     monkeypatch.setattr(
         matching,
         "segment_page",
-        lambda text, positions=None, heading_lines=(): full_segmentation(text, None, heading_lines),
+        lambda text, positions=None, heading_lines=(), **options: full_segmentation(
+            text, None, heading_lines, **options
+        ),
     )
     assert matcher.match_text(page) == lazy
     assert len(lazy) == 5

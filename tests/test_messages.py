@@ -264,11 +264,13 @@ def test_a_file_that_is_not_a_pdf_in_a_batch_row(tmp_path: Path) -> None:
     (folder / "Rijssen.pdf").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
     dutch = (
         "is geen PDF en ook geen ander documentformaat (binaire inhoud); visiecheck leest "
-        "PDF, Word (.docx), HTML (.html/.htm/.xhtml), tekst (.txt/.md)"
+        "PDF, Word (.docx), HTML (.html/.htm/.xhtml), tekst (.txt/.md), STOP-XML, "
+        "DSO-JSON en DSO-pakketten (.zip)"
     )
     english = (
         "is not a PDF or any other document format (binary content); visiecheck reads "
-        "PDF, Word (.docx), HTML (.html/.htm/.xhtml), text (.txt/.md)"
+        "PDF, Word (.docx), HTML (.html/.htm/.xhtml), text (.txt/.md), STOP XML, DSO JSON "
+        "and DSO packages (.zip)"
     )
     code, stdout, stderr = invoke("batch", folder, "--format", "markdown", "--no-cache")
     assert code == ExitCode.PARTIAL_FAILURE

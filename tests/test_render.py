@@ -408,8 +408,13 @@ def test_json_has_the_contract_shape(report: Report) -> None:
         "version": None,
         "status": None,
         "file_date": None,
+        # added by issue 16: what the content was read as, a STOP/DSO document's metadata
+        "source_format": None,
+        "metadata": None,
     }
-    assert list(read)[-4:] == ["themes", "version", "status", "file_date"]
+    assert list(read)[-6:] == [
+        "themes", "version", "status", "file_date", "source_format", "metadata"
+    ]  # fmt: skip
     assert read["themes"][1] == {
         "id": "bodemenergie",
         "label": "Bodemenergie (WKO)",
@@ -435,6 +440,7 @@ def test_json_has_the_contract_shape(report: Report) -> None:
                 "section_kind": "text",
                 "stance": None,
                 "incidental": False,
+                "paragraph": 0,  # issue 16: only STOP/DSO documents number paragraphs
             }
         ],
     }
@@ -466,6 +472,8 @@ def test_json_has_the_contract_shape(report: Report) -> None:
         "version": None,
         "status": None,
         "file_date": None,
+        "source_format": None,
+        "metadata": None,
     }
 
 

@@ -196,13 +196,7 @@ def _with_overview(result: Report, items: list[BatchItem], examples: int) -> Rep
     from .analyse.overview import group_documents, regional_examples
 
     documents = tuple(
-        replace(
-            document,
-            version=item.version,
-            status=item.status,
-            file_date=_file_date(item.path),
-        )
-        for document, item in zip(result.documents, items, strict=True)
+        _described(document, item) for document, item in zip(result.documents, items, strict=True)
     )
     groups = group_documents(documents)
     return replace(
@@ -210,6 +204,26 @@ def _with_overview(result: Report, items: list[BatchItem], examples: int) -> Rep
         documents=documents,
         groups=groups,
         examples=regional_examples(documents, groups, result.selected_themes, examples),
+    )
+
+
+def _described(document: DocumentReport, item: BatchItem) -> DocumentReport:
+    """The document with what its input says of it and what it says of itself.
+
+    A manifest (or an explicit municipality) is the user's word and wins; a STOP/DSO
+    document's own metadata (its authority's name, version, draft or adopted) beats
+    what a file name suggests, and fills what the manifest leaves empty.
+    """
+    metadata = document.metadata
+    municipality = document.municipality
+    if metadata is not None and metadata.municipality and item.named_by_file:
+        municipality = metadata.municipality
+    return replace(
+        document,
+        municipality=municipality,
+        version=item.version or (metadata.version if metadata else None),
+        status=item.status or (metadata.status if metadata else None),
+        file_date=_file_date(item.path),
     )
 
 
@@ -223,8 +237,12 @@ def _file_date(path: Path) -> str | None:
 
 def _item(path: str | Path | BatchItem, municipality: str | None) -> BatchItem:
     if isinstance(path, BatchItem):
-        return replace(path, municipality=municipality) if municipality else path
-    return BatchItem(Path(path), municipality or municipality_name(path))
+        return (
+            replace(path, municipality=municipality, named_by_file=False) if municipality else path
+        )
+    if municipality:
+        return BatchItem(Path(path), municipality)
+    return BatchItem(Path(path), municipality_name(path), named_by_file=True)
 
 
 def _check_isolated(

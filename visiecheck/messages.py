@@ -78,8 +78,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{what}; visiecheck reads {supported}",
     ),
     "read.supported": (
-        "PDF, Word (.docx), HTML (.html/.htm/.xhtml), tekst (.txt/.md)",
-        "PDF, Word (.docx), HTML (.html/.htm/.xhtml), text (.txt/.md)",
+        "PDF, Word (.docx), HTML (.html/.htm/.xhtml), tekst (.txt/.md), STOP-XML, "
+        "DSO-JSON en DSO-pakketten (.zip)",
+        "PDF, Word (.docx), HTML (.html/.htm/.xhtml), text (.txt/.md), STOP XML, DSO JSON "
+        "and DSO packages (.zip)",
     ),
     "read.unsupported.zip_damaged": (
         "is een beschadigd ZIP-archief, geen document",
@@ -157,6 +159,57 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "format.docx": ("het Word-document (.docx)", "Word document (.docx)"),
     "format.html": ("de webpagina (HTML)", "web page (HTML)"),
     "format.text": ("het tekstbestand", "text file"),
+    "format.stop": ("de STOP-regeling (XML)", "STOP regeling (XML)"),
+    "format.dso": ("het DSO-document (JSON)", "DSO document (JSON)"),
+    "format.package": ("het DSO-pakket (ZIP)", "DSO package (ZIP)"),
+    "read.unsupported.xml": (
+        "is XML, maar geen STOP-regeling (RegelingVrijetekst) en geen aanlevering daarvan",
+        "is XML, but not a STOP regeling (RegelingVrijetekst) nor a delivery of one",
+    ),
+    "read.unsupported.json": (
+        "is JSON, maar geen DSO-document (er is geen _embedded.documentComponenten)",
+        "is JSON, but not a DSO document (there is no _embedded.documentComponenten)",
+    ),
+    "read.unsupported.stop_without_regeling": (
+        "is een STOP-aanlevering of -pakket zonder regelingtekst (RegelingVrijetekst); "
+        "visiecheck leest de tekst van een regeling, geen wijzigingen of losse besluiten",
+        "is a STOP delivery or package without a regeling text (RegelingVrijetekst); "
+        "visiecheck reads the text of a regeling, not changes or bare decisions",
+    ),
+    "read.xml_dtd": (
+        "het XML-bestand bevat een DTD of entiteiten (mogelijk een XML-bom of een "
+        "verwijzing naar een ander bestand); STOP-bestanden hebben die nooit, dus het "
+        "wordt niet gelezen",
+        "the XML file contains a DTD or entities (possibly an XML bomb or a reference to "
+        "another file); STOP files never have them, so it is not read",
+    ),
+    "read.xml_damaged": (
+        "het XML-bestand is beschadigd of onvolledig (regel {line}, kolom {column}); "
+        "download of exporteer het opnieuw",
+        "the XML file is damaged or incomplete (line {line}, column {column}); download or "
+        "export it again",
+    ),
+    "read.json_damaged": (
+        "het JSON-bestand is beschadigd of onvolledig (regel {line}, kolom {column}); "
+        "download het opnieuw",
+        "the JSON file is damaged or incomplete (line {line}, column {column}); download it again",
+    ),
+    "read.package_damaged": (
+        "het ZIP-pakket is beschadigd en de regelingtekst kan niet uitgepakt worden; "
+        "download het opnieuw",
+        "the ZIP package is damaged and its regeling text cannot be unpacked; download it again",
+    ),
+    "read.structure_too_deep": (
+        "de documentstructuur is dieper genest dan {limit} niveaus; geen echte visie, "
+        "dus niet gelezen",
+        "the document structure is nested deeper than {limit} levels; no real visie, so not read",
+    ),
+    "read.structured_too_large": (
+        "{kind} is {size} MB, groter dan de {limit} MB die visiecheck van zo'n bestand "
+        "leest; controleer of het echt één visie is",
+        "the {kind} is {size} MB, more than the {limit} MB visiecheck reads of such a "
+        "file; check that it really is one visie",
+    ),
     "read.docx_damaged": (
         "het Word-bestand is beschadigd en kan niet gelezen worden ({detail}); sla het "
         "opnieuw op in Word en probeer het nog eens",
@@ -586,6 +639,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "format_name.docx": ("Word-document (.docx)", "Word document (.docx)"),
     "format_name.html": ("webpagina (HTML)", "web page (HTML)"),
     "format_name.text": ("tekstbestand", "text file"),
+    "format_name.stop": ("STOP-regeling (XML)", "STOP regeling (XML)"),
+    "format_name.dso": ("DSO-document (JSON)", "DSO document (JSON)"),
+    "format_name.package": ("DSO-pakket (ZIP)", "DSO package (ZIP)"),
     # --- notices about the run itself (run/) -----------------------------------------
     "notice.no_memory_cap": (
         "geheugenlimiet per document ({limit} MB) is op dit platform niet mogelijk: een te "

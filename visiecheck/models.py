@@ -92,6 +92,34 @@ class Page:
     # The reader could not load the page or read far less text than the page holds
     # (a damaged content stream): its text is missing, though it is no scan.
     damaged: bool = False
+    # Documents with a marked structure (STOP XML, DSO JSON): the headings above this
+    # section as the document gives them (its ``Divisie`` nesting) and the section's
+    # kind (a ``Begrippenlijst`` is a glossary, a ``Bijlage`` an annex). None for
+    # documents whose headings are recognised from the text.
+    section_path: tuple[str, ...] | None = None
+    section_kind: SectionKind | None = None
+
+
+@dataclass(frozen=True)
+class DocumentMetadata:
+    """What a published visie (STOP XML, DSO JSON) says of itself; None where it is silent.
+
+    ``status`` is ``"ontwerp"`` (a draft) or ``"vastgesteld"`` (adopted), the words a
+    batch manifest uses; ``authority`` the code of the publishing authority (``gm0153``,
+    ``pv28``, ``mnre1034``) and ``authority_name`` its name; ``municipality`` the
+    municipality that name (or title) was recognised as; ``date`` an ISO date (valid from,
+    or else announced on).
+    """
+
+    title: str | None = None
+    identification: str | None = None  # the AKN work id, /akn/nl/act/...
+    version: str | None = None
+    status: str | None = None
+    authority: str | None = None
+    authority_name: str | None = None
+    municipality: str | None = None
+    date: str | None = None
+    document_type: str | None = None  # e.g. /join/id/stop/regelingtype_006 (omgevingsvisie)
 
 
 @dataclass(frozen=True)
@@ -106,10 +134,12 @@ class Document:
     # "page" for PDFs; "section" for formats without pages (docx, HTML, text), where
     # each heading starts a new unit and Page.number counts sections from 1.
     location_unit: str = "page"
-    source_format: str = "pdf"  # pdf, docx, html or text: what the content was read as
+    # pdf, docx, html, text, stop (STOP XML) or dso (DSO JSON): what the content was read as
+    source_format: str = "pdf"
     # The warnings as catalogue messages (``messages``), so a front end writes them in
     # its language; ``warnings`` is their Dutch text.
     warning_messages: tuple[Msg, ...] = field(default=(), repr=False)
+    metadata: DocumentMetadata | None = None  # what a STOP/DSO document says of itself
 
     def warning_texts(self, lang: str = "nl", hints: Hints | None = None) -> tuple[str, ...]:
         return _warning_texts(self.warnings, self.warning_messages, lang, hints)
@@ -267,6 +297,9 @@ class Hit:
     # where the match begins in ``snippet`` (whose whitespace is normalised, so a match
     # across a line break reads with a space); -1 when unknown (older cached results)
     snippet_start: int = -1
+    # In a document with a marked structure (STOP/DSO): the 1-based paragraph of its
+    # section, headings not counted; 0 in a heading or for documents without one.
+    paragraph: int = 0
 
 
 @dataclass(frozen=True)
@@ -369,6 +402,9 @@ class DocumentReport:
     # the readiness lens (``ReportOptions.readiness``): one entry per signal, in lexicon
     # order; empty when the lens was not asked for. Never changes ``themes``.
     readiness: tuple[ReadinessSignal, ...] = ()
+    # What a published visie (STOP XML, DSO JSON) says of itself; None for other formats.
+    metadata: DocumentMetadata | None = None
+    source_format: str | None = None  # what the content was read as (Document.source_format)
 
     def warning_texts(self, lang: str = "nl", hints: Hints | None = None) -> tuple[str, ...]:
         """The warnings in ``lang``; ``warnings`` as they are when they have no keys."""

@@ -70,6 +70,8 @@ def check_document(
         shingles=text_print.shingles,
         location_unit=document.location_unit,
         readiness=_readiness(document, options),
+        metadata=document.metadata,
+        source_format=document.source_format,
     )
 
 

@@ -675,7 +675,12 @@ class Matcher:
         for page in document.pages:
             if page.has_text_layer and page.text:
                 hits.extend(
-                    self.match_page(page.text, page.number, heading_lines=page.heading_lines)
+                    self.match_page(
+                        page.text,
+                        page.number,
+                        heading_lines=page.heading_lines,
+                        structured=page.section_path is not None,
+                    )
                 )
         if not hits:
             return hits
@@ -684,11 +689,21 @@ class Matcher:
         for hit in hits:
             place = outline.place(hit.page, hit.start)
             kind = SectionKind.TOC if hit.context is Context.TOC else place.kind
-            placed.append(replace(hit, section=place.path, section_kind=kind))
+            placed.append(
+                replace(hit, section=place.path, section_kind=kind, paragraph=place.paragraph)
+            )
         return placed
 
-    def match_page(self, text: str, page: int, *, heading_lines: Sequence[str] = ()) -> list[Hit]:
-        """Hits in one page's text; ``heading_lines`` as in ``segment_page``."""
+    def match_page(
+        self,
+        text: str,
+        page: int,
+        *,
+        heading_lines: Sequence[str] = (),
+        structured: bool = False,
+    ) -> list[Hit]:
+        """Hits in one page's text; ``heading_lines`` and ``structured`` as in
+        ``segment_page``."""
         words = list(WORD_RE.finditer(text))
         strings = [word.group() for word in words]
         candidates = self._terms.find(text, words, longest_wins=False, strings=strings)
@@ -699,7 +714,7 @@ class Matcher:
             return []  # the cheap path: no sentence splitting for pages without a term
         candidates = _longest_wins(candidates)
         positions = sorted({candidate.start for candidate in candidates})
-        segments = segment_page(text, positions, heading_lines)
+        segments = segment_page(text, positions, heading_lines, structured=structured)
         starts = [segment.start for segment in segments]
         paragraphs = _Paragraphs(text)
         exclusions = _PageExclusions(

@@ -21,6 +21,13 @@ open a special kind of section, which decides whether hits there may count:
 A glossary, source list or annex lasts until the next chapter-level heading that is
 numbered (``4``) or is itself special; unnumbered headings inside it (a glossary's
 entries often look like headings) do not end it.
+
+Documents that mark their structure (STOP XML, DSO JSON: ``Page.section_path``) need
+none of this: each section's path and kind are the document's own, used as they are.
+Only its last heading can refine the kind, by the same words as above, where the
+structure does not say it (a ``Divisie`` titled *Begrippen*, a ``Bijlage`` *Colofon*).
+Their headings are the lines the reader marked (``Page.heading_lines``); no other line
+is taken for a heading or a table-of-contents entry.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Context, Page, SectionKind
 from ..textrules import (
@@ -77,10 +84,12 @@ class Heading:
 
 @dataclass(frozen=True)
 class Place:
-    """Where a position in the document stands: its section path and kind."""
+    """Where a position in the document stands: its section path and kind (and, in a
+    document with a marked structure, the number of its paragraph in the section)."""
 
     path: str
     kind: SectionKind
+    paragraph: int = 0
 
 
 def is_caption(line: str) -> bool:
@@ -164,10 +173,16 @@ class Outline:
         self._keys: list[tuple[int, int]] = []
         self._places: list[Place] = []
         self._page_starts: dict[int, Place] = {}
+        # structured pages: the start of each block and its paragraph number (0: heading)
+        self._paragraphs: dict[int, tuple[list[int], list[int]]] = {}
         stack: list[tuple[int, str]] = []  # (level, title) of open headings
         kind: SectionKind = SectionKind.TEXT
         one_page_section: int | None = None  # the page of an open colophon or contents
         for page in pages:
+            if page.section_path is not None:
+                self._page_starts[page.number] = _structured_place(page)
+                self._paragraphs[page.number] = _paragraph_numbers(page)
+                continue
             if one_page_section is not None and page.number != one_page_section:
                 kind, one_page_section = SectionKind.TEXT, None
                 stack = [entry for entry in stack if _special(entry[1]) is None]
@@ -184,10 +199,46 @@ class Outline:
                 self._places.append(Place(_path(stack), kind))
 
     def place(self, page: int, offset: int) -> Place:
+        paragraphs = self._paragraphs.get(page)
+        if paragraphs is not None:
+            starts, numbers = paragraphs
+            block = bisect.bisect_right(starts, offset) - 1
+            return replace(self._page_starts[page], paragraph=numbers[block] if block >= 0 else 0)
         index = bisect.bisect_right(self._keys, (page, offset)) - 1
         if index >= 0 and self._keys[index][0] == page:
             return self._places[index]
         return self._page_starts.get(page, Place("", SectionKind.TEXT))
+
+
+def _paragraph_numbers(page: Page) -> tuple[list[int], list[int]]:
+    """Where each block of a structured page starts and its paragraph number: blocks
+    that are a marked heading get 0, the others count from 1."""
+    headings = frozenset(page.heading_lines)
+    starts: list[int] = []
+    numbers: list[int] = []
+    position = 0
+    count = 0
+    for block_match in [*BLOCK_SPLIT_RE.finditer(page.text), None]:
+        end = block_match.start() if block_match else len(page.text)
+        starts.append(position)
+        if page.text[position:end].strip() in headings:
+            numbers.append(0)
+        else:
+            count += 1
+            numbers.append(count)
+        if block_match:
+            position = block_match.end()
+    return starts, numbers
+
+
+def _structured_place(page: Page) -> Place:
+    """The place of a section whose path and kind the document itself gives."""
+    path = page.section_path or ()
+    kind = page.section_kind or SectionKind.TEXT
+    special = _special(path[-1]) if path else None
+    if special is not None and kind in (SectionKind.TEXT, SectionKind.ANNEX):
+        kind = special  # a colophon or glossary by its title, where the structure is silent
+    return Place(SEPARATOR.join(title[:TITLE_MAX].rstrip() for title in path), kind)
 
 
 def _open(
@@ -227,6 +278,8 @@ def segment_page(
     text: str,
     positions: Sequence[int] | None = None,
     heading_lines: Collection[str] = (),
+    *,
+    structured: bool = False,
 ) -> list[Segment]:
     """Cut a page into TOC lines, headings and body sentences (in text order).
 
@@ -235,10 +288,14 @@ def segment_page(
     has no sentence to quote. A segment is the same whichever blocks are cut.
     ``heading_lines`` (``Page.heading_lines``): lines set in a heading font; a block
     that starts with them starts with headings, whatever the text rules say.
+    ``structured``: the page's headings are all marked (STOP/DSO); no other line is a
+    heading or a table-of-contents line.
     """
     heading_lines = frozenset(heading_lines)
     segments: list[Segment] = []
-    is_toc_page = any(CONTENTS_TITLE_RE.match(line) for line in text.splitlines())
+    is_toc_page = not structured and any(
+        CONTENTS_TITLE_RE.match(line) for line in text.splitlines()
+    )
     block_start = 0
     for block_match in [*BLOCK_SPLIT_RE.finditer(text), None]:
         block_end = block_match.start() if block_match else len(text)
@@ -247,7 +304,7 @@ def segment_page(
         )
         if wanted:
             segments.extend(
-                _segment_block(text, block_start, block_end, is_toc_page, heading_lines)
+                _segment_block(text, block_start, block_end, is_toc_page, heading_lines, structured)
             )
         if block_match:
             block_start = block_match.end()
@@ -260,6 +317,7 @@ def _segment_block(
     end: int,
     is_toc_page: bool,
     heading_lines: Collection[str] = (),
+    structured: bool = False,
 ) -> list[Segment]:
     segments: list[Segment] = []
     lines: list[tuple[int, int]] = []
@@ -283,7 +341,12 @@ def _segment_block(
 
     for number, (line_start, line_end) in enumerate(lines):
         line = text[line_start:line_end].strip()
-        if CONTENTS_LINE_RE.search(line) and (is_toc_page or re.search(r"\.{3,}|…", line)):
+        if structured:
+            if body_start is None and line in heading_lines and len(segments) == number:
+                segments.append(Segment(line_start, line_end, Context.HEADING))
+            elif body_start is None:
+                body_start = line_start
+        elif CONTENTS_LINE_RE.search(line) and (is_toc_page or re.search(r"\.{3,}|…", line)):
             flush_body(line_start)
             segments.append(Segment(line_start, line_end, Context.TOC))
         elif number == 0 and looks_like_heading(line, single_line=len(lines) == 1):

@@ -142,7 +142,9 @@ def suggest(
             for hit in hits:
                 if not hit.incidental:
                     themes_at.setdefault(hit.sentence_id, set()).add(hit.theme_id)
-            for segment in segment_page(page.text, None, page.heading_lines):
+            for segment in segment_page(
+                page.text, None, page.heading_lines, structured=page.section_path is not None
+            ):
                 if segment.context is not Context.BODY:
                     continue
                 sentence = page.text[segment.start : segment.end]

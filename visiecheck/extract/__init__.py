@@ -7,22 +7,26 @@ text layer are OCR'd when asked (``--ocr``, ``_ocr``), the text is normalised
 (``visiecheck.extract.normalize``) and the result cached on disk, keyed by the file's
 SHA-256, the engine (plus ``+ocr``) and ``EXTRACTOR_VERSION``. Word, HTML and text
 files have no pages: they are read as sections (a heading starts one) and the
-``Document`` says ``location_unit="section"``; they are fast to read and not cached.
+``Document`` says ``location_unit="section"``; they are fast to read and not cached. STOP XML, DSO
+JSON and DSO packages (``_stop``, ``_dso_json``) are sections too, but as the
+document's structure marks them (``_structure``): path, kind and headings come from
+the document, with its metadata (``Document.metadata``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from ..errors import CorruptPdfError, NoTextError, UsageError
-from ..files import read_regular
+from ..files import open_regular, read_regular
 from ..messages import Msg
-from ..models import Document, Page
+from ..models import Document, DocumentMetadata, Page
 from ..options import ENGINES
 from . import _damage, _formats, _ocr, _pdfium, cache
 from ._types import RawPage
@@ -44,14 +48,35 @@ logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 # Bump whenever the text that comes out changes: it is part of the cache key.
 # 5: damaged pages are marked (a cached read from before may hide one).
 # 6: control characters, DEL, C1 and bidi controls are dropped at normalisation.
-EXTRACTOR_VERSION = "6"
+# 7: STOP XML, DSO JSON and DSO packages are read by their structure (no longer as text).
+EXTRACTOR_VERSION = "7"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "format_page_list"]
+
+
+def _refuse_oversized_structured(path: Path) -> None:
+    """An XML or JSON file above the size a structured reader parses is refused by its
+    first bytes, before it is read whole (a 1 GB "visie" never fills the memory)."""
+    from ._stop import MAX_STRUCTURED_BYTES, too_large
+
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return  # ``read_regular`` says what is wrong with the path
+    if size <= MAX_STRUCTURED_BYTES:
+        return
+    handle, _size = open_regular(path)
+    with handle:
+        head = handle.read(_formats.SNIFF_WINDOW)
+    kind = _formats.sniff_oversized(head)
+    if kind is not None:
+        raise too_large(size, kind, path)
 
 
 def _read_file(path: Path) -> bytes:
     # Only a regular file is read: a FIFO, device, socket, folder or symlink loop is
     # refused before it is opened (``visiecheck.files``).
+    _refuse_oversized_structured(path)
     data = read_regular(path)
     if not data:
         raise CorruptPdfError(Msg("read.empty_file"), path=path)
@@ -175,6 +200,9 @@ def _normalise(raw_pages: list[RawPage], *, running_lines: bool = True) -> tuple
             split, block_headings = _split_at_headings(kept, size, bolds, body_size)
             kept_blocks.extend(split)
             headings.extend(block_headings)
+        if raw.heading_blocks:
+            # headings the document marks itself (STOP/DSO): no font or text rule needed
+            headings.extend(blocks[index][0] for index in raw.heading_blocks if blocks[index])
         text = blocks_to_text(kept_blocks)
         if headings:
             # Only lines that stand as lines in the text (the segmenter compares them).
@@ -189,6 +217,8 @@ def _normalise(raw_pages: list[RawPage], *, running_lines: bool = True) -> tuple
                 ocr=raw.ocr,
                 heading_lines=tuple(headings),
                 damaged=raw.damaged,
+                section_path=raw.section_path,
+                section_kind=raw.section_kind,
             )
         )
     return tuple(pages)
@@ -249,6 +279,43 @@ def _read_sections(kind: str, data: bytes, path: Path) -> list[RawPage]:
     from . import _plaintext
 
     return _plaintext.read_sections(data)
+
+
+_STRUCTURED = ("stop", "dso", "package")
+
+
+def _read_structured(kind: str, data: bytes, path: Path) -> tuple[list[RawPage], DocumentMetadata]:
+    if kind == "dso":
+        from . import _dso_json
+
+        return _dso_json.read_json(data, path)
+    from . import _stop
+
+    if kind == "package":
+        return _stop.read_package(data, path)
+    return _stop.read_xml(data, path)
+
+
+def _extract_structured(kind: str, data: bytes, sha256: str, path: str | Path) -> Document:
+    """STOP XML, DSO JSON or a DSO package: sections as the document marks them."""
+    file_path = Path(path)
+    raw_sections, metadata = _read_structured(kind, data, file_path)
+    if not raw_sections:
+        raise NoTextError(Msg("read.no_text_in", kind=Msg(f"format.{kind}")), path=file_path)
+    pages = _normalise(raw_sections, running_lines=False)
+    warning = _formats.name_warning(kind, file_path)
+    warnings = (warning,) if warning else ()
+    return Document(
+        str(path),
+        sha256,
+        kind,
+        pages,
+        _dutch(warnings),
+        location_unit="section",
+        source_format=kind,
+        warning_messages=warnings,
+        metadata=metadata,
+    )
 
 
 def _extract_sections(kind: str, data: bytes, sha256: str, path: str | Path) -> Document:
@@ -337,6 +404,8 @@ def extract(
     data = _read_file(file_path)
     sha256 = hashlib.sha256(data).hexdigest()
     kind = _formats.sniff(data, file_path)
+    if kind in _STRUCTURED:
+        return _extract_structured(kind, data, sha256, path)
     if kind != "pdf":
         return _extract_sections(kind, data, sha256, path)
     cache_engine = f"{engine}+ocr" if ocr else engine

@@ -6,6 +6,12 @@ header, Word archive, HTML markup) are read as what they are, and the name only
 adds a warning when it disagrees. Plain text has no such mark: it is merely what is
 left, so it is only read as text when the name does not promise a PDF or Word file
 (a ``.pdf`` holding plain text is a failed download or a mistake, not a visie).
+
+Published visies are recognised by their start as well: a JSON object is a DSO
+document (``dso``), XML that declares itself (``<?xml``, a DTD) or whose root is a STOP
+regeling or delivery is STOP XML (``stop``), and a ZIP holding such XML is a DSO
+package (``package``). Whether the JSON really has a DSO tree and the XML a regeling is
+the reader's to say, so a damaged or hostile file is refused as what it claims to be.
 """
 
 from __future__ import annotations
@@ -34,13 +40,19 @@ _EXTENSIONS = {
     ".txt": "text",
     ".md": "text",
     ".markdown": "text",
+    ".xml": "stop",
+    ".json": "dso",
+    ".zip": "package",
 }
 
 # What a folder of visies may hold besides them, and what to do with it (said when a
 # batch skips the file; ``check`` decides by content and says it in its error). Dutch:
 # these lines reach the user through the batch's warnings.
 READABLE_EXTENSIONS = frozenset(_EXTENSIONS)
-_READABLE_WORDS = "visiecheck leest PDF, Word (.docx), HTML en tekst (.txt/.md)"
+_READABLE_WORDS = (
+    "visiecheck leest PDF, Word (.docx), HTML, tekst (.txt/.md), STOP-XML (.xml), "
+    "DSO-JSON (.json) en DSO-pakketten (.zip)"
+)
 _SKIP_ADVICE = {
     (".doc", ".odt", ".rtf", ".wpd", ".pages"): "sla het op als .docx of PDF",
     (".xlsx", ".xls", ".xlsm", ".ods"): "een spreadsheet, geen visie",
@@ -49,8 +61,49 @@ _SKIP_ADVICE = {
     (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp"): (
         "een afbeelding: maak er een PDF van (een scan wordt met OCR gelezen)"
     ),
-    (".zip", ".7z", ".rar", ".gz", ".tar"): "een archief: pak het eerst uit",
+    (".7z", ".rar", ".gz", ".tar"): "een archief: pak het eerst uit",
 }
+
+
+_STRUCTURED_SUFFIXES = (".json", ".xml", ".zip")
+_PEEK = 65536  # a DSO JSON has its "_embedded" tree within its first lines
+
+
+def unrelated_structured(path: str | Path) -> str | None:
+    """Why a batch folder's ``.json``/``.xml``/``.zip`` is no published visie, or None.
+
+    Folders of visies often hold other such files (settings, expected results, an
+    export of something else); they are skipped with this reason (Dutch: it reaches
+    the user as a batch warning) instead of becoming failed rows. A file whose start
+    does not decide it (damaged, another format under the name) is left to the
+    reader, which says what is wrong with it in its row.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in _STRUCTURED_SUFFIXES:
+        return None
+    try:
+        if suffix == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                from ._stop import package_member
+
+                names = set(archive.namelist())
+                if "word/document.xml" in names or package_member(archive) is not None:
+                    return None
+            return "een ZIP-archief zonder STOP-regeling, geen visie; " + _READABLE_WORDS
+        with open(path, "rb") as handle:
+            head = handle.read(_PEEK)
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None
+    if suffix == ".json":
+        if _JSON_START.match(head) and b'"_embedded"' not in head:
+            return "JSON zonder DSO-documentboom (_embedded), geen visie"
+        return None
+    from ._stop import is_stop_root, root_name
+
+    name = root_name(head)
+    if name is not None and name.lower() != "html" and not is_stop_root(name):
+        return f"XML zonder STOP-regeling (<{name}>), geen visie"
+    return None
 
 
 def skip_advice(suffix: str) -> str:
@@ -121,8 +174,39 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+_XML_PROLOG = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:\?xml[\s?]|!DOCTYPE\s)", re.IGNORECASE)
+_JSON_START = re.compile(rb'^(?:\xef\xbb\xbf)?\s*\{\s*(?:"|\})')
+
+
+def _structured_kind(head: bytes) -> str | None:
+    """``"dso"`` for a JSON object, ``"stop"`` for XML whose root is not HTML, else None.
+
+    Decided from the first bytes only, so an oversized or damaged file is still
+    recognised (and refused as what it is); whether the JSON is a DSO document and the
+    XML a STOP regeling is for the reader to say.
+    """
+    if _JSON_START.match(head):
+        return "dso"
+    from ._stop import is_stop_root, root_name  # imports defusedxml: only when needed
+
+    name = root_name(head)
+    if name is None or name.lower() in ("html", "svg") or _HTML_START.match(head):
+        return None
+    # Other XML is only taken for XML when it says so (a declaration or a DTD): an HTML
+    # fragment without <html> (``<div>…``) stays a web page, as before.
+    declared = _XML_PROLOG.match(head) is not None
+    return "stop" if is_stop_root(name) or declared else None
+
+
+def sniff_oversized(head: bytes) -> str | None:
+    """The structured kind (``stop``/``dso``) of a file too large to read whole, by its start."""
+    return _structured_kind(head)
+
+
 def sniff(data: bytes, path: Path) -> str:
-    """``"pdf"``, ``"docx"``, ``"html"`` or ``"text"``; ``NotAPdfError`` for anything else."""
+    """``"pdf"``, ``"docx"``, ``"package"`` (a ZIP with a STOP regeling), ``"stop"``
+    (STOP XML), ``"dso"`` (DSO JSON), ``"html"`` or ``"text"``; ``NotAPdfError`` for
+    anything else."""
     if PDF_MAGIC in data[:MAGIC_WINDOW]:
         return "pdf"
     if data.startswith(ZIP_MAGIC):
@@ -135,6 +219,11 @@ def sniff(data: bytes, path: Path) -> str:
             return "docx"
         if "content.xml" in names:
             raise _unsupported(Msg("read.unsupported.odt"), path)
+        from ._stop import package_member
+
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if package_member(archive) is not None:
+                return "package"
         raise _unsupported(Msg("read.unsupported.zip"), path)
     if data.startswith(OLE_MAGIC):
         raise _unsupported(Msg("read.unsupported.ole"), path)
@@ -145,6 +234,9 @@ def sniff(data: bytes, path: Path) -> str:
         raise _unsupported(Msg("read.unsupported.binary"), path)
     if head.lstrip().startswith(b"{\\rtf"):
         raise _unsupported(Msg("read.unsupported.rtf"), path)
+    structured = _structured_kind(head)
+    if structured is not None:
+        return structured
     if _HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 2:
         return "html"
     if path.suffix.lower() in (".pdf", ".docx"):

@@ -243,10 +243,19 @@ def kind_word(hit: Hit, lang: str) -> str:
     return t(f"section_kind.{SectionKind(hit.section_kind).value}", lang)
 
 
+def hit_number(hit: Hit, document: DocumentReport, lang: str) -> str:
+    """``p. 42``, ``sectie 42``, or in a STOP/DSO document whose paragraphs are numbered
+    ``sectie 42, alinea 3``."""
+    if hit.paragraph > 0 and is_sections(document):
+        return t("section_paragraph_short", lang, page=hit.page, paragraph=hit.paragraph)
+    return place(hit.page, document, lang)
+
+
 def hit_place(hit: Hit, document: DocumentReport, lang: str, *, leaf: bool = False) -> str:
-    """``p. 42, 3 Duurzame toekomst › 3.2 Energie``: page or section number and the section
-    path (only its deepest heading with ``leaf``, where room is short)."""
-    text = place(hit.page, document, lang)
+    """``p. 42, 3 Duurzame toekomst › 3.2 Energie``: page or section number (and
+    paragraph) and the section path (only its deepest heading with ``leaf``, where room is
+    short)."""
+    text = hit_number(hit, document, lang)
     section = section_leaf(hit.section) if leaf else hit.section.strip()
     return f"{text}, {section}" if section else text
 

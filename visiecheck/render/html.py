@@ -37,12 +37,12 @@ from ._text import (
     absence_lines,
     compress_pages,
     hit_labels,
+    hit_number,
     hit_spans,
     hit_stance,
     missing_themes,
     missing_words,
     pages_header,
-    place,
     size_text,
     split_spans,
     status_counts,
@@ -132,7 +132,7 @@ def _theme_view(document: DocumentReport, lang: str) -> tuple[_Theme, ...]:
     for coverage in document.themes:
         items = tuple(
             _Evidence(
-                page=place(hit.page, document, lang),
+                page=hit_number(hit, document, lang),
                 section=hit.section.strip(),
                 context=", ".join(hit_labels(hit, lang)),
                 stance=hit_stance(hit, lang),

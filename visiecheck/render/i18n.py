@@ -132,6 +132,7 @@ _NL: dict[str, str] = {
     "section_count.one": "{n} sectie",
     "section_count.other": "{n} secties",
     "section_short": "sectie {page}",
+    "section_paragraph_short": "sectie {page}, alinea {paragraph}",  # STOP/DSO documents
     "unit.page": "pagina",
     "unit.section": "sectie",
     # what a "missing" verdict rests on (models.SearchInfo)
@@ -345,6 +346,7 @@ _EN: dict[str, str] = {
     "section_count.one": "{n} section",
     "section_count.other": "{n} sections",
     "section_short": "section {page}",
+    "section_paragraph_short": "section {page}, paragraph {paragraph}",
     "unit.page": "page",
     "unit.section": "section",
     "not_found": "{theme}: not found ({details})",

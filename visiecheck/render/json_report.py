@@ -18,6 +18,11 @@ Issue 17 appends, only when the readiness lens was asked for (``--readiness``): 
 document ``readiness`` (one entry per signal: ``id``, ``label``, ``label_en``, ``status``
 ``found``/``not_found``, ``evidence`` shaped as for themes, ``advice``/``advice_en``,
 null when found) and top-level ``readiness_lexicon``.
+Issue 16 appends document ``source_format`` (``pdf``, ``docx``, ``html``, ``text``,
+``stop``, ``dso``, ``package``) and ``metadata`` (what a STOP/DSO visie says of itself:
+title, AKN identification, version, status, authority, municipality, date, type).
+Evidence ``paragraph`` (issue 16): the paragraph number in its section of a STOP/DSO
+document, 0 elsewhere.
 Unknown values are ``null``.
 The shape is described by ``visiecheck/schema/report.schema.json`` (see
 ``visiecheck.schema.load_report_schema``).
@@ -33,6 +38,7 @@ import json
 from typing import Any
 
 from ..models import (
+    DocumentMetadata,
     DocumentReport,
     DuplicatePair,
     Hit,
@@ -62,6 +68,7 @@ def _evidence(hit: Hit) -> dict[str, Any]:
         "section_kind": hit.section_kind.value,
         "stance": _stance(hit.stance),
         "incidental": hit.incidental,
+        "paragraph": hit.paragraph,
     }
 
 
@@ -116,6 +123,24 @@ def _document(document: DocumentReport) -> dict[str, Any]:
         "version": document.version,
         "status": document.status,
         "file_date": document.file_date,
+        "source_format": document.source_format,
+        "metadata": _metadata(document.metadata),
+    }
+
+
+def _metadata(metadata: DocumentMetadata | None) -> dict[str, Any] | None:
+    if metadata is None:
+        return None
+    return {
+        "title": metadata.title,
+        "identification": metadata.identification,
+        "version": metadata.version,
+        "status": metadata.status,
+        "authority": metadata.authority,
+        "authority_name": metadata.authority_name,
+        "municipality": metadata.municipality,
+        "date": metadata.date,
+        "document_type": metadata.document_type,
     }
 
 

@@ -28,7 +28,7 @@ import os
 import stat
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import __version__
@@ -65,6 +65,9 @@ class BatchItem:
     municipality: str
     version: str | None = None
     status: str | None = None  # the manifest's status column: ontwerp, vastgesteld, …
+    # The municipality was only recognised from the file name (a folder, or a path
+    # without a municipality given): what a STOP/DSO document says of itself beats it.
+    named_by_file: bool = field(default=False, compare=False)
 
 
 # --- inputs ----------------------------------------------------------------------------
@@ -191,7 +194,10 @@ def collect_folder(
             path=folder,
         )
     files.sort(key=lambda path: relative(path).casefold())
-    return [BatchItem(path=path, municipality=municipality_name(path)) for path in files]
+    return [
+        BatchItem(path=path, municipality=municipality_name(path), named_by_file=True)
+        for path in files
+    ]
 
 
 def _skip_reason(
@@ -213,7 +219,9 @@ def _skip_reason(
         return _NOT_REGULAR
     if os.path.splitext(entry.name)[0].casefold() in _README_STEMS:
         return _README
-    return None
+    from ..extract._formats import unrelated_structured
+
+    return unrelated_structured(entry.path)
 
 
 def _what_was_found(

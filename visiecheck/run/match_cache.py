@@ -38,6 +38,7 @@ from ..messages import Msg
 from ..models import (
     Context,
     Depth,
+    DocumentMetadata,
     DocumentReport,
     Hit,
     Lexicon,
@@ -235,6 +236,7 @@ def from_payload(payload: str) -> DocumentReport:
             ),
             "themes": tuple(_coverage_from(item) for item in data["themes"]),
             "readiness": tuple(_signal_from(item) for item in data.get("readiness", ())),
+            "metadata": DocumentMetadata(**data["metadata"]) if data.get("metadata") else None,
         }
     )
 
