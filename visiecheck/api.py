@@ -216,8 +216,9 @@ def _described(document: DocumentReport, item: BatchItem) -> DocumentReport:
     """
     metadata = document.metadata
     municipality = document.municipality
-    if metadata is not None and metadata.municipality and item.named_by_file:
-        municipality = metadata.municipality
+    if metadata is not None and item.named_by_file:
+        # a province's or the Rijk's visie is named after its authority
+        municipality = metadata.municipality or metadata.authority_name or municipality
     return replace(
         document,
         municipality=municipality,

@@ -13,6 +13,35 @@ _EXPRESSION = re.compile(
 _AUTHORITY_IN_AKN = re.compile(r"^/akn/nl/(?:act|bill)/(?P<code>[^/]+)/")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
+# The authorities that publish a visie and are no municipality, by the code STOP uses
+# (CBS province codes; ``mnre…`` for a ministry, whose visie is the Rijk's): their name
+# stands where a report names the municipality, rather than a cleaned-up file name.
+_PROVINCES = {
+    "pv20": "Provincie Groningen",
+    "pv21": "Provincie Fryslân",
+    "pv22": "Provincie Drenthe",
+    "pv23": "Provincie Overijssel",
+    "pv24": "Provincie Flevoland",
+    "pv25": "Provincie Gelderland",
+    "pv26": "Provincie Utrecht",
+    "pv27": "Provincie Noord-Holland",
+    "pv28": "Provincie Zuid-Holland",
+    "pv29": "Provincie Zeeland",
+    "pv30": "Provincie Noord-Brabant",
+    "pv31": "Provincie Limburg",
+}
+
+
+def authority_display_name(authority: str | None) -> str | None:
+    """``Provincie Zuid-Holland`` for ``pv28``, ``Rijk`` for a ministry (``mnre1034``);
+    None for a municipality (its name is recognised elsewhere) or an unknown code."""
+    if not authority:
+        return None
+    code = authority.lower()
+    if code.startswith("mnre"):
+        return "Rijk"
+    return _PROVINCES.get(code)
+
 
 def make_metadata(
     *,
@@ -41,6 +70,7 @@ def make_metadata(
     if authority is None and work:
         found = _AUTHORITY_IN_AKN.match(work)
         authority = found.group("code") if found else None
+    authority_name = authority_name or authority_display_name(authority)
     municipality = recognise(authority_name) if authority_name else None
     if municipality is None and title and (authority is None or authority.startswith("gm")):
         municipality = recognise(title)
