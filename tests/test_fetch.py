@@ -23,6 +23,7 @@ import pytest
 from tests.cli_helpers import cli, one_line_error
 from visiecheck import api
 from visiecheck.errors import DsoKeyError, DsoUnavailableError, ExitCode, UsageError
+from visiecheck.fetch import endpoints
 from visiecheck.fetch.http import JsonClient, _retry_after_seconds
 from visiecheck.fetch.municipalities import TWENTE, resolve
 from visiecheck.messages import Msg
@@ -457,6 +458,31 @@ def test_no_key_names_the_variable_and_the_option(tmp_path: Path) -> None:
     with pytest.raises(DsoKeyError) as raised:
         api.fetch_visies(["Enschede"], tmp_path)
     assert "fetch_visies(api_key=...)" in raised.value.message
+
+
+def test_a_key_with_a_line_break_is_refused_without_showing_it(tmp_path: Path) -> None:
+    code, stdout, stderr = cli("fetch", "Enschede", "-o", tmp_path, "--api-key", "abc\ndéf")
+    assert code == ExitCode.DSO_KEY
+    one_line_error(stderr, "de API-sleutel bevat tekens die geen sleutel heeft")
+    assert "abc" not in stdout + stderr
+
+
+def test_the_environment_chooses_the_address_and_is_named_in_a_refusal(
+    dso: FakeDso, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serve_enschede(dso)
+    monkeypatch.setitem(endpoints.BASE_URLS, "pre-productie", dso.base_url)
+    result = api.fetch_visies(
+        ["Enschede"], tmp_path, api_key=KEY, environment="pre-productie", sleep=Waits()
+    )
+    assert [row.outcome for row in result.rows] == ["fetched"]
+
+    dso.route("regelingen", [Answer(403, {"title": "Forbidden"})])
+    code, _, stderr = cli(
+        "fetch", "Enschede", "-o", tmp_path, "--omgeving", "pre-productie", "--api-key", KEY
+    )
+    assert code == ExitCode.DSO_KEY
+    one_line_error(stderr, "(HTTP 403)", "voor deze omgeving (pre-productie)")
 
 
 def test_a_404_for_one_municipality_leaves_the_others(dso: FakeDso, tmp_path: Path) -> None:

@@ -594,6 +594,9 @@ def fetch_visies(
     key = (api_key or os.environ.get(endpoints.API_KEY_ENV, "")).strip()
     if not key:
         raise DsoKeyError(Msg("fetch.no_key", env=endpoints.API_KEY_ENV))
+    if not (key.isascii() and key.isprintable()) or " " in key:
+        # a header cannot carry it; say so without showing the key
+        raise DsoKeyError(Msg("fetch.bad_key"))
     url = base_url or os.environ.get(endpoints.BASE_URL_ENV) or endpoints.BASE_URLS[environment]
     if not endpoints.is_acceptable_base_url(url):
         raise UsageError(Msg("fetch.bad_base_url", url=url))

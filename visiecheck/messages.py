@@ -269,6 +269,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the DSO refuses the API key (HTTP {status}); check the key and that it was "
         "issued for this environment ({environment})",
     ),
+    "fetch.bad_key": (
+        "de API-sleutel bevat tekens die geen sleutel heeft (spaties, regeleinden of "
+        "letters buiten ASCII); kopieer hem opnieuw van het DSO-ontwikkelaarsportaal",
+        "the API key holds characters no key has (spaces, line breaks or letters outside "
+        "ASCII); copy it again from the DSO developer portal",
+    ),
     "fetch.bad_base_url": (
         "{url} is geen bruikbaar adres voor de DSO-API: gebruik https:// (http:// alleen "
         "op deze computer), want de API-sleutel gaat mee",
