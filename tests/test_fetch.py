@@ -346,6 +346,7 @@ def test_the_key_is_sent_in_the_header_and_written_nowhere(
     for file in tmp_path.iterdir():
         assert KEY.encode() not in file.read_bytes(), file.name
     assert KEY not in stdout + stderr
+    assert "(ontwerp, versie 1, 1 onderdeel)" in stdout
 
 
 def test_the_manifest_is_what_batch_reads(dso: FakeDso, tmp_path: Path) -> None:
@@ -519,7 +520,7 @@ def test_a_404_for_one_municipality_leaves_the_others(dso: FakeDso, tmp_path: Pa
         "(vastgesteld, versie 3, 2 onderdelen)",
         "Borne (gm0147): geen gepubliceerde omgevingsvisie in het DSO",
         "1 opgehaald, 0 overgeslagen (al compleet), 1 zonder gepubliceerde visie, 1 mislukt; "
-        "6 verzoeken aan de DSO-API",
+        "verzoeken aan de DSO-API: 6",
         f"manifest: {tmp_path / 'manifest.csv'} (vergelijk ze met: visiecheck batch "
         f"{tmp_path / 'manifest.csv'})",
     ]
@@ -540,6 +541,48 @@ def test_429_is_retried_after_the_wait_the_server_asks(dso: FakeDso, tmp_path: P
     assert [row.outcome for row in result.rows] == ["fetched"]
     assert [r.query.get("page") for r in dso.asked(tree_path)] == [None, None, "2"]
     assert 7.0 in waits.seconds
+
+
+def test_progress_and_retries_are_reported(dso: FakeDso, tmp_path: Path) -> None:
+    serve_enschede(dso)
+    dso.route("regelingen", [Answer(503, headers={"Retry-After": "2"}), listing([])])
+    events: list[tuple[str, int, int, str]] = []
+    retries: list[tuple[str, float]] = []
+    waits = Waits()
+    fetch(
+        dso,
+        tmp_path,
+        "Enschede",
+        "gm0147",
+        progress=lambda *event: events.append(event),
+        on_retry=lambda why, seconds: retries.append((why, seconds)),
+        sleep=waits,
+        rate=1000,
+    )
+    assert events == [
+        ("start", 0, 2, "Enschede"),
+        ("done", 0, 2, "Enschede"),
+        ("start", 1, 2, "Borne"),
+        ("done", 1, 2, "Borne"),
+    ]
+    assert retries == [("503", 2.0)]
+
+    dso.route("regelingen", [Answer(503), listing([])])
+    code, _, stderr = cli(
+        "fetch",
+        "Enschede",
+        "-o",
+        tmp_path,
+        "--base-url",
+        dso.base_url,
+        "--api-key",
+        KEY,
+        "--backoff",
+        "0.001",
+        "-v",
+    )
+    assert code == 0
+    assert "nieuwe poging over 0,001 s" in stderr
 
 
 def test_a_server_that_keeps_failing_is_given_up(dso: FakeDso, tmp_path: Path) -> None:

@@ -928,8 +928,8 @@ def _fetch_progress(total: int) -> Iterator[Callable[[str, int, int, str], None]
     task = progress.add_task("fetch", total=total, current="")
 
     def update(event: str, index: int, total: int, label: str) -> None:
-        if event == "start":
-            progress.update(task, current=label)
+        if event == "start":  # the total of the resolved list: "twente" is 14
+            progress.update(task, total=total, current=label)
         else:
             progress.update(task, advance=1)
 
@@ -949,7 +949,10 @@ def _fetch_row_text(row: Any) -> str:
             file=place,
             status=status,
             version=version,
-            components=row.components,
+            parts=Msg(
+                "fetch.components.one" if row.components == 1 else "fetch.components.many",
+                count=row.components,
+            ),
         )
     if row.outcome == "skipped":
         return _text("fetch.row.skipped", municipality=row.municipality, code=row.code, file=place)

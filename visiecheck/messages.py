@@ -365,9 +365,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{municipality} ({code}): no published omgevingsvisie or draft in the DSO",
     ),
     "fetch.row.fetched": (
-        "{municipality} ({code}): opgehaald {file} ({status}{version}, {components} onderdelen)",
-        "{municipality} ({code}): fetched {file} ({status}{version}, {components} components)",
+        "{municipality} ({code}): opgehaald {file} ({status}{version}, {parts})",
+        "{municipality} ({code}): fetched {file} ({status}{version}, {parts})",
     ),
+    "fetch.components.one": ("{count} onderdeel", "{count} component"),
+    "fetch.components.many": ("{count} onderdelen", "{count} components"),
     "fetch.row.skipped": (
         "{municipality} ({code}): al compleet, overgeslagen: {file}",
         "{municipality} ({code}): already complete, skipped: {file}",
@@ -381,9 +383,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "fetch.version": (", versie {version}", ", version {version}"),
     "fetch.summary": (
         "{fetched} opgehaald, {skipped} overgeslagen (al compleet), {none} zonder "
-        "gepubliceerde visie, {failed} mislukt; {requests} verzoeken aan de DSO-API",
+        "gepubliceerde visie, {failed} mislukt; verzoeken aan de DSO-API: {requests}",
         "{fetched} fetched, {skipped} skipped (already complete), {none} without a "
-        "published visie, {failed} failed; {requests} requests to the DSO API",
+        "published visie, {failed} failed; requests to the DSO API: {requests}",
     ),
     "fetch.manifest": (
         "manifest: {path} (vergelijk ze met: visiecheck batch {path})",
