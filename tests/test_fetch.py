@@ -738,6 +738,18 @@ def test_a_next_link_to_another_server_is_not_followed(dso: FakeDso, tmp_path: P
     assert len(dso.requests) == 1
 
 
+def test_an_output_folder_that_is_a_file_is_an_output_error(dso: FakeDso, tmp_path: Path) -> None:
+    serve_enschede(dso)
+    taken = tmp_path / "visies.txt"
+    taken.write_text("Dit is een notitie, geen map.\n")
+    code, _, stderr = cli(
+        "fetch", "Enschede", "-o", taken, "--base-url", dso.base_url, "--api-key", KEY
+    )
+    assert code == ExitCode.OUTPUT_ERROR
+    one_line_error(stderr, "visies.txt: hier kan niet geschreven worden")
+    assert dso.requests == []  # nothing is asked before there is a place to put it
+
+
 def test_a_municipality_without_a_visie_is_a_row_not_a_failure(
     dso: FakeDso, tmp_path: Path
 ) -> None:
