@@ -1,6 +1,6 @@
 """The package's wings import one way only (docs/architecture.md).
 
-cli → api → {run, pipeline} → {analyse, extract, lexicon} → kernel; render reads only the
+cli → api → {run, fetch, pipeline} → {analyse, extract, lexicon} → kernel; render reads only the
 kernel (models). Every import of a visiecheck module counts, also the ones inside a
 function (imported late for speed, but a dependency all the same).
 """
@@ -45,7 +45,8 @@ ALLOWED = {
     "render": {KERNEL},
     "pipeline": {KERNEL, "lexicon", "extract", "analyse"},
     "run": {KERNEL, "lexicon", "extract", "analyse", "pipeline"},
-    "api": {KERNEL, "lexicon", "extract", "analyse", "pipeline", "run", "render"},
+    "fetch": {KERNEL},  # the network wing: below the api, beside run, above the kernel
+    "api": {KERNEL, "lexicon", "extract", "analyse", "pipeline", "run", "fetch", "render"},
     "cli": {KERNEL, "api", "render"},
 }
 # The exceptions, and why: the entry point starts the batch workers' fork server before

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import UsageError, VisiecheckError
@@ -46,6 +47,9 @@ from .run.batch import BatchItem, collect
 from .run.isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
 from .theme_names import resolve_theme as _resolve_theme
 
+if TYPE_CHECKING:
+    from .fetch.visies import FetchResult
+
 __all__ = [
     "BatchItem",
     "ProgressCallback",
@@ -55,6 +59,7 @@ __all__ = [
     "diff_files",
     "explain",
     "explain_file",
+    "fetch_visies",
     "load_lexicon",
     "memory_limit_notice",
     "read_file",
@@ -561,3 +566,87 @@ def copy_samples(folder: str | Path) -> tuple[list[Path], list[Path]]:
             raise OutputError(f"cannot copy ({error.strerror})", path=destination) from None
         copied.append(destination)
     return copied, kept
+
+
+def fetch_visies(
+    municipalities: Sequence[str],
+    folder: str | Path,
+    *,
+    api_key: str | None = None,
+    environment: str = "productie",
+    base_url: str | None = None,
+    drafts: bool = False,
+    timeout: float | None = None,
+    rate: float | None = None,
+    retries: int | None = None,
+    backoff: float | None = None,
+    progress: Callable[[str, int, int, str], None] | None = None,
+    on_warning: Callable[[Msg], None] | None = None,
+    on_retry: Callable[[str, float], None] | None = None,
+    sleep: Callable[[float], None] | None = None,
+) -> FetchResult:
+    """Download the omgevingsvisies of ``municipalities`` from the DSO into ``folder``.
+
+    ``municipalities``: CBS codes (``gm0153``), names (``Enschede``) or ``twente``
+    (the 14). The key is ``api_key`` or the environment variable
+    ``VISIECHECK_DSO_API_KEY``; the address that of ``environment`` (``productie`` or
+    ``pre-productie``), unless ``base_url`` or ``VISIECHECK_DSO_BASE_URL`` says
+    otherwise. ``drafts`` also fetches ontwerp-visies. ``timeout`` (seconds per
+    request), ``rate`` (requests per second), ``retries`` and ``backoff`` (the first
+    retry's wait, doubled each time) tune the client; ``sleep`` replaces ``time.sleep``
+    (a test records the waits). Returns a ``FetchResult`` with a row per visie or
+    municipality and the ``manifest.csv`` written beside the files; see
+    ``visiecheck.fetch.visies``. The only verb that uses the network.
+    """
+    import time
+
+    from .errors import DsoKeyError
+    from .fetch import endpoints, http
+    from .fetch.municipalities import resolve
+    from .fetch.visies import fetch_visies as _fetch
+
+    selected = resolve(list(municipalities))
+    if environment not in endpoints.BASE_URLS:
+        raise UsageError(
+            Msg(
+                "fetch.bad_environment",
+                value=environment,
+                choices=", ".join(endpoints.BASE_URLS),
+            )
+        )
+    for name, value, minimum in (
+        ("timeout", timeout, 0.001),
+        ("rate", rate, 0.001),
+        ("retries", retries, 0),
+        ("backoff", backoff, 0),
+    ):
+        if value is not None and value < minimum:
+            raise UsageError(Msg("usage.at_least", option=name, minimum=minimum, unit=""))
+    key = (api_key or os.environ.get(endpoints.API_KEY_ENV, "")).strip()
+    if not key:
+        raise DsoKeyError(Msg("fetch.no_key", env=endpoints.API_KEY_ENV))
+    if not (key.isascii() and key.isprintable()) or " " in key:
+        # a header cannot carry it; say so without showing the key
+        raise DsoKeyError(Msg("fetch.bad_key"))
+    url = base_url or os.environ.get(endpoints.BASE_URL_ENV) or endpoints.BASE_URLS[environment]
+    if not endpoints.is_acceptable_base_url(url):
+        raise UsageError(Msg("fetch.bad_base_url", url=url))
+    client = http.JsonClient(
+        key,
+        environment=environment,
+        timeout=http.DEFAULT_TIMEOUT if timeout is None else timeout,
+        rate=http.DEFAULT_RATE if rate is None else rate,
+        retries=http.DEFAULT_RETRIES if retries is None else retries,
+        backoff=http.DEFAULT_BACKOFF if backoff is None else backoff,
+        sleep=sleep or time.sleep,
+        on_retry=on_retry,
+    )
+    return _fetch(
+        selected,
+        Path(folder),
+        client,
+        endpoints.normalise_base_url(url),
+        drafts=drafts,
+        progress=progress,
+        on_warning=on_warning,
+    )

@@ -101,6 +101,11 @@ CLI_HINTS: Hints = {
         "nl": "schrijf het met --output waar ruimte is",
         "en": "write it with --output where there is room",
     },
+    "api_key_hint": {"nl": "geef hem met --api-key", "en": "give it with --api-key"},
+    "fetch_timeout_hint": {
+        "nl": "verhoog de wachttijd met --timeout",
+        "en": "raise the wait with --timeout",
+    },
 }
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -909,6 +914,172 @@ def diff(
         max_memory_mb=max_memory,
     )
     _emit(_render_one(result, output_format, lang, output), output)
+
+
+# --- fetch -------------------------------------------------------------------------------
+
+
+@contextmanager
+def _fetch_progress(total: int) -> Iterator[Callable[[str, int, int, str], None] | None]:
+    """A progress bar over the municipalities when standard error is a terminal."""
+    if _state["quiet"] or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(
+        TextColumn("[bold]DSO"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[current]}", markup=False),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = progress.add_task("fetch", total=total, current="")
+
+    def update(event: str, index: int, total: int, label: str) -> None:
+        if event == "start":  # the total of the resolved list: "twente" is 14
+            progress.update(task, total=total, current=label)
+        else:
+            progress.update(task, advance=1)
+
+    with progress:
+        yield update
+
+
+def _fetch_row_text(row: Any) -> str:
+    place = escape_file_name(str(row.file)) if row.file is not None else ""
+    if row.outcome == "fetched":
+        status = Msg("fetch.status.ontwerp" if row.draft else "fetch.status.vastgesteld")
+        version = Msg("fetch.version", version=row.version) if row.version else ""
+        return _text(
+            "fetch.row.fetched",
+            municipality=row.municipality,
+            code=row.code,
+            file=place,
+            status=status,
+            version=version,
+            parts=Msg(
+                "fetch.components.one" if row.components == 1 else "fetch.components.many",
+                count=row.components,
+            ),
+        )
+    if row.outcome == "skipped":
+        return _text("fetch.row.skipped", municipality=row.municipality, code=row.code, file=place)
+    if row.outcome == "no_visie":
+        return _text("fetch.no_visie", municipality=row.municipality, code=row.code)
+    return _text(
+        "fetch.row.failed",
+        municipality=row.municipality,
+        code=row.code,
+        reason=row.error.text(_lang(), CLI_HINTS),
+    )
+
+
+@app.command()
+@handle_errors
+def fetch(
+    municipalities: Annotated[
+        list[str],
+        typer.Argument(
+            help="CBS codes (gm0153), names (Enschede, 'Hof van Twente') or twente (the 14)."
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Folder for the visies (one JSON file each) and manifest.csv.",
+            readable=False,
+        ),
+    ] = Path("dso-visies"),
+    api_key: Annotated[
+        str | None,
+        typer.Option(
+            "--api-key",
+            help="DSO API key (default: the environment variable VISIECHECK_DSO_API_KEY, "
+            "which keeps it out of your shell history).",
+            show_default=False,
+        ),
+    ] = None,
+    omgeving: Annotated[
+        str, typer.Option("--omgeving", help="DSO environment: productie or pre-productie.")
+    ] = "productie",
+    ontwerp: Annotated[
+        bool, typer.Option("--ontwerp", help="Also fetch draft visies (ontwerp).")
+    ] = False,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="Another address of the Presenteren API v8 (default: that of --omgeving, "
+            "or VISIECHECK_DSO_BASE_URL).",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to wait for one answer of the API.")
+    ] = 30.0,
+    rate: Annotated[
+        float, typer.Option("--rate", help="At most this many requests per second.")
+    ] = 5.0,
+    retries: Annotated[
+        int, typer.Option("--retries", help="Retries of a request on 429, 5xx or a time-out.")
+    ] = 4,
+    backoff: Annotated[
+        float,
+        typer.Option("--backoff", help="Seconds before the first retry, doubled for each next."),
+    ] = 1.0,
+    lang: LangOption = "nl",
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Download omgevingsvisies from the DSO (Omgevingsloket) into a folder, for batch."""
+    from . import api
+
+    require_choice("--lang", lang, LANGUAGES)
+    require_choice("--omgeving", omgeving, ("productie", "pre-productie"))
+    require_at_least("--timeout", timeout, 0.001, " s")
+    require_at_least("--rate", rate, 0.001)
+    require_at_least("--retries", retries, 0)
+    require_at_least("--backoff", backoff, 0, " s")
+
+    def on_retry(why: str, seconds: float) -> None:
+        if _state["verbose"]:
+            _warn(f"visiecheck: {_text('fetch.retry', why=why, seconds=seconds)}")
+
+    with _fetch_progress(len(municipalities)) as progress:
+        result = api.fetch_visies(
+            municipalities,
+            output,
+            api_key=api_key,
+            environment=omgeving,
+            base_url=base_url,
+            drafts=ontwerp,
+            timeout=timeout,
+            rate=rate,
+            retries=retries,
+            backoff=backoff,
+            progress=progress,
+            on_retry=on_retry,
+        )
+    lines = [_fetch_row_text(row) for row in result.rows]
+    lines.append(
+        _text(
+            "fetch.summary",
+            fetched=result.count("fetched"),
+            skipped=result.count("skipped"),
+            none=result.count("no_visie"),
+            failed=result.count("failed"),
+            requests=result.requests,
+        )
+    )
+    if result.manifest is not None:
+        lines.append(_text("fetch.manifest", path=escape_file_name(str(result.manifest))))
+    _write_stdout("".join(visible(line) + "\n" for line in lines))
+    if result.exit_code != ExitCode.OK:
+        raise typer.Exit(int(result.exit_code))
 
 
 # --- samples ---------------------------------------------------------------------------

@@ -34,6 +34,9 @@ class ExitCode(IntEnum):
     OUTPUT_ERROR = 10  # the report could not be written
     OCR_UNAVAILABLE = 11  # --ocr asked, but Tesseract, its Dutch data or OCRmyPDF is missing
     RESOURCE_LIMIT = 12  # a document took too long (--timeout) or too much memory
+    DSO_KEY = 20  # fetch: no DSO API key, or the API refused it (401/403)
+    DSO_UNAVAILABLE = 21  # fetch: the DSO API cannot be reached, times out or keeps failing
+    DSO_RESPONSE = 22  # fetch: the DSO API answered what it is documented not to
     INTERNAL_ERROR = 70  # a bug in visiecheck; run with --verbose and report it
     PIPE_CLOSED = 141  # the reader of standard output closed it early (| head): 128 + SIGPIPE
 
@@ -188,6 +191,25 @@ class DocumentTooLargeError(DocumentLimitError):
 
 class ReaderCrashError(CorruptPdfError):
     """The PDF reader's worker process died (a crash of the native parser)."""
+
+
+class DsoKeyError(VisiecheckError):
+    """``fetch``: no API key for the DSO, or the DSO refused it."""
+
+    exit_code = ExitCode.DSO_KEY
+
+
+class DsoUnavailableError(VisiecheckError):
+    """``fetch``: the DSO API cannot be reached, timed out or failed after the retries."""
+
+    exit_code = ExitCode.DSO_UNAVAILABLE
+
+
+class DsoResponseError(VisiecheckError):
+    """``fetch``: an answer of another shape than documented (a field missing, not JSON,
+    an unexpected status); the message names what was missing and where."""
+
+    exit_code = ExitCode.DSO_RESPONSE
 
 
 def exit_code_for(report: Report, *, fail_on_missing: bool) -> ExitCode:

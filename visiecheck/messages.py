@@ -309,6 +309,145 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "afgebroken; {output_hint}",
         "standard output: cannot write the report ({reason}), so it is cut off; {output_hint}",
     ),
+    # --- fetching visies from the DSO (fetch/) ---------------------------------------
+    "fetch.no_key": (
+        "geen API-sleutel voor het DSO: zet hem in de omgevingsvariabele {env} of "
+        "{api_key_hint}; een gratis sleutel vraagt u aan op het DSO-ontwikkelaarsportaal",
+        "no API key for the DSO: put it in the environment variable {env} or "
+        "{api_key_hint}; a free key is issued on the DSO developer portal",
+    ),
+    "fetch.key_refused": (
+        "het DSO weigert de API-sleutel (HTTP {status}); controleer de sleutel en of hij "
+        "voor deze omgeving ({environment}) is uitgegeven",
+        "the DSO refuses the API key (HTTP {status}); check the key and that it was "
+        "issued for this environment ({environment})",
+    ),
+    "fetch.bad_key": (
+        "de API-sleutel bevat tekens die geen sleutel heeft (spaties, regeleinden of "
+        "letters buiten ASCII); kopieer hem opnieuw van het DSO-ontwikkelaarsportaal",
+        "the API key holds characters no key has (spaces, line breaks or letters outside "
+        "ASCII); copy it again from the DSO developer portal",
+    ),
+    "fetch.bad_base_url": (
+        "{url} is geen bruikbaar adres voor de DSO-API: gebruik https:// (http:// alleen "
+        "op deze computer), want de API-sleutel gaat mee",
+        "{url} is not a usable address for the DSO API: use https:// (http:// only on "
+        "this machine), since the API key is sent along",
+    ),
+    "fetch.bad_environment": (
+        "onbekende omgeving {value!r}; kies uit {choices}",
+        "unknown environment {value!r}; choose from {choices}",
+    ),
+    "fetch.no_municipalities": (
+        "geen gemeente gegeven; noem een naam (Enschede), een CBS-code (gm0153) of twente",
+        "no municipality given; name one (Enschede), a CBS code (gm0153) or twente",
+    ),
+    "fetch.unknown_municipality": (
+        "{value!r} is geen Nederlandse gemeente; geef een naam (Enschede), een CBS-code "
+        "(gm0153) of twente",
+        "{value!r} is not a Dutch municipality; give a name (Enschede), a CBS code "
+        "(gm0153) or twente",
+    ),
+    "fetch.no_code": (
+        "voor {name} kent visiecheck de CBS-code niet; geef de code zelf (gm gevolgd door "
+        "vier cijfers, te vinden bij het CBS)",
+        "visiecheck does not know the CBS code of {name}; give the code itself (gm and "
+        "four digits, as listed by CBS)",
+    ),
+    "fetch.unreachable": (
+        "de DSO-API op {host} is niet bereikbaar ({reason}) na {attempts} pogingen; "
+        "controleer de netwerkverbinding en probeer het later opnieuw",
+        "the DSO API at {host} cannot be reached ({reason}) after {attempts} attempts; "
+        "check the network connection and try again later",
+    ),
+    "fetch.timeout": (
+        "de DSO-API gaf binnen {seconds:g} s geen antwoord ({attempts} pogingen); probeer "
+        "het later opnieuw of {fetch_timeout_hint}",
+        "the DSO API did not answer within {seconds:g} s ({attempts} attempts); try again "
+        "later or {fetch_timeout_hint}",
+    ),
+    "fetch.server_error": (
+        "de DSO-API geeft een serverfout (HTTP {status}) na {attempts} pogingen; de dienst "
+        "is waarschijnlijk tijdelijk buiten gebruik, probeer het later opnieuw",
+        "the DSO API keeps answering with a server error (HTTP {status}) after {attempts} "
+        "attempts; the service is probably down for now, try again later",
+    ),
+    "fetch.not_found": (
+        "de DSO-API kent {what} niet (HTTP 404)",
+        "the DSO API does not know {what} (HTTP 404)",
+    ),
+    "fetch.http_status": (
+        "onverwacht antwoord van de DSO-API: HTTP {status} op {what}",
+        "unexpected answer from the DSO API: HTTP {status} for {what}",
+    ),
+    "fetch.not_json": (
+        "het antwoord van de DSO-API op {what} is geen JSON",
+        "the DSO API's answer to {what} is not JSON",
+    ),
+    "fetch.too_large": (
+        "het antwoord van de DSO-API op {what} is groter dan {limit} MB; afgebroken",
+        "the DSO API's answer to {what} is larger than {limit} MB; stopped",
+    ),
+    "fetch.missing_field": (
+        "het antwoord van de DSO-API op {what} mist het veld {field}; de API is "
+        "misschien gewijzigd, meld het",
+        "the DSO API's answer to {what} lacks the field {field}; the API may have "
+        "changed, please report it",
+    ),
+    "fetch.foreign_link": (
+        "de DSO-API verwijst voor de volgende pagina naar een andere server ({url}); "
+        "niet gevolgd, want de API-sleutel zou meegaan",
+        "the DSO API points to another server for the next page ({url}); not followed, "
+        "since the API key would go along",
+    ),
+    "fetch.too_many_pages": (
+        "het antwoord van de DSO-API op {what} heeft meer dan {limit} pagina's; afgebroken",
+        "the DSO API's answer to {what} has more than {limit} pages; stopped",
+    ),
+    "fetch.what.listing": (
+        "de lijst van regelingen van {code}",
+        "the list of regelingen of {code}",
+    ),
+    "fetch.what.tree": ("de tekst van {identification}", "the text of {identification}"),
+    "fetch.no_visie": (
+        "{municipality} ({code}): geen gepubliceerde omgevingsvisie in het DSO",
+        "{municipality} ({code}): no published omgevingsvisie in the DSO",
+    ),
+    "fetch.no_visie_or_draft": (
+        "{municipality} ({code}): geen gepubliceerde omgevingsvisie of ontwerp in het DSO",
+        "{municipality} ({code}): no published omgevingsvisie or draft in the DSO",
+    ),
+    "fetch.row.fetched": (
+        "{municipality} ({code}): opgehaald {file} ({status}{version}, {parts})",
+        "{municipality} ({code}): fetched {file} ({status}{version}, {parts})",
+    ),
+    "fetch.components.one": ("{count} onderdeel", "{count} component"),
+    "fetch.components.many": ("{count} onderdelen", "{count} components"),
+    "fetch.row.skipped": (
+        "{municipality} ({code}): al compleet, overgeslagen: {file}",
+        "{municipality} ({code}): already complete, skipped: {file}",
+    ),
+    "fetch.row.failed": (
+        "{municipality} ({code}): mislukt: {reason}",
+        "{municipality} ({code}): failed: {reason}",
+    ),
+    "fetch.status.vastgesteld": ("vastgesteld", "adopted"),
+    "fetch.status.ontwerp": ("ontwerp", "draft"),
+    "fetch.version": (", versie {version}", ", version {version}"),
+    "fetch.summary": (
+        "{fetched} opgehaald, {skipped} overgeslagen (al compleet), {none} zonder "
+        "gepubliceerde visie, {failed} mislukt; verzoeken aan de DSO-API: {requests}",
+        "{fetched} fetched, {skipped} skipped (already complete), {none} without a "
+        "published visie, {failed} failed; requests to the DSO API: {requests}",
+    ),
+    "fetch.manifest": (
+        "manifest: {path} (vergelijk ze met: visiecheck batch {path})",
+        "manifest: {path} (compare them with: visiecheck batch {path})",
+    ),
+    "fetch.retry": (
+        "de DSO-API antwoordt niet zoals gehoopt ({why}); nieuwe poging over {seconds:g} s",
+        "the DSO API did not answer as hoped ({why}); retrying in {seconds:g} s",
+    ),
     # --- batch input (run/batch.py) --------------------------------------------------
     "batch.source_not_found": (
         "niet gevonden; geef een map met visies (PDF, Word, HTML, tekst) of een manifest (.csv)",
@@ -720,6 +859,14 @@ PYTHON_HINTS: Hints = {
     "output_hint": {
         "nl": "schrijf het naar een bestand waar ruimte is",
         "en": "write it to a file where there is room",
+    },
+    "api_key_hint": {
+        "nl": "geef hem mee als fetch_visies(api_key=...)",
+        "en": "pass it as fetch_visies(api_key=...)",
+    },
+    "fetch_timeout_hint": {
+        "nl": "geef een hogere timeout mee",
+        "en": "pass a higher timeout",
     },
 }
 
