@@ -840,3 +840,33 @@ def test_retry_after_as_seconds_or_a_date() -> None:
     assert _retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past
     assert _retry_after_seconds("soon") is None
     assert _retry_after_seconds(None) is None
+
+
+def test_what_fetch_saves_is_checked_as_a_dso_visie(dso: FakeDso, tmp_path: Path) -> None:
+    """The file contract between fetch and the DSO reader, end to end: the batch over the
+    manifest reads the saved trees by their structure (sections, not JSON text), takes the
+    adopted visie for Enschede's row and keeps the draft as its other document."""
+    serve_enschede(dso)
+    result = fetch(dso, tmp_path, "Enschede", drafts=True)
+    report = api.check_files(api.collect_inputs(result.manifest), isolate=False)
+
+    adopted = report.document(str(tmp_path / "enschede-vastgesteld-3.json"))
+    draft = report.document(str(tmp_path / "enschede-ontwerp-1.json"))
+    assert adopted is not None and draft is not None
+    assert (adopted.source_format, adopted.location_unit) == ("dso", "section")
+    assert adopted.metadata is not None and adopted.metadata.status == "vastgesteld"
+    statuses = {theme.theme_id: theme.status.value for theme in adopted.themes}
+    # one sentence on drinking water is a mention; heat storage in two sections is worked out
+    assert (statuses["drinkwater"], statuses["bodemenergie"]) == ("mentioned", "addressed")
+    assert statuses["geothermie"] == "missing"
+    assert {theme.theme_id for theme in draft.themes if theme.status.value != "missing"} == {
+        "geothermie"
+    }
+    evidence = [hit.snippet for theme in adopted.themes for hit in theme.evidence]
+    assert evidence and not any("{" in text or "<" in text for text in evidence)
+    (group,) = report.groups
+    assert (group.municipality, group.primary, group.others) == (
+        "Enschede",
+        str(tmp_path / "enschede-vastgesteld-3.json"),
+        (str(tmp_path / "enschede-ontwerp-1.json"),),
+    )

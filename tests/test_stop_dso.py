@@ -612,13 +612,12 @@ def test_a_manifest_municipality_beats_the_metadata(tmp_path: Path) -> None:
     [
         ("/akn/nl/act/pv23/2025/omgevingsvisie/nld@2025-03-01;1", "Provincie Overijssel"),
         ("/akn/nl/act/mnre1034/2021/novi/nld@2021-03-31;1", "Rijk"),
+        # a municipality's code in the package's CBS table outranks what the title says
+        ("/akn/nl/act/gm0153/2025/omgevingsvisie/nld@2025-03-01;1", "Enschede"),
     ],
 )
-def test_a_visie_of_a_province_or_the_rijk_is_named_after_its_authority(
-    tmp_path: Path, work: str, named: str
-) -> None:
-    """Not after a cleaned-up file name: the title names no municipality, the authority
-    code says whose visie it is."""
+def test_a_visie_is_named_after_its_authority_code(tmp_path: Path, work: str, named: str) -> None:
+    """Not after a cleaned-up file name: the authority code says whose visie it is."""
     path = tmp_path / "download-1234.xml"
     path.write_text(stop_regeling(work), "utf-8")
     document = check_files([path]).documents[0]

@@ -57,6 +57,26 @@ def _index() -> dict[str, str]:
     return index
 
 
+@cache
+def cbs_codes() -> dict[str, str]:
+    """Name → CBS code (``gm0153``), from the package's small table
+    ``data/cbs_gemeentecodes.csv`` (its header says where the codes come from)."""
+    text = resources.files("visiecheck.data").joinpath("cbs_gemeentecodes.csv").read_text("utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line == "naam;code":
+            continue
+        name, code = line.split(";")
+        table[name.strip()] = code.strip().lower()
+    return table
+
+
+def municipality_of_code(code: str) -> str | None:
+    """``Enschede`` for ``gm0153``; None for a code the table does not hold."""
+    code = code.strip().lower()
+    return next((name for name, known in cbs_codes().items() if known == code), None)
+
+
 def recognise(text: str) -> str | None:
     """The longest municipality name in ``text`` (a file stem), or None."""
     words = _WORD_RE.findall(_fold(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import DocumentMetadata
-from ..names import recognise
+from ..names import municipality_of_code, recognise
 
 _EXPRESSION = re.compile(
     r"^(?P<work>/akn/[^@]+?)/(?:[a-z]{3})@(?P<date>[^;]*)(?:;(?P<version>.+))?$"
@@ -33,11 +33,13 @@ _PROVINCES = {
 
 
 def authority_display_name(authority: str | None) -> str | None:
-    """``Provincie Zuid-Holland`` for ``pv28``, ``Rijk`` for a ministry (``mnre1034``);
-    None for a municipality (its name is recognised elsewhere) or an unknown code."""
+    """``Provincie Zuid-Holland`` for ``pv28``, ``Rijk`` for a ministry (``mnre1034``),
+    ``Enschede`` for ``gm0153`` when the package's CBS table holds it; None otherwise."""
     if not authority:
         return None
     code = authority.lower()
+    if code.startswith("gm"):
+        return municipality_of_code(code)
     if code.startswith("mnre"):
         return "Rijk"
     return _PROVINCES.get(code)

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from ..errors import UsageError
 from ..messages import Msg
-from ..names import recognise
+from ..names import cbs_codes, municipality_of_code, recognise
 
 # The 14 municipalities of Twente (Regio Twente), in alphabetical order.
 TWENTE = (
@@ -53,23 +51,6 @@ class Municipality:
         return self.name or self.code
 
 
-@cache
-def cbs_codes() -> dict[str, str]:
-    """Name → CBS code, from the package's table."""
-    text = resources.files("visiecheck.data").joinpath("cbs_gemeentecodes.csv").read_text("utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line == "naam;code":
-            continue
-        name, code = line.split(";")
-        table[name.strip()] = code.strip().lower()
-    return table
-
-
-def _name_of_code(code: str) -> str | None:
-    return next((name for name, known in cbs_codes().items() if known == code), None)
-
-
 def resolve(selection: list[str] | tuple[str, ...]) -> list[Municipality]:
     """The municipalities of the user's words, each once, in the order given."""
     if not [word for word in selection if word.strip()]:
@@ -91,7 +72,7 @@ def _resolve_one(text: str) -> list[Municipality]:
     match = _CODE_RE.match(text)
     if match:
         code = f"gm{match.group(1)}"
-        return [Municipality(code, _name_of_code(code))]
+        return [Municipality(code, municipality_of_code(code))]
     name = recognise(text)
     if name is None:
         raise UsageError(Msg("fetch.unknown_municipality", value=text))
