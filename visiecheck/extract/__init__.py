@@ -298,8 +298,24 @@ def _read_structured(kind: str, data: bytes, path: Path) -> tuple[list[RawPage],
 
 def _extract_structured(kind: str, data: bytes, sha256: str, path: str | Path) -> Document:
     """STOP XML, DSO JSON or a DSO package: sections as the document marks them."""
+    raw_sections, metadata = _read_structured(kind, data, Path(path))
+    return _section_document(kind, raw_sections, sha256, path, metadata)
+
+
+def _extract_sections(kind: str, data: bytes, sha256: str, path: str | Path) -> Document:
+    """Word, HTML or text: sections instead of pages, no cache (reading is cheap)."""
+    return _section_document(kind, _read_sections(kind, data, Path(path)), sha256, path)
+
+
+def _section_document(
+    kind: str,
+    raw_sections: list[RawPage],
+    sha256: str,
+    path: str | Path,
+    metadata: DocumentMetadata | None = None,
+) -> Document:
+    """A document whose locations are sections, not pages."""
     file_path = Path(path)
-    raw_sections, metadata = _read_structured(kind, data, file_path)
     if not raw_sections:
         raise NoTextError(Msg("read.no_text_in", kind=Msg(f"format.{kind}")), path=file_path)
     pages = _normalise(raw_sections, running_lines=False)
@@ -315,27 +331,6 @@ def _extract_structured(kind: str, data: bytes, sha256: str, path: str | Path) -
         source_format=kind,
         warning_messages=warnings,
         metadata=metadata,
-    )
-
-
-def _extract_sections(kind: str, data: bytes, sha256: str, path: str | Path) -> Document:
-    """Word, HTML or text: sections instead of pages, no cache (reading is cheap)."""
-    file_path = Path(path)
-    raw_sections = _read_sections(kind, data, file_path)
-    if not raw_sections:
-        raise NoTextError(Msg("read.no_text_in", kind=Msg(f"format.{kind}")), path=file_path)
-    pages = _normalise(raw_sections, running_lines=False)
-    warning = _formats.name_warning(kind, file_path)
-    warnings = (warning,) if warning else ()
-    return Document(
-        str(path),
-        sha256,
-        kind,
-        pages,
-        _dutch(warnings),
-        location_unit="section",
-        source_format=kind,
-        warning_messages=warnings,
     )
 
 
