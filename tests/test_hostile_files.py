@@ -127,6 +127,19 @@ def test_a_fifo_given_as_the_batch_manifest_is_refused(tmp_path: Path) -> None:
     one_line_error(done.stderr, "lijst.csv: is een named pipe (FIFO), geen gewoon bestand")
 
 
+def test_a_fifo_given_as_the_lexicon_is_refused_not_read(tmp_path: Path) -> None:
+    """Not "lexicon not found" (it is there) and never a read without end."""
+    fifo = tmp_path / "eigen.yaml"
+    os.mkfifo(fifo)
+    done = command("lexicon", "validate", fifo)
+    assert done.returncode == ExitCode.FILE_NOT_FOUND
+    one_line_error(
+        done.stderr,
+        "eigen.yaml: is een named pipe (FIFO), geen gewoon bestand; geef het pad van een "
+        "lexiconbestand (YAML)",
+    )
+
+
 def test_the_parent_hashes_only_regular_files_within_a_size_limit(
     special_files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -367,6 +380,25 @@ def test_path_without_read_permission(
     done = unprivileged.visiecheck("batch", unreadable["closed"])
     assert done.returncode == ExitCode.FILE_NOT_FOUND, done.stderr
     one_line_error(done.stderr, "dicht: de map kan niet gelezen worden (Permission denied)")
+
+
+def test_a_lexicon_without_read_permission_is_exit_3_like_any_input(
+    unprivileged: Unprivileged, unreadable: dict[str, Path]
+) -> None:
+    lexicon = unprivileged.folder / "eigen.yaml"
+    shutil.copy(Path(__file__).resolve().parent.parent / "lexicons" / "ondergrond-nl.yaml", lexicon)
+    lexicon.chmod(0)
+    for args in (
+        ("lexicon", "validate", lexicon),
+        ("check", unreadable["good"], "--lexicon", lexicon),
+    ):
+        done = unprivileged.visiecheck(*args)
+        assert done.returncode == ExitCode.FILE_NOT_FOUND, (args, done.stderr)
+        one_line_error(
+            done.stderr,
+            "eigen.yaml: het bestand kan niet gelezen worden (Permission denied); "
+            "controleer de toegangsrechten",
+        )
 
 
 # --- point 13: a damaged or read-only cache ------------------------------------------------

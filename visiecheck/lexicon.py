@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import LexiconError
+from .files import read_regular
 from .messages import Msg
 from .models import CompoundMode, Exclusion, Lexicon, Term, Theme
 from .theme_names import KEYWORDS, derived_names, normalise_name, theme_codes
@@ -259,6 +260,8 @@ def resolve_lexicon_path(
         candidate = relative_to / candidate
     if candidate.is_file():
         return candidate
+    if candidate.exists() and not candidate.is_dir():
+        return candidate  # a pipe or device: reading it refuses it by what it is
     shipped = shipped_lexicon_dir() / f"{text}.yaml"
     if not text.endswith((".yaml", ".yml")) and shipped.is_file():
         return shipped
@@ -312,7 +315,10 @@ def _load(path: Path, chain: tuple[Path, ...]) -> Lexicon:
             raise LexiconError(
                 Msg("lexicon.too_big", size=size, limit=MAX_LEXICON_BYTES), path=path
             )
-        text = path.read_text(encoding="utf-8")
+        # a regular file only, like every input: no permission is exit 3 as for a visie,
+        # a pipe or device is refused by name instead of read without end
+        text = read_regular(path, expected=Msg("file.expected.lexicon")).decode("utf-8")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as read_text did
     except UnicodeDecodeError:
         raise LexiconError(Msg("lexicon.not_utf8"), path=path) from None
     except OSError as error:

@@ -64,6 +64,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file.kind.socket": ("een socket", "a socket"),
     "file.kind.special": ("een speciaal bestand", "a special file"),
     "file.expected.document": ("een PDF-bestand", "a PDF file"),
+    "file.expected.lexicon": ("een lexiconbestand (YAML)", "a lexicon file (YAML)"),
     "file.expected.batch_source": (
         "een map met visies of een manifest (.csv)",
         "a folder of visies or a manifest (.csv)",
