@@ -22,7 +22,7 @@ import pytest
 
 from tests.cli_helpers import cli
 from visiecheck.analyse.sections import SEPARATOR
-from visiecheck.api import check_files, collect_inputs
+from visiecheck.api import check_files, collect_inputs, read_file
 from visiecheck.errors import ExitCode
 from visiecheck.extract import extract
 from visiecheck.models import Report, SectionKind
@@ -803,3 +803,42 @@ def test_the_zuid_holland_delivery_reads_only_the_regeling() -> None:
     assert document.pages[1].section_path == ("1 Voorwoord",)
     assert document.metadata is not None
     assert document.metadata.document_type == "/join/id/stop/regelingtype_006"
+
+
+def test_a_footnote_taken_out_leaves_no_space_before_the_full_stop(tmp_path: Path) -> None:
+    """The NOVI's HTML indents a footnote inside its sentence, sometimes wrapped in <b>:
+    the sentence reads on as written, the footnote becomes a paragraph of its own."""
+    inhoud = (
+        '<div class="od-Al">Wij volgen de <b>Structuurvisie Ondergrond (STRONG)</b>\n      '
+        '<div class="od-Noot">\n <div class="od-NootNummer">5</div>\n'
+        '  <div class="od-Al">Ministerie van EZK, <i>STRONG</i>, 2018.</div>\n </div>. '
+        "Daarnaast geldt het <b>Klimaatakkoord</b>\n <b>\n"
+        '<div class="od-Noot"><div class="od-Al">Den Haag 2019.</div></div>\n </b>: '
+        "aardwarmte krijgt ruimte.</div>"
+    )
+    tree = {
+        "_embedded": {
+            "documentComponenten": [
+                {
+                    "type": "DIVISIETEKST",
+                    "nummer": "1",
+                    "opschrift": "Ondergrond",
+                    "inhoud": inhoud,
+                    "volgordeNummer": 1,
+                    "gereserveerd": False,
+                    "vervallen": False,
+                }
+            ]
+        }
+    }
+    path = tmp_path / "visie.json"
+    path.write_text(json.dumps(tree), "utf-8")
+    document = read_file(path)
+    paragraphs = [line for page in document.pages for line in page.text.split("\n") if line]
+    assert paragraphs == [
+        "1 Ondergrond",
+        "Wij volgen de Structuurvisie Ondergrond (STRONG). Daarnaast geldt het Klimaatakkoord: "
+        "aardwarmte krijgt ruimte.",
+        "Ministerie van EZK, STRONG, 2018.",
+        "Den Haag 2019.",
+    ]

@@ -49,7 +49,7 @@ logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 # 5: damaged pages are marked (a cached read from before may hide one).
 # 6: control characters, DEL, C1 and bidi controls are dropped at normalisation.
 # 7: STOP XML, DSO JSON and DSO packages are read by their structure (no longer as text).
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "format_page_list"]
 

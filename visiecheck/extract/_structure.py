@@ -360,6 +360,12 @@ def cell_text(cell: Element) -> str:
     return "".join(pieces)
 
 
+# Where a footnote or block was taken out of a paragraph: the markup's indentation around
+# it ("(STRONG)\n   <Noot/>. Deze", also inside <b>) is no space before a full stop.
+_TAKEN_OUT = "\ue000"
+_SPACE_BEFORE_CLOSING = re.compile(r"\s*\ue000[\s\ue000]*(?=[.,;:!?)\]])")
+
+
 def inline_text(
     element: Element, *, depth: int = 0, path: str | Path = ""
 ) -> tuple[str, list[Element]]:
@@ -385,6 +391,7 @@ def inline_text(
                 return
             if name == "Noot" or name in _BLOCK_INSIDE_INLINE:
                 deferred.append(node)
+                pieces.append(_TAKEN_OUT)
                 _tail(node)
                 return
         if node.text:
@@ -400,6 +407,8 @@ def inline_text(
 
     visit(element, depth, True)
     text = "".join(pieces)
+    if deferred:
+        text = _SPACE_BEFORE_CLOSING.sub("", text).replace(_TAKEN_OUT, "")
     return "\n".join(clean_line(line) for line in text.split(_LINE_BREAK)), deferred
 
 
