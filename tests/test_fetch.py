@@ -349,6 +349,11 @@ def test_the_key_is_sent_in_the_header_and_written_nowhere(
     assert "(ontwerp, versie 1, 1 onderdeel)" in stdout
 
 
+def fetch_cli(dso: FakeDso, folder: Path, *args: str | Path) -> tuple[int, str, str]:
+    """``visiecheck fetch ARGS`` into ``folder`` against the test server, with the key."""
+    return cli("fetch", *args, "-o", folder, "--base-url", dso.base_url, "--api-key", KEY)
+
+
 def test_the_manifest_is_what_batch_reads(dso: FakeDso, tmp_path: Path) -> None:
     serve_enschede(dso)
     result = fetch(dso, tmp_path, "gm0153", "Borne", drafts=True)
@@ -498,17 +503,12 @@ def test_a_404_for_one_municipality_leaves_the_others(dso: FakeDso, tmp_path: Pa
             else enschede(query)
         ),
     )
-    code, stdout, _ = cli(
-        "fetch",
+    code, stdout, _ = fetch_cli(
+        dso,
+        tmp_path,
         "Almelo",
         "Enschede",
         "Borne",
-        "-o",
-        tmp_path,
-        "--base-url",
-        dso.base_url,
-        "--api-key",
-        KEY,
         "--backoff",
         "0",
     )
@@ -568,15 +568,10 @@ def test_progress_and_retries_are_reported(dso: FakeDso, tmp_path: Path) -> None
     assert retries == [("503", 2.0)]
 
     dso.route("regelingen", [Answer(503), listing([])])
-    code, _, stderr = cli(
-        "fetch",
-        "Enschede",
-        "-o",
+    code, _, stderr = fetch_cli(
+        dso,
         tmp_path,
-        "--base-url",
-        dso.base_url,
-        "--api-key",
-        KEY,
+        "Enschede",
         "--backoff",
         "0.001",
         "-v",
@@ -587,15 +582,10 @@ def test_progress_and_retries_are_reported(dso: FakeDso, tmp_path: Path) -> None
 
 def test_a_server_that_keeps_failing_is_given_up(dso: FakeDso, tmp_path: Path) -> None:
     dso.route("regelingen", [Answer(500, {"title": "Internal Server Error"})])
-    code, _, stderr = cli(
-        "fetch",
-        "Enschede",
-        "-o",
+    code, _, stderr = fetch_cli(
+        dso,
         tmp_path,
-        "--base-url",
-        dso.base_url,
-        "--api-key",
-        KEY,
+        "Enschede",
         "--retries",
         "2",
         "--backoff",
@@ -619,15 +609,10 @@ def raise_first_failure(result: Any) -> None:
 
 def test_a_server_error_row_says_it_gave_up(dso: FakeDso, tmp_path: Path) -> None:
     dso.route("regelingen", [Answer(503, {"title": "Service Unavailable"})])
-    code, stdout, _ = cli(
-        "fetch",
-        "Enschede",
-        "-o",
+    code, stdout, _ = fetch_cli(
+        dso,
         tmp_path,
-        "--base-url",
-        dso.base_url,
-        "--api-key",
-        KEY,
+        "Enschede",
         "--retries",
         "1",
         "--backoff",
@@ -644,15 +629,10 @@ def test_a_server_error_row_says_it_gave_up(dso: FakeDso, tmp_path: Path) -> Non
 
 def test_a_response_slower_than_the_timeout_is_a_timeout(dso: FakeDso, tmp_path: Path) -> None:
     dso.route("regelingen", [Answer(hold=True)])
-    code, stdout, _ = cli(
-        "fetch",
-        "Enschede",
-        "-o",
+    code, stdout, _ = fetch_cli(
+        dso,
         tmp_path,
-        "--base-url",
-        dso.base_url,
-        "--api-key",
-        KEY,
+        "Enschede",
         "--timeout",
         "0.2",
         "--retries",
@@ -695,15 +675,10 @@ def test_an_unreachable_api_is_named(tmp_path: Path) -> None:
 
 def test_an_answer_of_another_shape_names_the_missing_field(dso: FakeDso, tmp_path: Path) -> None:
     dso.route("regelingen", [Answer(200, {"_embedded": {"items": []}})])
-    code, stdout, _ = cli(
-        "fetch",
-        "Enschede",
-        "-o",
+    code, stdout, _ = fetch_cli(
+        dso,
         tmp_path,
-        "--base-url",
-        dso.base_url,
-        "--api-key",
-        KEY,
+        "Enschede",
         "--lang",
         "en",
     )
@@ -742,9 +717,7 @@ def test_an_output_folder_that_is_a_file_is_an_output_error(dso: FakeDso, tmp_pa
     serve_enschede(dso)
     taken = tmp_path / "visies.txt"
     taken.write_text("Dit is een notitie, geen map.\n")
-    code, _, stderr = cli(
-        "fetch", "Enschede", "-o", taken, "--base-url", dso.base_url, "--api-key", KEY
-    )
+    code, _, stderr = fetch_cli(dso, taken, "Enschede")
     assert code == ExitCode.OUTPUT_ERROR
     one_line_error(stderr, "visies.txt: hier kan niet geschreven worden")
     assert dso.requests == []  # nothing is asked before there is a place to put it
