@@ -65,9 +65,12 @@ from ..models import (
 from ..options import MatchOptions
 from ..textrules import BLOCK_SPLIT_RE
 from .incidental import (
+    empty_cell,
     empty_form,
+    inflected_name,
     listed_activity,
     may_be_incidental,
+    open_question,
     past_only,
     proper_name,
     table_row,
@@ -96,7 +99,10 @@ WHITESPACE_RE = re.compile(r"\s+")
 REQUIRES_GAP_WORDS = 8
 # The part of a term after the join of a rebuilt elided word: at least this long.
 ELIDED_HEAD_MIN = 4
-CONJUNCTIONS = frozenset({"en", "of", "tot"})
+# "zowel grond- als drinkwater" shares its last part like "grond- en drinkwater"
+CONJUNCTIONS = frozenset({"en", "of", "tot", "als"})
+# an article may stand before the shared last part: "de grond- en de drinkwatervoorraad"
+ARTICLES = frozenset({"de", "het", "een"})
 # A cheap test whether a page may hold an elided coordination at all (most pages do not):
 # a hyphen before a space, comma or slash, or after a space. Starting with a literal "-"
 # lets the regular expression engine skip quickly to candidates.
@@ -750,7 +756,14 @@ class Matcher:
             theme_id = moved[move_key] or entry.theme_id
             sentence = text[segment.start : segment.end]
             offset = candidate.start - segment.start
-            if segment.context is Context.BODY and proper_name(sentence, offset):
+            if segment.context is Context.BODY and (
+                proper_name(sentence, offset)
+                or (
+                    candidate.kind == "lemma"
+                    and not entry.term.text[:1].isupper()
+                    and inflected_name(sentence, offset, offset + candidate.end - candidate.start)
+                )
+            ):
                 continue
             if segment.start not in suspicious:
                 suspicious[segment.start] = may_be_incidental(sentence)
@@ -759,6 +772,8 @@ class Matcher:
                 and suspicious[segment.start]
                 and (
                     empty_form(sentence, text[segment.end : segment.end + 40])
+                    or open_question(sentence, offset, text[segment.end : paragraph[1]])
+                    or empty_cell(sentence, offset)
                     or listed_activity(sentence, offset, offset + candidate.end - candidate.start)
                     or (
                         theme_id not in self._historical
@@ -864,7 +879,8 @@ class _Rebuilt:
 
 
 def _elided_words(text: str, words: Sequence[re.Match[str]]) -> list[_Rebuilt]:
-    """The hyphen-ended parts of "X- en Yz", "X-, Y- en Zz", "X- of Yz" and "X-/Yz", and the
+    """The hyphen-ended parts of "X- en Yz", "X-, Y- en Zz", "X- of Yz", "zowel X- als (de) Yz"
+    and "X-/Yz", and the
     hyphen-started part of "Xy en -z" (``forward``).
 
     Only the words next to a hyphen are looked at (found from the hyphens, not by a step
@@ -919,6 +935,14 @@ def _elided_words(text: str, words: Sequence[re.Match[str]]) -> list[_Rebuilt]:
                 following + 1 < count
                 and words[following].group().lower() in CONJUNCTIONS
                 and text[words[cursor].end() : words[following].start()] == "/"
+            ):
+                following += 1
+            if (
+                following + 1 < count
+                and words[following].group().lower() in ARTICLES
+                and _joined(
+                    text[words[following].end() : words[following + 1].start()], commas=False
+                )
             ):
                 following += 1
             if _joined(text[words[following - 1].end() : words[following].start()], commas=False):
