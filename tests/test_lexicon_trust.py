@@ -29,7 +29,7 @@ def hits_of(matcher: Matcher, text: str, theme: str) -> list[Hit]:
 
 
 def test_version() -> None:
-    assert load_lexicon(None).version == "1.5.0"
+    assert load_lexicon(None).version == "1.6.0"
 
 
 # --- a word in another sense -------------------------------------------------------------
@@ -314,4 +314,64 @@ def test_classes_of_the_1_5_round(matcher: Matcher, text: str, themes: set[str])
 def test_the_same_words_in_their_own_sense_still_count_in_1_5(
     matcher: Matcher, text: str, themes: set[str]
 ) -> None:
+    assert counted(matcher, text) == themes
+
+
+# --- 1.6.0: questions, names and everyday wording (blind set 5's classes) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # a questionnaire asks about every theme and answers none
+        ("Intake omgevingsplanactiviteit: grondwateronttrekking nodig? archeologisch "
+         "bureauonderzoek gedaan? Dit vult de initiatiefnemer in.", set()),
+        ("Vraag 7: Ligt de bouwlocatie in een boringsvrije zone? | antwoord: — | Vraag 8: "
+         "Zijn er kabels en leidingen in de grond aanwezig? | antwoord: —", set()),
+        # a village named like an inflected noun
+        ("Het waterbedrijf wil de winning bij Holten uitbreiden met twee putten.", {"drinkwater"}),
+        # a replica of a mine is a tourist attraction, not mining
+        ("De nagebouwde kolenmijn onder het museumplein trekt elk jaar duizenden scholieren.",
+         set()),
+        # WKO water pumped from a sand layer for cooling stays bodemenergie
+        ("De kantoren worden in de zomer gekoeld met water uit een zandlaag op zestig meter, "
+         "dat in de winter weer warmte levert via een open systeem.", {"bodemenergie"}),
+        # production water pressed into old fields is mining, not storage
+        ("Het injecteren van afvalwater uit de gasproductie in de lege velden onder de "
+         "Drentse dorpen willen wij beëindigen.", {"mijnbouw"}),
+        # kringlooplandbouw needs the soil itself, not subsidence
+        ("Kringlooplandbouw en het tegengaan van bodemdaling gaan in het veenweidegebied samen.",
+         {"bodemdaling"}),
+    ],
+)  # fmt: skip
+def test_classes_of_the_1_6_round(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        ("Het potentieel van diepe bodemwarmte in de regio is groot genoeg voor twee warmtenetten.",
+         {"geothermie"}),
+        ("In het Oostland verwarmen tuinders hun kassen met water van ruim twee kilometer diep.",
+         {"geothermie"}),
+        ("Overtollige zomerwarmte van de fabriek wordt weggezet in een diep zandpakket onder "
+         "het haventerrein.", {"ondergrondse_opslag"}),
+        ("Het bergen van waterstof in de zoutlagen onder de Veenkoloniën staan wij niet toe.",
+         {"ondergrondse_opslag"}),
+        ("Wij willen zowel de grond- als de drinkwatervoorraad op peil houden.",
+         {"grondwater", "drinkwater"}),
+        ("Door de zoutwinning is het land boven de cavernes zo'n vijftien centimeter gezakt.",
+         {"mijnbouw", "bodemdaling"}),
+        ("In de oude ophooglagen van de erven zitten asbest en zware metalen.",
+         {"bodemkwaliteit"}),
+        ("Nieuwe leidingsleuven onder de monumentale bomen staan wij niet toe.",
+         {"ondergronds_ruimtegebruik"}),
+        ("Onder het marktplein liggen intacte bewoningslagen uit de dertiende eeuw.",
+         {"bodemarchief"}),
+        ("Op de steile hellingen spoelt bij elke bui vruchtbare löss naar het dal.",
+         {"bodem_landbouw_natuur"}),
+    ],
+)  # fmt: skip
+def test_everyday_wording_of_1_6(matcher: Matcher, text: str, themes: set[str]) -> None:
     assert counted(matcher, text) == themes
