@@ -466,6 +466,29 @@ def test_a_capitalised_inflected_form_inside_a_sentence_is_a_name(tmp_path: Path
     ]
 
 
+def test_an_instruction_to_an_applicant_only_names_its_themes(matcher: Matcher) -> None:
+    for text in (
+        "Beschrijf kort wat uw plan betekent voor de zoutwinning en het bodemleven.",
+        "3.2 Geef in de aanvraag aan of er geothermie wordt toegepast.",
+        "Licht in bijlage 4 toe hoe de archeologie wordt ontzien.",
+    ):
+        hits = matcher.match_text(text)
+        assert hits, text
+        assert all(hit.incidental for hit in hits), text
+    # a visie's own call to action addresses nobody's application
+    assert themes(
+        matcher, "Geef het bodemleven de ruimte in elke nieuwe wijk.", incidental=False
+    ) == ["bodemleven"]
+
+
+def test_a_list_of_uses_in_conflict_with_a_zoning_is_a_list(matcher: Matcher) -> None:
+    text = (
+        "Tot een gebruik strijdig met de bestemming wordt gerekend: het plaatsen van "
+        "containers, zoutwinning, het dempen van sloten en het storten van puin."
+    )
+    assert themes(matcher, text, incidental=True) == ["mijnbouw"]
+
+
 def test_a_replica_is_the_past_not_the_practice(matcher: Matcher) -> None:
     text = "De nagebouwde zoutwinning in het bezoekerscentrum trekt veel scholen."
     assert themes(matcher, text, incidental=True) == ["mijnbouw"]

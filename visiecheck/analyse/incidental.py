@@ -32,6 +32,10 @@ theme at most *genoemd* and never give it a stance. The rules:
   "Hoe houden we het grondwater op peil?" and answers it in the next sentence does not lose
   the hit. A hit in a "label: answer" cell whose answer is a placeholder (*bodemdaling: niet
   ingevuld*) is incidental too, whatever the other cells say.
+- **form instruction** (``form_instruction``): a sentence that tells an applicant what to
+  write (*Beschrijf kort wat uw plan betekent voor bodem en grondwater*, *Vermeld in de
+  aanvraag …*): a form verb first, addressed to the applicant (*u*, *uw*, *de aanvraag*, *het
+  plan*). A visie does not instruct its reader to describe the soil.
 - **zoning table row**: a row of the *Staat van bedrijfsactiviteiten* (a *milieucategorie*
   or SBI code): every hit in it is a list entry; and a list of four or more entries two of
   which name a kind of business (*…bedrijven*, *…handel*, *horeca*) is a list of business
@@ -65,6 +69,7 @@ _LIST_LEAD_RE = re.compile(r"\b(?:zoals|bijvoorbeeld|onder\s+meer|onder\s+andere
 # A row of a zoning table of business activities: every hit in it is a list entry.
 _ZONING_ROW_RE = re.compile(
     r"\bstaat\s+van\s+bedrijfsactiviteiten\b|\bmilieucategorie\s*\d|\bSBI(?:-codes?)?\b|"
+    r"\bstrijdig(?:e)?\s+gebruik\b|\bgebruik\s+strijdig\s+met\b|"
     r"^\W*\d{2,4}(?:\.\d+)?\s+\S.*\bcategorie\s*\d",
     re.IGNORECASE,
 )
@@ -103,6 +108,18 @@ _FILL_IN_RE = re.compile(
     r"^(?:beschrijf|geef|vul|noem|licht|motiveer|omschrijf)\b|"
     r"\b(?:in\s+te\s+vullen|ingevuld|invullen|in\s+te\s+dienen)\b|"
     r"\bvul(?:t|len)\b[^.?!]{0,60}\bin\b|\.{3}|…",
+    re.IGNORECASE,
+)
+# An instruction to an applicant: a form verb first, and the applicant addressed.
+_FORM_VERB_RE = re.compile(
+    r"^\W*(?:(?:vraag\s+)?\d+(?:\.\d+)*[.):]?\s+)?(?:beschrijf|vermeld|omschrijf|motiveer|"
+    r"onderbouw|geef\s+(?:\w+\s+){0,3}?aan|licht\s+(?:\w+\s+){0,4}?toe|vul\s+(?:\w+\s+){0,4}?in|"
+    r"kruis\s+(?:\w+\s+){0,3}?aan)\b",
+    re.IGNORECASE,
+)
+_APPLICANT_RE = re.compile(
+    r"\b(?:u|uw|de\s+aanvraag|het\s+(?:bouw)?plan|het\s+initiatief|de\s+initiatiefnemer|"
+    r"de\s+aanvrager|bijlage)\b",
     re.IGNORECASE,
 )
 _ANSWER_RE = re.compile(r"(?:^|\W)(?:ja|nee|n\.?v\.?t\.?)(?:\W|$)|[☒☑✓✔✗✘]", re.IGNORECASE)
@@ -156,6 +173,7 @@ def may_be_incidental(sentence: str) -> bool:
     return (
         could_be_past
         or "?" in sentence
+        or bool(_FORM_VERB_RE.match(sentence))
         or (":" in sentence and bool(_TABLE_CELLS_RE.search(sentence)))
         or bool(_ZONING_ROW_RE.search(sentence) or _EMPTY_FORM_RE.search(sentence))
     )
@@ -245,6 +263,11 @@ def open_question(sentence: str, start: int, following: str) -> bool:
         return True
     _label, colon, answer = piece.partition(":")
     return bool(colon) and bool(_PLACEHOLDER_RE.match(answer.strip().rstrip(".")))
+
+
+def form_instruction(sentence: str) -> bool:
+    """Whether a sentence tells an applicant what to fill in (see module doc)."""
+    return bool(_FORM_VERB_RE.match(sentence) and _APPLICANT_RE.search(sentence))
 
 
 def empty_cell(segment: str, start: int) -> bool:

@@ -67,6 +67,7 @@ from ..textrules import BLOCK_SPLIT_RE
 from .incidental import (
     empty_cell,
     empty_form,
+    form_instruction,
     inflected_name,
     listed_activity,
     may_be_incidental,
@@ -774,6 +775,7 @@ class Matcher:
                     empty_form(sentence, text[segment.end : segment.end + 40])
                     or open_question(sentence, offset, text[segment.end : paragraph[1]])
                     or empty_cell(sentence, offset)
+                    or form_instruction(sentence)
                     or listed_activity(sentence, offset, offset + candidate.end - candidate.start)
                     or (
                         theme_id not in self._historical
