@@ -29,7 +29,7 @@ def hits_of(matcher: Matcher, text: str, theme: str) -> list[Hit]:
 
 
 def test_version() -> None:
-    assert load_lexicon(None).version == "1.6.0"
+    assert load_lexicon(None).version == "1.7.0"
 
 
 # --- a word in another sense -------------------------------------------------------------
@@ -374,4 +374,65 @@ def test_classes_of_the_1_6_round(matcher: Matcher, text: str, themes: set[str])
     ],
 )  # fmt: skip
 def test_everyday_wording_of_1_6(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+# --- 1.7.0: blind set 6's classes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # an instruction on an application form
+        ("Beschrijf in uw aanvraag welke gevolgen het bouwplan heeft voor het grondwater en de "
+         "archeologie.", set()),
+        # a zoning rule's list of uses that conflict with the designation
+        ("Tot strijdig gebruik wordt gerekend: het opslaan van mest, het winnen van delfstoffen "
+         "en het storten van afval.", set()),
+        # a borehole log of a monitoring well
+        ("Boorbeschrijving peilbuis B3: 0,0–0,4 m humeus zand; 0,4–2,0 m matig fijn zand; "
+         "filterstelling 1,5–2,5 m.", set()),
+        # a 100-metre loop belongs to a heat pump, not to geothermie
+        ("Elke woning krijgt een warmtepomp met een gesloten lus van honderdvijftig meter diep.",
+         {"bodemenergie"}),
+        # coal gas made in a gasworks is no gas extraction
+        ("In de negentiende eeuw werd in de gasfabriek aan de haven gas uit steenkool gewonnen.",
+         set()),
+        # trees are assessed above and below ground: crown and roots
+        ("Bij de herinrichting is van elke boom de conditie boven- en ondergronds onderzocht.",
+         set()),
+    ],
+)  # fmt: skip
+def test_classes_of_the_1_7_round(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        ("Kan de diepe ondergrond de kassen in het Westland verwarmen? Wij denken van wel.",
+         {"geothermie"}),
+        ("Nieuwe bronnen voor het verwarmen en koelen van kantoren staan we toe buiten de "
+         "beschermingszones.", {"bodemenergie"}),
+        ("Het ziekenhuis wil water van 75 graden in een diepere laag bewaren voor de winter.",
+         {"ondergrondse_opslag"}),
+        ("Schoon water dat uit diepere lagen opwelt, voedt de blauwgraslanden langs de beek.",
+         {"grondwater"}),
+        ("Het oppompen van gas onder de Waddenkust moet zo snel mogelijk stoppen.",
+         {"mijnbouw"}),
+        ("Wegen in het veen leggen we licht aan, zodat het nazakken beperkt blijft.",
+         {"bodemdaling"}),
+        ("Voor woningbouw op oude boomgaarden onderzoeken we de grond op arseen en lood.",
+         {"bodemkwaliteit"}),
+        ("Onder het marktplein komt een parkeersouterrain met driehonderd plaatsen.",
+         {"ondergronds_ruimtegebruik"}),
+        ("Wij wegen de belangen van zowel de boven- als de ondergrond in samenhang af.",
+         {"ondergronds_ruimtegebruik"}),
+        ("Op de essen rond het dorp staan we geen diepploegen of egaliseren toe.",
+         {"bodemarchief"}),
+        ("In de Veenkoloniën houden we akkers in de winter begroeid tegen verstuiving van het "
+         "zand.", {"bodem_landbouw_natuur"}),
+    ],
+)  # fmt: skip
+def test_everyday_wording_of_1_7(matcher: Matcher, text: str, themes: set[str]) -> None:
     assert counted(matcher, text) == themes
