@@ -441,6 +441,42 @@ def test_an_empty_cell_only_names_its_theme_among_answered_cells(matcher: Matche
     ]
 
 
+def test_empty_cells_are_found_when_the_splitter_cuts_the_row_and_in_label_cells(
+    matcher: Matcher,
+) -> None:
+    # "n.t.b." ends a sentence for the splitter: every piece of the row is still a row
+    row = (
+        "Checklist | zoutwinning: n.t.b. | bodemleven: n.t.b. | geothermie: ja, twee putten "
+        "ten noorden van de kern"
+    )
+    assert [(hit.theme_id, hit.incidental) for hit in matcher.match_text(row)] == [
+        ("mijnbouw", True),
+        ("bodemleven", True),
+        ("geothermie", False),
+    ]
+    # a label cell followed by an empty cell
+    labels = "De lijst.\nAandachtspunt | Archeologie | ... | toelichting: wordt later aangevuld"
+    assert [hit.incidental for hit in matcher.match_text(labels)] == [True]
+    # a line of its own with a short label and a written placeholder
+    assert themes(matcher, "Zo ziet het er nu uit.\nGeothermie: n.t.b.", incidental=True) == [
+        "geothermie"
+    ]
+    # a sentence ending in a colon introduces a list; it is no empty cell
+    assert themes(matcher, "Met de archeologie is het volgende vastgelegd:", incidental=False) == [
+        "bodemarchief"
+    ]
+
+
+def test_street_names_and_names_of_several_capitalised_words_are_no_hits(
+    matcher: Matcher,
+) -> None:
+    assert themes(matcher, "De Zoutwinningweg en de Geothermiestraat krijgen nieuwe bomen.") == []
+    assert themes(matcher, "De vereniging Geothermie Dinkelland vergadert in het dorpshuis.") == []
+    # a capitalised term alone inside a sentence, or a plan named after the theme, counts
+    assert themes(matcher, "Wij zetten in op Geothermie in de regio.") == ["geothermie"]
+    assert themes(matcher, "Het programma Zoutwinning loopt af.") == ["mijnbouw"]
+
+
 def test_a_capitalised_inflected_form_inside_a_sentence_is_a_name(tmp_path: Path) -> None:
     path = tmp_path / "namen.yaml"
     path.write_text(

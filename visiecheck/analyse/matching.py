@@ -74,6 +74,7 @@ from .incidental import (
     open_question,
     past_only,
     proper_name,
+    street_or_name,
     table_row,
 )
 from .nlp import (
@@ -759,6 +760,10 @@ class Matcher:
             offset = candidate.start - segment.start
             if segment.context is Context.BODY and (
                 proper_name(sentence, offset)
+                or (
+                    not entry.term.text[:1].isupper()
+                    and street_or_name(sentence, offset, offset + candidate.end - candidate.start)
+                )
                 or (
                     candidate.kind == "lemma"
                     and not entry.term.text[:1].isupper()
