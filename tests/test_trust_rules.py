@@ -525,6 +525,35 @@ def test_a_list_of_uses_in_conflict_with_a_zoning_is_a_list(matcher: Matcher) ->
     assert themes(matcher, text, incidental=True) == ["mijnbouw"]
 
 
+def test_a_cross_reference_or_an_announcement_only_names_its_themes(matcher: Matcher) -> None:
+    for text in (
+        "De zoutwinning wordt in paragraaf 4.3 nader toegelicht.",
+        "In hoofdstuk 6 Geothermie vindt de verdere afweging plaats.",
+        "In deze visie komen onder meer mobiliteit, wonen, zoutwinning en geothermie aan bod.",
+        "In het volgende deel gaan we in op de archeologie van de kernen.",
+    ):
+        hits = matcher.match_text(text)
+        assert hits, text
+        assert all(hit.incidental for hit in hits), text
+    # a statement with a reference in brackets still says something
+    assert themes(
+        matcher, "Wij stoppen de zoutwinning onder de kernen (zie bijlage 3).", incidental=False
+    ) == ["mijnbouw"]
+    # a table row that ends with a reference is still a row with content
+    row = "Zo ziet het er uit.\nArcheologie | verwachting: hoog | onderzoek nodig | zie bijlage 5"
+    assert [hit.incidental for hit in matcher.match_text(row)] == [False]
+
+
+def test_uses_that_fall_outside_or_do_not_fit_a_zone_are_a_list(matcher: Matcher) -> None:
+    for text in (
+        "Onder de categorie bedrijven vallen niet: garages, zoutwinning, opslag van vuurwerk "
+        "en autosloperijen.",
+        "Functies die niet in het centrum passen: groothandel, garageboxen, zoutwinning en "
+        "autosloperijen.",
+    ):
+        assert themes(matcher, text, incidental=True) == ["mijnbouw"], text
+
+
 def test_a_replica_is_the_past_not_the_practice(matcher: Matcher) -> None:
     text = "De nagebouwde zoutwinning in het bezoekerscentrum trekt veel scholen."
     assert themes(matcher, text, incidental=True) == ["mijnbouw"]

@@ -36,6 +36,11 @@ theme at most *genoemd* and never give it a stance. The rules:
   write (*Beschrijf kort wat uw plan betekent voor bodem en grondwater*, *Vermeld in de
   aanvraag …*): a form verb first, addressed to the applicant (*u*, *uw*, *de aanvraag*, *het
   plan*). A visie does not instruct its reader to describe the soil.
+- **outline sentence** (``outline_sentence``): a sentence that points to where a subject is
+  treated or lists which aspects a text covers — a cross-reference to a numbered section
+  (*In paragraaf 4.9 Archeologie vindt nadere toetsing plaats*, *zie hoofdstuk 5*) or an
+  announcement (*… komen aan de orde*, *… komt aan bod*, *wordt ingegaan op …*). It names
+  the theme; the section it points to says something about it.
 - **zoning table row**: a row of the *Staat van bedrijfsactiviteiten* (a *milieucategorie*
   or SBI code): every hit in it is a list entry; and a list of four or more entries two of
   which name a kind of business (*…bedrijven*, *…handel*, *horeca*) is a list of business
@@ -64,7 +69,8 @@ _NOT_ALLOWED_RE = re.compile(
     r"\bniet\s+(?:toegestaan|toelaatbaar|toegelaten|zijnde)\b|\buitgezonderd\b|"
     r"\bmet\s+uitzondering\s+van\b|\bverboden\b|\buitgesloten\b|\bniet\s+zijn\s+toegestaan\b|"
     r"\bbedrijfsactiviteiten\b|\bmilieucategorie\w*|\bSBI\b|\bbedrijfstypen\b|\bbedrijfsvormen\b|"
-    r"\bniet\s+passend\b|\bpassen\s+niet\b|\bcategorie\s*\d|\bgeen\s+(?:\w+\s+){0,4}toegestaan\b",
+    r"\bniet\s+passend\b|\bpassen\s+niet\b|\bcategorie\s*\d|\bgeen\s+(?:\w+\s+){0,4}toegestaan\b|"
+    r"\bniet\s+(?:\w+\s+){0,4}passen\b|\bvallen\s+niet\b",
     re.IGNORECASE,
 )
 _LIST_LEAD_RE = re.compile(r"\b(?:zoals|bijvoorbeeld|onder\s+meer|onder\s+andere)\s", re.IGNORECASE)
@@ -177,6 +183,7 @@ def may_be_incidental(sentence: str) -> bool:
         could_be_past
         or "?" in sentence
         or bool(_FORM_VERB_RE.match(sentence))
+        or bool(_CROSS_REFERENCE_RE.search(sentence) or _ANNOUNCEMENT_RE.search(sentence))
         or ":" in sentence
         or "|" in sentence
         or "\t" in sentence
@@ -268,6 +275,34 @@ def open_question(sentence: str, start: int, following: str) -> bool:
         return True
     _label, colon, answer = piece.partition(":")
     return bool(colon) and bool(_PLACEHOLDER_RE.match(answer.strip().rstrip(".")))
+
+
+# A cross-reference to a numbered part of the document, or an announcement of what a text
+# covers ("komen aan de orde", "komt aan bod", "wordt ingegaan op").
+_CROSS_REFERENCE_RE = re.compile(
+    r"\b(?:paragraaf|par\.|hoofdstuk|bijlage|§)\s*\d+(?:\.\d+)*", re.IGNORECASE
+)
+_ANNOUNCEMENT_RE = re.compile(
+    r"\baan\s+(?:de\s+orde|bod)\b|\b(?:wordt|worden)\s+(?:\w+\s+){0,2}ingegaan\s+op\b|"
+    r"\bgaan\s+(?:we|wij)\s+(?:\w+\s+){0,3}in\s+op\b",
+    re.IGNORECASE,
+)
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
+CROSS_REFERENCE_MAX_WORDS = 20
+ANNOUNCEMENT_MAX_WORDS = 30
+
+
+def outline_sentence(sentence: str) -> bool:
+    """Whether a sentence only points to where its subjects are treated (see module doc):
+    a short sentence with a cross-reference outside brackets ("(zie bijlage 3)" beside a
+    statement does not count), or an announcement; never a table row."""
+    if _TABLE_CELLS_RE.search(sentence):
+        return False
+    words = len(WORD_RE.findall(sentence))
+    if _ANNOUNCEMENT_RE.search(sentence) and words <= ANNOUNCEMENT_MAX_WORDS:
+        return True
+    unbracketed = _BRACKETS_RE.sub(" ", sentence)
+    return bool(_CROSS_REFERENCE_RE.search(unbracketed)) and words <= CROSS_REFERENCE_MAX_WORDS
 
 
 def form_instruction(sentence: str) -> bool:

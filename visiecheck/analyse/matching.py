@@ -72,6 +72,7 @@ from .incidental import (
     listed_activity,
     may_be_incidental,
     open_question,
+    outline_sentence,
     past_only,
     proper_name,
     street_or_name,
@@ -781,6 +782,7 @@ class Matcher:
                     or open_question(sentence, offset, text[segment.end : paragraph[1]])
                     or empty_cell(sentence, offset)
                     or form_instruction(sentence)
+                    or outline_sentence(sentence)
                     or listed_activity(sentence, offset, offset + candidate.end - candidate.start)
                     or (
                         theme_id not in self._historical
