@@ -29,7 +29,7 @@ def hits_of(matcher: Matcher, text: str, theme: str) -> list[Hit]:
 
 
 def test_version() -> None:
-    assert load_lexicon(None).version == "1.8.0"
+    assert load_lexicon(None).version == "1.9.0"
 
 
 # --- a word in another sense -------------------------------------------------------------
@@ -481,4 +481,26 @@ def test_classes_of_the_1_8_round(matcher: Matcher, text: str, themes: set[str])
     ],
 )  # fmt: skip
 def test_everyday_wording_of_1_8(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+# --- 1.9.0: blind set 8's classes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # a pipeline in an external-safety paragraph is a safety subject
+        ("Voor de hogedruk gasleiding langs de spoorlijn is het groepsrisico berekend; het "
+         "blijft ruim onder de oriëntatiewaarde.", set()),
+        ("Het Besluit externe veiligheid buisleidingen geldt niet, omdat er binnen 200 meter "
+         "geen buisleidingen liggen.", set()),
+        # the same pipeline as use of underground space counts
+        ("Langs de gasleiding geldt een belemmeringenstrook van vijf meter waarin niet gebouwd "
+         "of gegraven mag worden.", {"ondergronds_ruimtegebruik"}),
+        ("Wij reserveren ruimte voor een landelijk netwerk van buisleidingen voor waterstof en "
+         "CO2, ook voor het transport van gevaarlijke stoffen.", {"ondergronds_ruimtegebruik"}),
+    ],
+)  # fmt: skip
+def test_classes_of_the_1_9_round(matcher: Matcher, text: str, themes: set[str]) -> None:
     assert counted(matcher, text) == themes
