@@ -8,6 +8,9 @@ always met, so these tests need no slow or hanging input.
 
 from __future__ import annotations
 
+import json
+import mmap
+import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,9 @@ from typer.testing import CliRunner
 from tests import pdf_factory
 from visiecheck.cli import app
 from visiecheck.errors import ExitCode
+from visiecheck.models import DocumentReport
+from visiecheck.run import batch as batch_module
+from visiecheck.run.batch import DocumentTask, check_one
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "omgevingsvisie-zuiderveen.pdf"
@@ -82,3 +88,82 @@ def test_the_limits_are_checked_as_options(option: str, value: str, message: str
     result = CliRunner().invoke(app, ["explain", str(SAMPLE), "grondwater", option, value])
     assert result.exit_code == ExitCode.USAGE
     assert message in result.stderr
+
+
+# --- a reader that aborts under the memory cap: the limit or a damaged file? -------------
+
+
+def aborting_check_one(task: DocumentTask) -> DocumentReport:
+    """``check_one`` with the faults of a native PDF reader, chosen by the file's name.
+
+    ``hongerig…``: needs 1,100 MB of address space and, like pdfium, aborts when the cap
+    refuses it (an anonymous mapping: no page is touched). ``kapot…``: aborts whatever
+    the memory, as on damaged data. Module level, so the workers unpickle it.
+    """
+    name = Path(task.path).name
+    if name.startswith("hongerig"):
+        try:
+            mmap.mmap(-1, 1100 * 1024 * 1024).close()
+        except OSError:
+            os.abort()
+    if name.startswith("kapot"):
+        os.abort()
+    return check_one(task)
+
+
+@pytest.fixture
+def aborting_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch_module, "check_one", aborting_check_one)
+
+
+def _visie(folder: Path, name: str) -> Path:
+    pages = [["# Omgevingsvisie", "De gemeente beschermt het grondwater bij de drinkwaterwinning."]]
+    return pdf_factory.make_pdf(folder, pages, filename=name)
+
+
+def test_check_names_the_memory_limit_and_the_value_that_worked(
+    aborting_reader: None, tmp_path: Path
+) -> None:
+    visie = _visie(tmp_path, "hongerig.pdf")
+    result = CliRunner().invoke(app, ["check", str(visie), "--max-memory", "1024", "--no-cache"])
+    assert result.exit_code == ExitCode.RESOURCE_LIMIT, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"{visie}: fout: te veel geheugen: de PDF-lezer had meer dan 1024 MB nodig "
+        "(lukte met 2048 MB, die uitkomst is niet gebruikt); geef --max-memory 2048"
+    )
+    english = CliRunner().invoke(
+        app, ["check", str(visie), "--max-memory", "1024", "--no-cache", "--lang", "en"]
+    )
+    assert english.exit_code == ExitCode.RESOURCE_LIMIT
+    assert english.stderr.strip().endswith("that result was not used); give --max-memory 2048")
+    # with the value it names, the same document is checked
+    raised = CliRunner().invoke(
+        app, ["check", str(visie), "--max-memory", "2048", "--no-cache", "--format", "json"]
+    )
+    assert raised.exit_code == ExitCode.OK, raised.stderr
+    assert json.loads(raised.stdout)["documents"][0]["error"] is None
+
+
+def test_batch_tells_a_memory_limit_from_a_damaged_file(
+    aborting_reader: None, tmp_path: Path
+) -> None:
+    for name in ("goed.pdf", "hongerig.pdf", "kapot.pdf"):
+        _visie(tmp_path, name)
+    result = CliRunner().invoke(
+        app,
+        ["batch", str(tmp_path), "--max-memory", "1024", "--no-cache", "--format", "json"],
+    )
+    assert result.exit_code == ExitCode.PARTIAL_FAILURE, result.stderr
+    documents = {Path(d["file"]).name: d for d in json.loads(result.stdout)["documents"]}
+    assert documents["goed.pdf"]["error"] is None
+    assert documents["hongerig.pdf"]["error_code"] == ExitCode.RESOURCE_LIMIT
+    assert documents["hongerig.pdf"]["error"].endswith(
+        "had meer dan 1024 MB nodig (lukte met 2048 MB, die uitkomst is niet gebruikt); "
+        "geef --max-memory 2048"
+    )
+    assert documents["kapot.pdf"]["error_code"] == ExitCode.CORRUPT_FILE
+    assert documents["kapot.pdf"]["error"] == (
+        "de PDF-lezer is gecrasht (SIGABRT), ook met 2048 MB geheugen: de PDF is "
+        "waarschijnlijk beschadigd; probeer --engine pdfplumber, of exporteer of download de "
+        "PDF opnieuw"
+    )

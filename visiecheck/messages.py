@@ -263,6 +263,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "memory or a damaged PDF, which cannot be told apart from outside; "
         "{memory_hint}; if that does not help, export or download the PDF again",
     ),
+    "limit.memory_needed": (
+        "te veel geheugen: de PDF-lezer had meer dan {limit} MB nodig (lukte met {needed} MB, "
+        "die uitkomst is niet gebruikt); {memory_value_hint}",
+        "too much memory: the PDF reader needed more than {limit} MB (it worked with "
+        "{needed} MB, that result was not used); {memory_value_hint}",
+    ),
+    "limit.memory_needed_more": (
+        "te veel geheugen: de PDF-lezer had meer dan {limit} MB nodig, en ook {tried} MB "
+        "was niet genoeg; {memory_hint}",
+        "too much memory: the PDF reader needed more than {limit} MB, and {tried} MB was "
+        "not enough either; {memory_hint}",
+    ),
+    "limit.crash_confirmed": (
+        "de PDF-lezer is gecrasht ({how}), ook met {tried} MB geheugen: de PDF is "
+        "waarschijnlijk beschadigd; exporteer of download de PDF opnieuw",
+        "the PDF reader crashed ({how}), also with {tried} MB of memory: the PDF is "
+        "probably damaged; export or download the PDF again",
+    ),
+    "limit.crash_confirmed_engine": (
+        "de PDF-lezer is gecrasht ({how}), ook met {tried} MB geheugen: de PDF is "
+        "waarschijnlijk beschadigd; {engine_hint}, of exporteer of download de PDF opnieuw",
+        "the PDF reader crashed ({how}), also with {tried} MB of memory: the PDF is "
+        "probably damaged; {engine_hint}, or export or download the PDF again",
+    ),
     "limit.crash": (
         "de PDF-lezer is gecrasht ({how}); exporteer of download de PDF opnieuw",
         "the PDF reader crashed ({how}); export or download the PDF again",
@@ -852,6 +876,10 @@ PYTHON_HINTS: Hints = {
     "memory_hint": {
         "nl": "geef een hogere max_memory_mb mee",
         "en": "pass a higher max_memory_mb",
+    },
+    "memory_value_hint": {
+        "nl": "geef max_memory_mb={needed} mee",
+        "en": "pass max_memory_mb={needed}",
     },
     "recursive_hint": {
         "nl": " (geef recursive=True mee om ook in submappen te zoeken)",

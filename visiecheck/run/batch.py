@@ -39,7 +39,7 @@ from ..files import read_regular
 from ..messages import Msg
 from ..models import DocumentReport, DuplicatePair, Lexicon, Report
 from ..names import municipality_name
-from ..options import BATCH_PRELOAD_MODULES, Options, ReadOptions
+from ..options import BATCH_PRELOAD_MODULES, ENGINES, Options, ReadOptions
 from ..pipeline import failed_document
 from ..safetext import escape_file_name, strip_unsafe
 from . import match_cache, readahead
@@ -606,6 +606,8 @@ def _batch(
         on_start=on_start,
         preload_modules=BATCH_PRELOAD_MODULES,
         pool=pool,
+        # a reader that crashes again with twice the memory: suggest the other one
+        other_engine=next(engine for engine in ENGINES if engine != options.read.engine),
     )
     for task_index, outcome in outcomes:
         index = task_items[task_index]
