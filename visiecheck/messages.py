@@ -817,6 +817,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "de cache in {folder} is niet schrijfbaar: deze run werkt zonder cache",
         "the cache in {folder} cannot be written: this run works without a cache",
     ),
+    "notice.cache_repaired": (
+        "de cache {path} was deels beschadigd en is hersteld (bewaarde uitkomsten: {kept}); "
+        "wat beschadigd was wordt opnieuw gelezen",
+        "the cache {path} was partly damaged and has been repaired (results kept: {kept}); "
+        "what was damaged is read again",
+    ),
     "notice.cache_rebuilt": (
         "de cache {path} was beschadigd en is opnieuw aangemaakt; de bestanden worden "
         "opnieuw gelezen",

@@ -483,16 +483,21 @@ def start_workers(
 
 
 def cached_or_task(
-    item: BatchItem, lexicon: Lexicon, options: Options, theme_ids: tuple[str, ...]
+    item: BatchItem,
+    lexicon: Lexicon,
+    options: Options,
+    theme_ids: tuple[str, ...],
+    cache: match_cache.ResultCache | None = None,
 ) -> DocumentReport | DocumentTask:
     """The stored result of ``item`` when the result cache has one, else its task (with
-    the cache key to store its result under, if the file could be hashed)."""
+    the cache key to store its result under, if the file could be hashed). ``cache`` is
+    the run's ``ResultCache`` (which collects what the run should say about the cache)."""
     key = None
-    if options.read.caches_results:
+    if options.read.caches_results and (cache is None or cache.usable):
         sha256 = match_cache.file_sha256(item.path)
         if sha256 is not None:
             key = match_cache.cache_key(sha256, lexicon, options, theme_ids)
-            cached = match_cache.load(key)
+            cached = (cache or match_cache.ResultCache()).load(key)
             if cached is not None:
                 return replace(cached, file=str(item.path), municipality=item.municipality)
     return DocumentTask(
@@ -577,8 +582,9 @@ def _batch(
     results: list[DocumentReport | None] = [None] * len(items)
     tasks: list[DocumentTask] = []
     task_items: list[int] = []
+    cache = match_cache.ResultCache()
     for index, item in enumerate(items):
-        found = cached_or_task(item, lexicon, options, theme_ids)
+        found = cached_or_task(item, lexicon, options, theme_ids, cache)
         if isinstance(found, DocumentTask):
             tasks.append(found)
             task_items.append(index)
@@ -586,6 +592,8 @@ def _batch(
         results[index] = found
         if progress is not None:
             progress("done", index, item, found)
+    if not cache.usable:  # found not writable on the way: the workers store nothing
+        tasks = [replace(task, cache_key=None) for task in tasks]
 
     def on_start(task_index: int) -> None:
         if progress is not None:
@@ -623,14 +631,15 @@ def _batch(
 
     documents = tuple(report for report in results if report is not None)
     notice = memory_notice(pool.max_memory_mb if pool is not None else max_memory_mb)
+    notices = (*cache.notices, *(() if notice is None else (notice,)))
     return Report(
         tool_version=__version__,
         lexicon=lexicon.info,
         documents=documents,
         selected_themes=theme_ids,
         duplicates=joint_visies(documents),
-        notices=() if notice is None else (notice.text("nl"),),
-        notice_messages=() if notice is None else (notice,),
+        notices=tuple(message.text("nl") for message in notices),
+        notice_messages=notices,
     )
 
 
