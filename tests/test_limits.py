@@ -17,11 +17,16 @@ import pytest
 from typer.testing import CliRunner
 
 from tests import pdf_factory
-from visiecheck.cli import app
-from visiecheck.errors import ExitCode
+from visiecheck.analyse import matching
+from visiecheck.cli import CLI_HINTS, app
+from visiecheck.errors import DocumentLimitError, ExitCode
+from visiecheck.lexicon import MAX_WORD_CHARS, load_lexicon
 from visiecheck.models import DocumentReport
+from visiecheck.options import MatchOptions
 from visiecheck.run import batch as batch_module
 from visiecheck.run.batch import DocumentTask, check_one
+from visiecheck.run.isolation import DEFAULT_MAX_MEMORY_MB
+from visiecheck.run.matcher_build import MatcherBuild, matcher_timeout
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "omgevingsvisie-zuiderveen.pdf"
@@ -167,3 +172,85 @@ def test_batch_tells_a_memory_limit_from_a_damaged_file(
         "waarschijnlijk beschadigd; probeer --engine pdfplumber, of exporteer of download de "
         "PDF opnieuw"
     )
+
+
+# --- the batch matcher is compiled under the limits, not in the parent ----------------
+
+
+def _pseudo_words(count: int, length: int) -> list[str]:
+    """``count`` different made-up words of ``length`` letters (a lexicon at its word limit)."""
+    letters = "aeioubdgklmnprstvwz"
+    words = []
+    for index in range(count):
+        digits = []
+        for _ in range(length):
+            index, digit = divmod(index * 7 + 3, len(letters))
+            digits.append(letters[digit])
+        words.append("".join(digits))
+    assert len(set(words)) == count
+    return words
+
+
+def test_the_batch_matcher_is_compiled_under_the_memory_cap(tmp_path: Path) -> None:
+    # 1,000 terms of one 60-letter word: within the lexicon limits, but its matcher (every
+    # piece of every form, and the lemma table for the fuzzy rule) needs more than 256 MB
+    terms = "".join(f"      - {word}\n" for word in _pseudo_words(1000, MAX_WORD_CHARS))
+    lexicon = tmp_path / "groot.yaml"
+    lexicon.write_text(
+        "name: groot\nversion: 0.1.0\nlanguage: nl\nthemes:\n"
+        "  - id: grondwater\n    label: Grondwater\n    label_en: Groundwater\n    terms:\n"
+        + terms,
+        encoding="utf-8",
+    )
+    folder = tmp_path / "visies"
+    folder.mkdir()
+    _visie(folder, "Almelo.pdf")
+    result = CliRunner().invoke(
+        app,
+        ["batch", str(folder), "--lexicon", str(lexicon), "--max-memory", "256", "--no-cache"],
+    )
+    assert result.exit_code == ExitCode.RESOURCE_LIMIT, result.stderr
+    assert result.stderr == (
+        "visiecheck: het voorbereiden van lexicon groot had meer dan 256 MB geheugen nodig; "
+        "probeer --max-memory hoger, of gebruik een kleiner lexicon\n"
+    )
+
+
+def test_the_matcher_build_has_a_time_limit_of_at_least_a_minute() -> None:
+    build = MatcherBuild(
+        load_lexicon(None), MatchOptions(), timeout=0.001, max_memory_mb=DEFAULT_MAX_MEMORY_MB
+    )
+    with pytest.raises(DocumentLimitError) as caught:
+        build.matcher()
+    assert caught.value.exit_code == ExitCode.RESOURCE_LIMIT
+    assert caught.value.text("nl", CLI_HINTS) == (
+        "het voorbereiden van lexicon ondergrond-nl duurde langer dan 0,001 s; verhoog dit met "
+        "--timeout, of gebruik een kleiner lexicon"
+    )
+    # a --timeout meant for slow PDFs does not stop an ordinary lexicon's compilation
+    assert [matcher_timeout(value) for value in (0.001, 5.0, 300.0, None)] == [
+        60.0,
+        60.0,
+        300.0,
+        None,
+    ]
+
+
+def refuse_to_build(*args: object) -> object:
+    raise AssertionError("the matcher is built in this process")
+
+
+def test_a_cold_batch_does_not_build_the_matcher_in_its_own_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the workers and the builder are other processes: they compile with the real class
+    monkeypatch.setattr(matching.Matcher, "__init__", refuse_to_build)
+    monkeypatch.setattr(matching, "get_matcher", refuse_to_build)  # nor takes a cached one
+    for name in ("Almelo.pdf", "Borne.pdf"):
+        _visie(tmp_path, name)
+    result = CliRunner().invoke(app, ["batch", str(tmp_path), "--no-cache", "--format", "json"])
+    assert result.exit_code == ExitCode.OK, result.stderr
+    documents = json.loads(result.stdout)["documents"]
+    assert [d["municipality"] for d in documents] == ["Almelo", "Borne"]
+    grondwater = [t for t in documents[0]["themes"] if t["id"] == "grondwater"]
+    assert grondwater[0]["status"] != "missing"

@@ -291,6 +291,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "de PDF-lezer is gecrasht ({how}); exporteer of download de PDF opnieuw",
         "the PDF reader crashed ({how}); export or download the PDF again",
     ),
+    "limit.matcher_memory": (
+        "het voorbereiden van lexicon {lexicon} had meer dan {limit} MB geheugen nodig; "
+        "{memory_hint}, of gebruik een kleiner lexicon",
+        "preparing lexicon {lexicon} needed more than {limit} MB of memory; "
+        "{memory_hint}, or use a smaller lexicon",
+    ),
+    "limit.matcher_timeout": (
+        "het voorbereiden van lexicon {lexicon} duurde langer dan {seconds:g} s; "
+        "{timeout_hint}, of gebruik een kleiner lexicon",
+        "preparing lexicon {lexicon} took longer than {seconds:g} s; "
+        "{timeout_hint}, or use a smaller lexicon",
+    ),
     "limit.signal": ("signaal {number}", "signal {number}"),
     "limit.exit_code": ("code {code}", "code {code}"),
     "limit.worker_memory_too_low": (

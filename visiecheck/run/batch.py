@@ -33,7 +33,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..analyse.duplicates import Fingerprint, duplicates_from_fingerprints
-from ..analyse.matching import Matcher, get_matcher
+from ..analyse.matching import Matcher
 from ..errors import InputFileNotFoundError, UsageError
 from ..files import read_regular
 from ..messages import Msg
@@ -44,6 +44,7 @@ from ..pipeline import failed_document
 from ..safetext import escape_file_name, strip_unsafe
 from . import match_cache, readahead
 from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, WorkerPool, cpu_count, run_isolated
+from .matcher_build import MatcherBuild, matcher_timeout
 from .platform import memory_cap, memory_notice
 
 _MANIFEST_HEADERS = {
@@ -582,6 +583,14 @@ def _batch(
     results: list[DocumentReport | None] = [None] * len(items)
     tasks: list[DocumentTask] = []
     task_items: list[int] = []
+    memory_limit = pool.max_memory_mb if pool is not None else max_memory_mb
+    # The matcher is compiled under the run's limits, in a process of its own: started
+    # now when workers were started (a cold run), so it overlaps the cache lookups.
+    build = MatcherBuild(
+        lexicon, options.match, timeout=matcher_timeout(timeout), max_memory_mb=memory_limit
+    )
+    if pool is not None and pool.jobs > 0:
+        build.start()
     cache = match_cache.ResultCache()
     for index, item in enumerate(items):
         found = cached_or_task(item, lexicon, options, theme_ids, cache)
@@ -594,6 +603,8 @@ def _batch(
             progress("done", index, item, found)
     if not cache.usable:  # found not writable on the way: the workers store nothing
         tasks = [replace(task, cache_key=None) for task in tasks]
+    if not tasks:
+        build.discard()  # all cached after all: the matcher is not needed
 
     def on_start(task_index: int) -> None:
         if progress is not None:
@@ -607,10 +618,10 @@ def _batch(
         timeout=timeout,
         max_memory_mb=max_memory_mb,
         initializer=_warm_up,
-        # built here once rather than in every worker, with its dictionary questions
-        # answered, so no worker loads the lemma table (only when there is work: a warm
-        # run never loads it at all)
-        initargs=(get_matcher(lexicon, options.match).resolve_known_words(),) if tasks else (),
+        # built once rather than in every worker, with its dictionary questions answered,
+        # so no worker loads the lemma table; under the limits, in a worker of its own
+        # (only when there is work: a warm run never builds it at all)
+        initargs=(build.matcher(),) if tasks else (),
         on_start=on_start,
         preload_modules=BATCH_PRELOAD_MODULES,
         pool=pool,
