@@ -254,7 +254,7 @@ def retry_cap(max_memory_mb: int | None, physical_mb: int | None) -> int | None:
     return 2 * max_memory_mb
 
 
-def retriedverdict(
+def retried_verdict(
     first: VisiecheckError,
     max_memory_mb: int,
     doubled_mb: int,
@@ -282,8 +282,8 @@ def retriedverdict(
     sigkill = getattr(signal, "SIGKILL", None)
     if exitcode is not None and exitcode < 0 and -exitcode == sigkill:
         return crash_error(exitcode)  # the system's out-of-memory killer: a memory limit
-    if _native_failure(exitcode):
-        how = _signal_name(-exitcode)  # type: ignore[operator]  # not None: a signal
+    if exitcode is not None and _native_failure(exitcode):
+        how = _signal_name(-exitcode)
         if other_engine:
             return ReaderCrashError(
                 Msg(
@@ -548,9 +548,10 @@ def run_isolated(
         return Outcome(error=error)
 
     def verdict(worker: _Worker, **result: Any) -> VisiecheckError:
-        _, first = worker.retry_of  # type: ignore[misc]  # only for retry workers
+        assert worker.retry_of is not None  # only retry workers have a verdict
         assert max_memory_mb is not None and worker.retry_cap is not None
-        return retriedverdict(
+        _, first = worker.retry_of
+        return retried_verdict(
             first, max_memory_mb, worker.retry_cap, other_engine=other_engine, **result
         )
 

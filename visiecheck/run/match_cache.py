@@ -400,7 +400,7 @@ def _rewrite_readable(path: Path) -> int:
                 continue  # this entry is the damage
     finally:
         old.close()
-    fresh = path.with_name(f"{path.name}.{os.getpid()}.nieuw")
+    fresh = path.with_name(f"{path.name}.{os.getpid()}.new")
     fresh.unlink(missing_ok=True)
     try:
         connection = sqlite3.connect(fresh)
