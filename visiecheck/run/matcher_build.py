@@ -112,10 +112,10 @@ class MatcherBuild:
 
     def _limit_error(self, error: VisiecheckError) -> VisiecheckError:
         name = self.lexicon.name
-        if isinstance(error, DocumentTooLargeError):
-            limit = memory_cap(self.max_memory_mb)
+        limit = memory_cap(self.max_memory_mb)
+        if isinstance(error, DocumentTooLargeError) and limit is not None:
             return DocumentLimitError(Msg("limit.matcher_memory", lexicon=name, limit=limit))
         if isinstance(error, DocumentTimeoutError):
             seconds = self.timeout
             return DocumentLimitError(Msg("limit.matcher_timeout", lexicon=name, seconds=seconds))
-        return error  # a crash or a bug: as it is
+        return error  # a crash, a bug, or memory running out without a cap: as it is
