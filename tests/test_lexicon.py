@@ -175,11 +175,11 @@ def test_extends_the_shipped_lexicon_by_name(tmp_path: Path) -> None:
     child = write(
         tmp_path,
         "name: eigen\nversion: 1.0.0\nlanguage: nl\nextends: ondergrond-nl\nthemes:\n"
-        "  - id: geothermie\n    terms: [warmtedoublet]\n",
+        "  - id: geothermie\n    terms: [warmteproject Hengelo-Noord]\n",
     )
     lexicon = load_lexicon(child)
     assert lexicon.theme_ids == THEME_IDS
-    assert lexicon.theme("geothermie").terms[-1].text == "warmtedoublet"
+    assert lexicon.theme("geothermie").terms[-1].text == "warmteproject Hengelo-Noord"
 
 
 def test_extends_loop_is_an_error(tmp_path: Path) -> None:
