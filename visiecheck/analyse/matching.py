@@ -585,22 +585,30 @@ def _snippet(text: str, segment: Segment, start: int, end: int) -> tuple[str, in
     inside = segment.start <= start <= end <= segment.end
     if len(full) <= SNIPPET_MAX:
         return full, len(before) if inside else -1
-    snippet, snippet_start = _cut_snippet(before, match, after)
+    snippet, snippet_start = _cut_snippet(
+        before[-SNIPPET_MAX:], len(before), match, after[:SNIPPET_MAX], len(after)
+    )
     return snippet, snippet_start if inside else -1
 
 
-def _cut_snippet(before: str, match: str, after: str) -> tuple[str, int]:
-    """A snippet of ``SNIPPET_MAX`` around the match, with where the match begins in it."""
+def _cut_snippet(
+    before: str, before_length: int, match: str, after: str, after_length: int
+) -> tuple[str, int]:
+    """A snippet of ``SNIPPET_MAX`` around the match, with where the match begins in it.
+
+    Only the last ``SNIPPET_MAX`` characters of the text before the match and the first
+    of the text after it can be kept: those are given, with the lengths of the whole, so
+    a hit in a very long segment does not copy the segment."""
     room = max(SNIPPET_MAX - len(match) - 2, 20)
-    keep_before = min(len(before), room // 2)
-    keep_after = min(len(after), room - keep_before)
-    keep_before = min(len(before), room - keep_after)
+    keep_before = min(before_length, room // 2)
+    keep_after = min(after_length, room - keep_before)
+    keep_before = min(before_length, room - keep_after)
     head = (
         ("…" + before[len(before) - keep_before :].lstrip())
-        if keep_before < len(before)
+        if keep_before < before_length
         else before
     )
-    tail = (after[:keep_after].rstrip() + "…") if keep_after < len(after) else after
+    tail = (after[:keep_after].rstrip() + "…") if keep_after < after_length else after
     return head + match + tail, len(head)
 
 
@@ -666,10 +674,20 @@ class _SegmentFacts:
         cut_start -= removed[bisect.bisect_right(ends, cut_start)]
         cut_end = end - segment.start
         cut_end -= removed[bisect.bisect_right(ends, cut_end)]
-        before = normalised[:cut_start].lstrip()
+        # Runs are single spaces now: stripping takes at most one from either end.
+        first = 1 if cut_start > 0 and normalised[0] == " " else 0
+        before_length = cut_start - first
         if len(self._full) <= SNIPPET_MAX:
-            return self._full, len(before)
-        return _cut_snippet(before, normalised[cut_start:cut_end], normalised[cut_end:].rstrip())
+            return self._full, before_length
+        last = 1 if cut_end < len(normalised) and normalised[-1] == " " else 0
+        after_length = len(normalised) - cut_end - last
+        return _cut_snippet(
+            normalised[max(cut_start - SNIPPET_MAX, first) : cut_start],
+            before_length,
+            normalised[cut_start:cut_end],
+            normalised[cut_end : cut_end + min(SNIPPET_MAX, after_length)],
+            after_length,
+        )
 
     @cached_property
     def _full(self) -> str:
