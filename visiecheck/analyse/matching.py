@@ -845,6 +845,7 @@ class Matcher:
         hits: list[Hit] = []
         # per segment (by its start): what its hits share is found once, for the first
         facts: dict[int, _SegmentFacts] = {}
+        requires_met: dict[tuple[object, ...], bool] = {}
         for candidate in candidates:
             entry = self._terms.entries[candidate.entry]
             segment_index = bisect.bisect_right(starts, candidate.start) - 1
@@ -854,10 +855,23 @@ class Matcher:
                     continue
             segment = segments[segment_index]
             paragraph = paragraphs.around(candidate.start)
-            if entry.term.requires and not self._requires_met(
-                entry.term, text, segments, segment_index, paragraph, rebuilt_at
-            ):
-                continue
+            if entry.term.requires:
+                # once per sentence and kind of requirement, however many hits ask
+                term = entry.term
+                requires_key = (
+                    segment_index,
+                    paragraph,
+                    term.requires,
+                    term.requires_whole_word,
+                    term.requires_scope,
+                )
+                met = requires_met.get(requires_key)
+                if met is None:
+                    met = requires_met[requires_key] = self._requires_met(
+                        term, text, segments, segment_index, paragraph, rebuilt_at
+                    )
+                if not met:
+                    continue
             if exclusions.cancel(entry, candidate, segment, paragraph):
                 continue
             # one cue search per paragraph and term kind, not per hit (a page may be one
