@@ -29,7 +29,7 @@ def hits_of(matcher: Matcher, text: str, theme: str) -> list[Hit]:
 
 
 def test_version() -> None:
-    assert load_lexicon(None).version == "1.5.0"
+    assert load_lexicon(None).version == "1.7.0"
 
 
 # --- a word in another sense -------------------------------------------------------------
@@ -314,4 +314,125 @@ def test_classes_of_the_1_5_round(matcher: Matcher, text: str, themes: set[str])
 def test_the_same_words_in_their_own_sense_still_count_in_1_5(
     matcher: Matcher, text: str, themes: set[str]
 ) -> None:
+    assert counted(matcher, text) == themes
+
+
+# --- 1.6.0: questions, names and everyday wording (blind set 5's classes) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # a questionnaire asks about every theme and answers none
+        ("Intake omgevingsplanactiviteit: grondwateronttrekking nodig? archeologisch "
+         "bureauonderzoek gedaan? Dit vult de initiatiefnemer in.", set()),
+        ("Vraag 7: Ligt de bouwlocatie in een boringsvrije zone? | antwoord: — | Vraag 8: "
+         "Zijn er kabels en leidingen in de grond aanwezig? | antwoord: —", set()),
+        # a village named like an inflected noun
+        ("Het waterbedrijf wil de winning bij Holten uitbreiden met twee putten.", {"drinkwater"}),
+        # a replica of a mine is a tourist attraction, not mining
+        ("De nagebouwde kolenmijn onder het museumplein trekt elk jaar duizenden scholieren.",
+         set()),
+        # WKO water pumped from a sand layer for cooling stays bodemenergie
+        ("De kantoren worden in de zomer gekoeld met water uit een zandlaag op zestig meter, "
+         "dat in de winter weer warmte levert via een open systeem.", {"bodemenergie"}),
+        # production water pressed into old fields is mining, not storage
+        ("Het injecteren van afvalwater uit de gasproductie in de lege velden onder de "
+         "Drentse dorpen willen wij beëindigen.", {"mijnbouw"}),
+        # kringlooplandbouw needs the soil itself, not subsidence
+        ("Kringlooplandbouw en het tegengaan van bodemdaling gaan in het veenweidegebied samen.",
+         {"bodemdaling"}),
+    ],
+)  # fmt: skip
+def test_classes_of_the_1_6_round(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        ("Het potentieel van diepe bodemwarmte in de regio is groot genoeg voor twee warmtenetten.",
+         {"geothermie"}),
+        ("In het Oostland verwarmen tuinders hun kassen met water van ruim twee kilometer diep.",
+         {"geothermie"}),
+        ("Overtollige zomerwarmte van de fabriek wordt weggezet in een diep zandpakket onder "
+         "het haventerrein.", {"ondergrondse_opslag"}),
+        ("Het bergen van waterstof in de zoutlagen onder de Veenkoloniën staan wij niet toe.",
+         {"ondergrondse_opslag"}),
+        ("Wij willen zowel de grond- als de drinkwatervoorraad op peil houden.",
+         {"grondwater", "drinkwater"}),
+        ("Door de zoutwinning is het land boven de cavernes zo'n vijftien centimeter gezakt.",
+         {"mijnbouw", "bodemdaling"}),
+        ("In de oude ophooglagen van de erven zitten asbest en zware metalen.",
+         {"bodemkwaliteit"}),
+        ("Nieuwe leidingsleuven onder de monumentale bomen staan wij niet toe.",
+         {"ondergronds_ruimtegebruik"}),
+        ("Onder het marktplein liggen intacte bewoningslagen uit de dertiende eeuw.",
+         {"bodemarchief"}),
+        ("Op de steile hellingen spoelt bij elke bui vruchtbare löss naar het dal.",
+         {"bodem_landbouw_natuur"}),
+    ],
+)  # fmt: skip
+def test_everyday_wording_of_1_6(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+# --- 1.7.0: blind set 6's classes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # an instruction on an application form
+        ("Beschrijf in uw aanvraag welke gevolgen het bouwplan heeft voor het grondwater en de "
+         "archeologie.", set()),
+        # a zoning rule's list of uses that conflict with the designation
+        ("Tot strijdig gebruik wordt gerekend: het opslaan van mest, het winnen van delfstoffen "
+         "en het storten van afval.", set()),
+        # a borehole log of a monitoring well
+        ("Boorbeschrijving peilbuis B3: 0,0–0,4 m humeus zand; 0,4–2,0 m matig fijn zand; "
+         "filterstelling 1,5–2,5 m.", set()),
+        # a 100-metre loop belongs to a heat pump, not to geothermie
+        ("Elke woning krijgt een warmtepomp met een gesloten lus van honderdvijftig meter diep.",
+         {"bodemenergie"}),
+        # coal gas made in a gasworks is no gas extraction
+        ("In de negentiende eeuw werd in de gasfabriek aan de haven gas uit steenkool gewonnen.",
+         set()),
+        # trees are assessed above and below ground: crown and roots
+        ("Bij de herinrichting is van elke boom de conditie boven- en ondergronds onderzocht.",
+         set()),
+    ],
+)  # fmt: skip
+def test_classes_of_the_1_7_round(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        ("Kan de diepe ondergrond de kassen in het Westland verwarmen? Wij denken van wel.",
+         {"geothermie"}),
+        ("Nieuwe bronnen voor het verwarmen en koelen van kantoren staan we toe buiten de "
+         "beschermingszones.", {"bodemenergie"}),
+        ("Het ziekenhuis wil water van 75 graden in een diepere laag bewaren voor de winter.",
+         {"ondergrondse_opslag"}),
+        ("Schoon water dat uit diepere lagen opwelt, voedt de blauwgraslanden langs de beek.",
+         {"grondwater"}),
+        ("Het oppompen van gas onder de Waddenkust moet zo snel mogelijk stoppen.",
+         {"mijnbouw"}),
+        ("Wegen in het veen leggen we licht aan, zodat het nazakken beperkt blijft.",
+         {"bodemdaling"}),
+        ("Voor woningbouw op oude boomgaarden onderzoeken we de grond op arseen en lood.",
+         {"bodemkwaliteit"}),
+        ("Onder het marktplein komt een parkeersouterrain met driehonderd plaatsen.",
+         {"ondergronds_ruimtegebruik"}),
+        ("Wij wegen de belangen van zowel de boven- als de ondergrond in samenhang af.",
+         {"ondergronds_ruimtegebruik"}),
+        ("Op de essen rond het dorp staan we geen diepploegen of egaliseren toe.",
+         {"bodemarchief"}),
+        ("In de Veenkoloniën houden we akkers in de winter begroeid tegen verstuiving van het "
+         "zand.", {"bodem_landbouw_natuur"}),
+    ],
+)  # fmt: skip
+def test_everyday_wording_of_1_7(matcher: Matcher, text: str, themes: set[str]) -> None:
     assert counted(matcher, text) == themes

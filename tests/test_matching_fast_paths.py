@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from visiecheck.analyse.matching import (
+    ARTICLES,
     CONJUNCTIONS,
     ELIDED_HINT_RE,
     WORD_RE,
@@ -128,6 +129,14 @@ def reference_elided_words(text: str, words: Sequence[re.Match[str]]) -> list[_R
                 following + 1 < count
                 and words[following].group().lower() in CONJUNCTIONS
                 and text[words[cursor].end() : words[following].start()] == "/"
+            ):
+                following += 1
+            if (
+                following + 1 < count
+                and words[following].group().lower() in ARTICLES
+                and _joined(
+                    text[words[following].end() : words[following + 1].start()], commas=False
+                )
             ):
                 following += 1
             if _joined(text[words[following - 1].end() : words[following].start()], commas=False):

@@ -215,6 +215,20 @@ def test_elided_first_part_is_rebuilt_with_the_shared_head(matcher: Matcher) -> 
     assert hits[0].snippet == "In de regio is sprake van zout- en gaswinning."
 
 
+def test_zowel_als_and_an_article_before_the_shared_part_are_elisions(matcher: Matcher) -> None:
+    both = matcher.match_text("Wij willen zowel de zout- als de gaswinning afbouwen.")
+    assert [(hit.matched_text, hit.theme_id) for hit in both] == [
+        ("zout-", "mijnbouw"),
+        ("gaswinning", "mijnbouw"),
+    ]
+    assert [hit.term for hit in matcher.match_text("De zout- en de gaswinning stoppen.")] == [
+        "zoutwinning",
+        "gaswinning",
+    ]
+    # "als" without a hanging hyphen is just "als"
+    assert themes(matcher, "Zout als grondstof is schaars.") == []
+
+
 def test_every_part_of_a_longer_elided_list_is_rebuilt(matcher: Matcher) -> None:
     text = "Er is lucht-, bodem- en waterverontreiniging aangetroffen."
     hits = matcher.match_text(text)
@@ -378,10 +392,106 @@ def test_an_answered_or_open_question_still_counts(matcher: Matcher) -> None:
         "Vul de vragen hieronder in.\nLigt het perceel boven een zoutwinning? Ja, aan de oostkant."
     )
     assert [(hit.theme_id, hit.incidental) for hit in answered] == [("mijnbouw", False)]
-    # a question that is not about the plan is no form question
-    assert themes(matcher, "Is er in onze regio nog ruimte voor gaswinning?", incidental=False) == [
+    # a visie's own question that the paragraph goes on to answer
+    assert themes(
+        matcher,
+        "Is er in onze regio nog ruimte voor gaswinning? Wij vinden van niet, want de "
+        "bodem daalt al.",
+        incidental=False,
+    ) == ["mijnbouw"]
+
+
+def test_a_question_that_nothing_answers_only_names_its_themes(matcher: Matcher) -> None:
+    # an intake list: every question is followed by another one or by nothing
+    intake = (
+        "Punten voor het vooroverleg: zoutwinning in de buurt? bodemleven onderzocht? "
+        "geothermie gepland?"
+    )
+    assert [(hit.theme_id, hit.incidental) for hit in matcher.match_text(intake)] == [
+        ("mijnbouw", True),
+        ("bodemleven", True),
+        ("geothermie", True),
+    ]
+    # a form: both options of a box, an empty answer cell, an instruction to fill it in
+    for text in (
+        "Aanvraagformulier | Is er sprake van gaswinning? ja / nee | Handtekening: ...",
+        "Vraag 3: Wordt er geothermie toegepast? | antwoord: — | Vraag 4: volgt",
+        "Welke gevolgen heeft de bouw voor het bodemleven? Beschrijf dit in bijlage 2.",
+        "Is er onderzoek naar zoutwinning gedaan? Dit deel wordt door de adviseur ingevuld.",
+    ):
+        assert [hit.incidental for hit in matcher.match_text(text)] == [True], text
+    # a lone question in prose, with nothing after it in its paragraph, names the theme too
+    assert themes(matcher, "Is er in onze regio nog ruimte voor gaswinning?", incidental=True) == [
         "mijnbouw"
     ]
+    # the hit before the question, in a sentence of its own, still counts
+    assert themes(
+        matcher, "Wij stoppen met zoutwinning. Wat komt ervoor in de plaats?", incidental=False
+    ) == ["mijnbouw"]
+
+
+def test_an_empty_cell_only_names_its_theme_among_answered_cells(matcher: Matcher) -> None:
+    row = (
+        "Toets bouwplan Dorpsstraat 12 | archeologie: hoge verwachting, proefsleuven nodig | "
+        "geothermie: niet ingevuld"
+    )
+    assert [(hit.theme_id, hit.incidental) for hit in matcher.match_text(row)] == [
+        ("bodemarchief", False),
+        ("geothermie", True),
+    ]
+
+
+def test_a_capitalised_inflected_form_inside_a_sentence_is_a_name(tmp_path: Path) -> None:
+    path = tmp_path / "namen.yaml"
+    path.write_text(
+        "name: namen\nversion: 0.1.0\nlanguage: nl\nthemes:\n"
+        "  - id: mijnbouw\n    label: Mijnbouw\n    label_en: Mining\n"
+        "    terms: [holte, zoutwinning]\n",
+        encoding="utf-8",
+    )
+    names = Matcher(load_lexicon(path))
+    # "Holten" is the village, not the plural of "holte"
+    assert names.match_text("Het waterbedrijf wint al decennia bij Holten.") == []
+    # the plural in lower case, and the capitalised word at a sentence start, still match
+    assert [hit.matched_text for hit in names.match_text("Bij zoutwinning ontstaan holten.")] == [
+        "zoutwinning",
+        "holten",
+    ]
+    assert [hit.matched_text for hit in names.match_text("Holten ontstaan bij het oplossen.")] == [
+        "Holten"
+    ]
+    # a quoted designation is no name: 'Holten' in quotes stays a hit
+    assert [hit.matched_text for hit in names.match_text("De zone heet 'Holten' op de kaart.")] == [
+        "Holten"
+    ]
+
+
+def test_an_instruction_to_an_applicant_only_names_its_themes(matcher: Matcher) -> None:
+    for text in (
+        "Beschrijf kort wat uw plan betekent voor de zoutwinning en het bodemleven.",
+        "3.2 Geef in de aanvraag aan of er geothermie wordt toegepast.",
+        "Licht in bijlage 4 toe hoe de archeologie wordt ontzien.",
+    ):
+        hits = matcher.match_text(text)
+        assert hits, text
+        assert all(hit.incidental for hit in hits), text
+    # a visie's own call to action addresses nobody's application
+    assert themes(
+        matcher, "Geef het bodemleven de ruimte in elke nieuwe wijk.", incidental=False
+    ) == ["bodemleven"]
+
+
+def test_a_list_of_uses_in_conflict_with_a_zoning_is_a_list(matcher: Matcher) -> None:
+    text = (
+        "Tot een gebruik strijdig met de bestemming wordt gerekend: het plaatsen van "
+        "containers, zoutwinning, het dempen van sloten en het storten van puin."
+    )
+    assert themes(matcher, text, incidental=True) == ["mijnbouw"]
+
+
+def test_a_replica_is_the_past_not_the_practice(matcher: Matcher) -> None:
+    text = "De nagebouwde zoutwinning in het bezoekerscentrum trekt veel scholen."
+    assert themes(matcher, text, incidental=True) == ["mijnbouw"]
 
 
 def test_a_line_to_fill_in_makes_a_hit_incidental(matcher: Matcher) -> None:
@@ -403,9 +513,10 @@ def test_a_checklist_row_of_placeholders_only_names_its_themes(matcher: Matcher)
         "Zo ziet de lijst eruit.\nToets | Gaswinning: twee putten ten noorden van de kern | "
         "Geothermie: —"
     )
+    # the answered cell counts; the empty one only names its theme (an empty cell)
     assert [(hit.theme_id, hit.incidental) for hit in answered] == [
         ("mijnbouw", False),
-        ("geothermie", False),
+        ("geothermie", True),
     ]
 
 

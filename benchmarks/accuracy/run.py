@@ -139,7 +139,8 @@ BLIND_SETS = (
     BlindSet("blind set 2", HERE / "blind2.jsonl", HERE / "blind2_refs.jsonl", "1.3.0"),
     BlindSet("blind set 3", HERE / "blind3.jsonl", HERE / "blind3_refs.jsonl", "1.4.0"),
     BlindSet("blind set 4", HERE / "blind4.jsonl", HERE / "blind4_refs.jsonl", "1.5.0"),
-    BlindSet("blind set 5", HERE / "blind5.jsonl", HERE / "blind5_refs.jsonl"),
+    BlindSet("blind set 5", HERE / "blind5.jsonl", HERE / "blind5_refs.jsonl", "1.6.0"),
+    BlindSet("blind set 6", HERE / "blind6.jsonl", HERE / "blind6_refs.jsonl", "1.7.0"),
 )
 
 

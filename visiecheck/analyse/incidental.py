@@ -13,7 +13,7 @@ theme at most *genoemd* and never give it a stance. The rules:
   its sentence excludes or lists activities (*niet toegestaan*, *uitgezonderd*, *met
   uitzondering van*, *bedrijfsactiviteiten*, *milieucategorie*, *SBI*) without a first-person
   subject (*wij*, *de gemeente*) making the choice.
-- **the past only** (``past_only``): a museum, exhibition or history word stands right
+- **the past only** (``past_only``): a museum, exhibition, history or replica word stands right
   before the hit (at most four words) or inside its word (*zoutmuseum*), or a museum or
   exhibition, also as a compound (*Mijnmuseum*), is the subject a few words earlier in the
   sentence (at most ten words: *het Mijnmuseum in Kerkrade vertelt over de kolenmijnen*).
@@ -25,12 +25,26 @@ theme at most *genoemd* and never give it a stance. The rules:
   placeholder (*Mijnbouw: —*, *nog niet beoordeeld*, *volgt*), or a form's yes/no question
   about the plan left unanswered (*Ligt het plangebied in een …?*, *Heeft het plan gevolgen
   voor …?*): every hit in it is incidental.
+- **open question** (``open_question``): a question about the theme that nothing answers —
+  the paragraph ends after it, another question or a placeholder answer (*antwoord: —*, *ja /
+  nee*, *...*) follows, or an instruction to fill it in (*Beschrijf dit …*, *wordt ingevuld
+  door …*). Intake lists, forms and questionnaires ask about every theme; a visie that asks
+  "Hoe houden we het grondwater op peil?" and answers it in the next sentence does not lose
+  the hit. A hit in a "label: answer" cell whose answer is a placeholder (*bodemdaling: niet
+  ingevuld*) is incidental too, whatever the other cells say.
+- **form instruction** (``form_instruction``): a sentence that tells an applicant what to
+  write (*Beschrijf kort wat uw plan betekent voor bodem en grondwater*, *Vermeld in de
+  aanvraag …*): a form verb first, addressed to the applicant (*u*, *uw*, *de aanvraag*, *het
+  plan*). A visie does not instruct its reader to describe the soil.
 - **zoning table row**: a row of the *Staat van bedrijfsactiviteiten* (a *milieucategorie*
   or SBI code): every hit in it is a list entry; and a list of four or more entries two of
   which name a kind of business (*…bedrijven*, *…handel*, *horeca*) is a list of business
   types, as a list that ends in *etc.* is.
 - **proper names** (``proper_name``, applied by the matcher): a capitalised term right after
-  a capital article inside a sentence (*Sportpark De Stuwwal*) is a name, not a hit.
+  a capital article inside a sentence (*Sportpark De Stuwwal*) is a name, not a hit; and a
+  capitalised word inside a sentence that matches a lower-case term only as an inflected
+  form (``inflected_name``: *Holten* is not the plural of *holte*, *Putten* not of *put*)
+  is a place or family name — Dutch writes common nouns in lower case.
 """
 
 from __future__ import annotations
@@ -58,6 +72,7 @@ _LIST_LEAD_RE = re.compile(r"\b(?:zoals|bijvoorbeeld|onder\s+meer|onder\s+andere
 # A row of a zoning table of business activities: every hit in it is a list entry.
 _ZONING_ROW_RE = re.compile(
     r"\bstaat\s+van\s+bedrijfsactiviteiten\b|\bmilieucategorie\s*\d|\bSBI(?:-codes?)?\b|"
+    r"\bstrijdig(?:e)?\s+gebruik\b|\bgebruik\s+strijdig\s+met\b|"
     r"^\W*\d{2,4}(?:\.\d+)?\s+\S.*\bcategorie\s*\d",
     re.IGNORECASE,
 )
@@ -76,7 +91,7 @@ _EMPTY_FORM_RE = re.compile(
 _PLACEHOLDER_RE = re.compile(
     r"^(?:[-–—?]*|(?:nog\s+)?niet\s+(?:beoordeeld|bekend|ingevuld|onderzocht)|nog\s+te\s+\w+|"
     r"p\.?\s?m\.?|n\.?\s?t\.?\s?b\.?|(?:zie\s+\w+\s*)?\(?volgt\)?|zie\s+bijlage\s*\(?volgt\)?|"
-    r"onbekend|leeg|in\s+te\s+vullen)$",
+    r"onbekend|leeg|in\s+te\s+vullen|\.{3,}|…)$",
     re.IGNORECASE,
 )
 # A form's yes/no question about the plan: "Ligt het plangebied in ...?", "Heeft het plan
@@ -87,6 +102,27 @@ _FORM_QUESTION_RE = re.compile(
     r"betreft|gaat)\s+(?:\S+\s+){0,8}?(?:het|de|dit|deze)\s+(?:plan|plangebied|bouwplan|"
     r"initiatief|project|projectgebied|projectlocatie|locatie|bouwlocatie|aanvraag|activiteit|"
     r"perceel|ingreep)\b[^?]*\?\W*$",
+    re.IGNORECASE,
+)
+# What follows an unanswered question: nothing, another question, both options of a
+# yes/no box, a placeholder cell, or an instruction to fill the answer in.
+_BOTH_OPTIONS_RE = re.compile(r"^(?:ja|nee)\s*/\s*(?:ja|nee)\b", re.IGNORECASE)
+_FILL_IN_RE = re.compile(
+    r"^(?:beschrijf|geef|vul|noem|licht|motiveer|omschrijf)\b|"
+    r"\b(?:in\s+te\s+vullen|ingevuld|invullen|in\s+te\s+dienen)\b|"
+    r"\bvul(?:t|len)\b[^.?!]{0,60}\bin\b|\.{3}|…",
+    re.IGNORECASE,
+)
+# An instruction to an applicant: a form verb first, and the applicant addressed.
+_FORM_VERB_RE = re.compile(
+    r"^\W*(?:(?:vraag\s+)?\d+(?:\.\d+)*[.):]?\s+)?(?:beschrijf|vermeld|omschrijf|motiveer|"
+    r"onderbouw|geef\s+(?:\w+\s+){0,3}?aan|licht\s+(?:\w+\s+){0,4}?toe|vul\s+(?:\w+\s+){0,4}?in|"
+    r"kruis\s+(?:\w+\s+){0,3}?aan)\b",
+    re.IGNORECASE,
+)
+_APPLICANT_RE = re.compile(
+    r"\b(?:u|uw|de\s+aanvraag|het\s+(?:bouw)?plan|het\s+initiatief|de\s+initiatiefnemer|"
+    r"de\s+aanvrager|bijlage)\b",
     re.IGNORECASE,
 )
 _ANSWER_RE = re.compile(r"(?:^|\W)(?:ja|nee|n\.?v\.?t\.?)(?:\W|$)|[☒☑✓✔✗✘]", re.IGNORECASE)
@@ -102,9 +138,21 @@ _PAST_WORDS = (
     "tentoonstellingen",
     "geschiedenis",
     "historie",
+    # a replica or a visitors' attraction shows the past, it does not practise it
+    "replica",
+    "nagebouwd",
+    "nagebouwde",
 )
 _PAST_RE = re.compile(r"\b(?:" + "|".join(_PAST_WORDS) + r")\b", re.IGNORECASE)
-_PAST_STEMS = ("muse", "expositie", "tentoonstelling", "geschiedenis", "historie")
+_PAST_STEMS = (
+    "muse",
+    "expositie",
+    "tentoonstelling",
+    "geschiedenis",
+    "historie",
+    "replica",
+    "nagebouwd",
+)
 # a museum or exhibition (also a compound: Mijnmuseum, zoutexpositie) as the subject
 _MUSEUM_STEMS = ("museum", "musea", "expositie", "tentoonstelling")
 _TABLE_CELLS_RE = re.compile(r"\t|\s\|\s.*\s\|\s")
@@ -130,6 +178,7 @@ def may_be_incidental(sentence: str) -> bool:
     return (
         could_be_past
         or "?" in sentence
+        or bool(_FORM_VERB_RE.match(sentence))
         or (":" in sentence and bool(_TABLE_CELLS_RE.search(sentence)))
         or bool(_ZONING_ROW_RE.search(sentence) or _EMPTY_FORM_RE.search(sentence))
     )
@@ -166,6 +215,49 @@ def empty_form(segment: str, following: str = "") -> bool:
     )
 
 
+def open_question(sentence: str, start: int, following: str) -> bool:
+    """Whether the hit at ``sentence[start:]`` stands in a question that nothing answers
+    (see module doc); ``following`` is the rest of the paragraph after the sentence."""
+    mark = sentence.find("?", start)
+    if mark < 0 or re.search(r"[.!|](?:\s|$)", sentence[start:mark]):
+        return False  # not a question, or the hit is in a clause before it
+    question = sentence[: mark + 1]
+    if _ANSWER_RE.search(question) and not re.search(
+        r"\b(?:ja|nee)\s*/\s*(?:ja|nee)\b", question, re.IGNORECASE
+    ):
+        return False  # a checklist row that carries its answer: "Nee  Binnen de zone?"
+    rest = (sentence[mark + 1 :] + " " + following).lstrip(" \t\n|").rstrip()
+    if not rest.strip("|:-–—. "):
+        return True
+    # the first piece of what follows: up to a cell bar, a question mark or a sentence end
+    piece = re.split(r"\s\|\s|(?<=[?.!])\s", rest, maxsplit=1)[0].strip()
+    if _BOTH_OPTIONS_RE.match(piece) or piece.endswith("?") or _FILL_IN_RE.search(piece):
+        return True
+    _label, colon, answer = piece.partition(":")
+    return bool(colon) and bool(_PLACEHOLDER_RE.match(answer.strip().rstrip(".")))
+
+
+def form_instruction(sentence: str) -> bool:
+    """Whether a sentence tells an applicant what to fill in (see module doc)."""
+    return bool(_FORM_VERB_RE.match(sentence) and _APPLICANT_RE.search(sentence))
+
+
+def empty_cell(segment: str, start: int) -> bool:
+    """Whether the hit at ``segment[start:]`` is the label of a table or checklist cell
+    whose answer is a placeholder ("bodemdaling: niet ingevuld" in a row of answered cells)."""
+    if not _TABLE_CELLS_RE.search(segment):
+        return False
+    cell_start = max(segment.rfind("|", 0, start), segment.rfind("\t", 0, start)) + 1
+    ends = [end for end in (segment.find("|", start), segment.find("\t", start)) if end >= 0]
+    cell = segment[cell_start : min(ends, default=len(segment))]
+    label, colon, answer = cell.partition(":")
+    return (
+        bool(colon)
+        and start - cell_start < len(label)
+        and bool(_PLACEHOLDER_RE.match(answer.strip().rstrip(".")))
+    )
+
+
 def _placeholder_row(segment: str) -> bool:
     """A table or checklist row whose "Label: answer" cells all answer with a placeholder
     ("Mijnbouw: —", "Bodemkwaliteit: nog niet beoordeeld", "Grondwater: zie bijlage (volgt)")."""
@@ -188,6 +280,22 @@ def proper_name(sentence: str, start: int) -> bool:
         and bool(_NAME_ARTICLE_RE.search(sentence[:start]))
         and bool(sentence[:start].strip(" \t\n\"'‘“(-"))  # not the sentence's own first word
         and not _NAME_ARTICLE_RE.fullmatch(sentence[:start])
+    )
+
+
+def inflected_name(sentence: str, start: int, end: int) -> bool:
+    """Whether ``sentence[start:end]``, matched as an inflected form of a lower-case term,
+    is a capitalised word inside the sentence (a name: "bij Holten", "in Putten")."""
+    word = sentence[start:end]
+    before = sentence[:start].rstrip(" \t\n")
+    # a quoted capital is a designation ('Boringsvrije zone'), not a name
+    return (
+        len(word) > 1
+        and word[0].isupper()
+        and word[1:].isalpha()
+        and word[1:].islower()
+        and bool(before)
+        and before[-1] not in ".:;!?|•-–—\"'‘’“”([«"
     )
 
 

@@ -67,8 +67,12 @@ from ..options import MatchOptions
 from ..textrules import BLOCK_SPLIT_RE
 from .incidental import (
     SentenceRules,
+    empty_cell,
     empty_form,
+    form_instruction,
+    inflected_name,
     may_be_incidental,
+    open_question,
     proper_name,
     table_row,
 )
@@ -96,7 +100,10 @@ WHITESPACE_RE = re.compile(r"\s+")
 REQUIRES_GAP_WORDS = 8
 # The part of a term after the join of a rebuilt elided word: at least this long.
 ELIDED_HEAD_MIN = 4
-CONJUNCTIONS = frozenset({"en", "of", "tot"})
+# "zowel grond- als drinkwater" shares its last part like "grond- en drinkwater"
+CONJUNCTIONS = frozenset({"en", "of", "tot", "als"})
+# an article may stand before the shared last part: "de grond- en de drinkwatervoorraad"
+ARTICLES = frozenset({"de", "het", "een"})
 # A cheap test whether a page may hold an elided coordination at all (most pages do not):
 # a hyphen before a space, comma or slash, or after a space. Starting with a literal "-"
 # lets the regular expression engine skip quickly to candidates.
@@ -625,6 +632,7 @@ class _SegmentFacts:
         self.text = text
         self.segment = segment
         self.sentence = text[segment.start : segment.end]
+        self._rest: dict[int, str] = {}
 
     @cached_property
     def suspicious(self) -> bool:
@@ -637,6 +645,27 @@ class _SegmentFacts:
     @cached_property
     def rules(self) -> SentenceRules:
         return SentenceRules(self.sentence)
+
+    @cached_property
+    def has_question(self) -> bool:
+        # ``open_question`` asks for a question mark after the hit: none, no question
+        return "?" in self.sentence
+
+    @cached_property
+    def may_have_cells(self) -> bool:
+        # ``empty_cell`` asks for table cells: a tab or a bar
+        return "\t" in self.sentence or "|" in self.sentence
+
+    @cached_property
+    def form_instruction(self) -> bool:
+        return form_instruction(self.sentence)
+
+    def rest_of_paragraph(self, end: int) -> str:
+        """The text after the segment up to ``end`` (its paragraph's end), cut once."""
+        rest = self._rest.get(end)
+        if rest is None:
+            rest = self._rest[end] = self.text[self.segment.end : end]
+        return rest
 
     @cached_property
     def stance(self) -> Stance | None:
@@ -885,7 +914,14 @@ class Matcher:
                 sentence_facts = facts[segment.start] = _SegmentFacts(text, segment)
             sentence = sentence_facts.sentence
             offset = candidate.start - segment.start
-            if segment.context is Context.BODY and proper_name(sentence, offset):
+            if segment.context is Context.BODY and (
+                proper_name(sentence, offset)
+                or (
+                    candidate.kind == "lemma"
+                    and not entry.term.text[:1].isupper()
+                    and inflected_name(sentence, offset, offset + candidate.end - candidate.start)
+                )
+            ):
                 continue
             rules = sentence_facts.rules
             incidental = (
@@ -893,6 +929,14 @@ class Matcher:
                 and sentence_facts.suspicious
                 and (
                     sentence_facts.empty_form
+                    or (
+                        sentence_facts.has_question
+                        and open_question(
+                            sentence, offset, sentence_facts.rest_of_paragraph(paragraph[1])
+                        )
+                    )
+                    or (sentence_facts.may_have_cells and empty_cell(sentence, offset))
+                    or sentence_facts.form_instruction
                     or rules.listed_activity(offset, offset + candidate.end - candidate.start)
                     or (
                         theme_id not in self._historical
@@ -1009,7 +1053,8 @@ class _Rebuilt:
 
 
 def _elided_words(text: str, words: Sequence[re.Match[str]]) -> list[_Rebuilt]:
-    """The hyphen-ended parts of "X- en Yz", "X-, Y- en Zz", "X- of Yz" and "X-/Yz", and the
+    """The hyphen-ended parts of "X- en Yz", "X-, Y- en Zz", "X- of Yz", "zowel X- als (de) Yz"
+    and "X-/Yz", and the
     hyphen-started part of "Xy en -z" (``forward``).
 
     Only the words next to a hyphen are looked at (found from the hyphens, not by a step
@@ -1064,6 +1109,14 @@ def _elided_words(text: str, words: Sequence[re.Match[str]]) -> list[_Rebuilt]:
                 following + 1 < count
                 and words[following].group().lower() in CONJUNCTIONS
                 and text[words[cursor].end() : words[following].start()] == "/"
+            ):
+                following += 1
+            if (
+                following + 1 < count
+                and words[following].group().lower() in ARTICLES
+                and _joined(
+                    text[words[following].end() : words[following + 1].start()], commas=False
+                )
             ):
                 following += 1
             if _joined(text[words[following - 1].end() : words[following].start()], commas=False):
