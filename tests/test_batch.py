@@ -22,6 +22,7 @@ from visiecheck.options import MatchOptions, Options
 from visiecheck.pipeline import select_themes
 from visiecheck.run import batch as batch_module
 from visiecheck.run.batch import BatchItem, batch, collect, start_workers
+from visiecheck.run.matcher_build import MatcherBuild
 
 GEOTHERMIE = (
     "Wij onderzoeken samen met de provincie de kansen voor geothermie in het oosten. "
@@ -133,7 +134,8 @@ def test_warm_run_reads_nothing_and_loads_no_language_model(
     monkeypatch.setattr(batch_module, "run_isolated", spy)
     monkeypatch.setattr(nlp, "get_sentencizer", refuse)
     monkeypatch.setattr(batch_module, "check_one", refuse)
-    monkeypatch.setattr(batch_module, "get_matcher", refuse)  # nor build the matcher
+    monkeypatch.setattr(MatcherBuild, "start", refuse)  # nor build the matcher
+    monkeypatch.setattr(MatcherBuild, "matcher", refuse)
     warm = batch(items, lexicon=lexicon, options=settings, theme_ids=themes, jobs=2)
     assert tasks_seen == [0]
     assert warm == cold

@@ -447,6 +447,35 @@ def test_read_only_cache_warns_once_and_runs_uncached(
         assert json.loads(done.stdout)["documents"][0]["file"] == str(good)
 
 
+READ_THE_CACHE = """
+import json
+from visiecheck.run.match_cache import ResultCache
+cache = ResultCache()
+found = [cache.load(key) for key in ("almelo", "borne", "dinkelland")]
+print(json.dumps([found, cache.usable, [notice.text("nl") for notice in cache.notices]]))
+"""
+
+
+def test_a_cache_found_read_only_while_reading_warns_once_per_run(
+    unprivileged: Unprivileged, make_pdf: Callable[..., Path]
+) -> None:
+    # What ``prepare`` finds as a run starts it says there; a cache read without it (a
+    # Python caller, or a folder that became read-only since) says it once, not per file.
+    cache = unprivileged.folder / "alleen-lezen"
+    path = make_pdf(GOOD_PAGES, filename="Almelo.pdf")
+    first = command("check", path, "--format", "json", env={"VISIECHECK_CACHE_DIR": str(cache)})
+    assert first.returncode == ExitCode.OK, first.stderr
+    for entry in [cache, *cache.iterdir()]:
+        entry.chmod(0o555 if entry.is_dir() else 0o444)
+    done = unprivileged.run("-c", READ_THE_CACHE, env={"VISIECHECK_CACHE_DIR": str(cache)})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [
+        [None, None, None],
+        False,
+        [f"de cache in {cache} is niet schrijfbaar: deze run werkt zonder cache"],
+    ]
+
+
 # --- point 13: the read-ahead helper dies with its parent ----------------------------------
 
 

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import mmap
 import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from visiecheck.cli import CLI_HINTS
 from visiecheck.errors import (
     DocumentTimeoutError,
     DocumentTooLargeError,
     ExitCode,
     ReaderCrashError,
 )
+from visiecheck.run import isolation
 from visiecheck.run.isolation import InternalWorkerError, WorkerPool, run_isolated
 
 _PRELOADED: list[str] = []
@@ -24,7 +28,7 @@ _IMPORTED_IN = os.getpid()  # which process imported this module (as a preload m
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def fake_work(task: tuple[str, int]) -> object:
+def fake_work(task: tuple[str, Any]) -> object:
     """Module level, so spawned workers can import it."""
     kind, value = task
     if kind == "ok":
@@ -33,10 +37,29 @@ def fake_work(task: tuple[str, int]) -> object:
         time.sleep(3600)
     if kind == "abort":
         os.abort()
+    if kind == "counted-abort":  # value: a file that gets a line per attempt
+        with open(value, "a") as attempts:
+            attempts.write(f"{os.getpid()}\n")
+        os.abort()
     if kind == "segfault":
         os.kill(os.getpid(), signal.SIGSEGV)
     if kind == "allocate":
         return len(bytearray(value * 1024 * 1024))
+    if kind == "native-hog":
+        # what pdfium does when the cap refuses it memory: abort, not a MemoryError
+        # (an anonymous mapping counts against RLIMIT_AS without touching a page)
+        try:
+            mapping = mmap.mmap(-1, value * 1024 * 1024)
+        except OSError:
+            os.abort()
+        mapping.close()
+        return value
+    if kind == "hog-then-allocate":
+        import resource  # Linux, like the cap itself
+
+        if resource.getrlimit(resource.RLIMIT_AS)[0] <= value * 1024 * 1024:
+            fake_work(("native-hog", value + 50))  # under the first cap: an abort
+        raise MemoryError  # under the doubled cap: a clean refusal
     if kind == "raise":
         raise ValueError("kapot")
     if kind == "whoami":
@@ -95,10 +118,10 @@ def test_every_kind_of_failure_is_one_outcome_and_the_rest_completes() -> None:
         crash = outcomes[index].error
         assert isinstance(crash, ReaderCrashError)
         assert crash.exit_code == ExitCode.CORRUPT_FILE
-        assert f"de PDF-lezer is gecrasht ({signal_name})" in crash.text("nl")
-        # under a memory cap an abort may be a refused allocation: the message says so
-        assert "onder de geheugenlimiet van 400 MB: te weinig geheugen of een beschadigde PDF" in (
-            crash.text("nl")
+        # under a cap it was tried once more with twice the memory, and died again
+        assert crash.text("nl") == (
+            f"de PDF-lezer is gecrasht ({signal_name}), ook met 800 MB geheugen: de PDF is "
+            "waarschijnlijk beschadigd; exporteer of download de PDF opnieuw"
         )
         assert "the PDF reader crashed" in crash.message  # English for Python callers
     memory = outcomes[5].error
@@ -107,6 +130,95 @@ def test_every_kind_of_failure_is_one_outcome_and_the_rest_completes() -> None:
     bug = outcomes[6].error
     assert isinstance(bug, InternalWorkerError)
     assert "ValueError: kapot" in bug.message
+
+
+def test_a_native_abort_for_want_of_memory_is_named_as_the_memory_limit() -> None:
+    # 450 MB cannot be mapped under a cap of 400 MB, so the worker aborts; with twice the
+    # cap it can: the cause was the limit, and the message says which value worked
+    outcomes = _run([("native-hog", 450), ("ok", 1), ("abort", 0)], jobs=1)
+    assert outcomes[1].value == 2
+    memory = outcomes[0].error
+    assert isinstance(memory, DocumentTooLargeError)
+    assert memory.exit_code == ExitCode.RESOURCE_LIMIT
+    assert memory.key == "limit.memory_needed"
+    assert memory.text("nl") == (
+        "te veel geheugen: de PDF-lezer had meer dan 400 MB nodig (lukte met 800 MB, die "
+        "uitkomst is niet gebruikt); geef max_memory_mb=800 mee"
+    )
+    assert memory.text("nl", CLI_HINTS).endswith("; geef --max-memory 800")
+    assert memory.text("en", CLI_HINTS).endswith("; give --max-memory 800")
+    assert outcomes[0].value is None  # the user's limit stands: the retry's result is unused
+    # an abort whatever the memory: the damaged-reader case, without the memory doubt
+    crash = outcomes[2].error
+    assert isinstance(crash, ReaderCrashError)
+    assert crash.key == "limit.crash_confirmed"
+    assert "te weinig geheugen" not in crash.text("nl")
+
+
+def test_a_retry_needs_more_than_twice_the_cap_is_still_the_memory_limit() -> None:
+    # aborts under 400 MB, and under 800 MB raises MemoryError: more memory, not a crash
+    outcomes = dict(
+        run_isolated(fake_work, [("hog-then-allocate", 400)], timeout=5.0, max_memory_mb=400)
+    )
+    memory = outcomes[0].error
+    assert isinstance(memory, DocumentTooLargeError)
+    assert memory.text("nl", CLI_HINTS) == (
+        "te veel geheugen: de PDF-lezer had meer dan 400 MB nodig, en ook 800 MB was niet "
+        "genoeg; probeer --max-memory hoger"
+    )
+
+
+def test_no_retry_where_the_machine_lacks_twice_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a machine of 600 MB cannot give 800: the crash is reported with both causes
+    monkeypatch.setattr(isolation, "physical_memory_mb", lambda: 600)
+    started: list[int] = []
+    outcomes = dict(
+        run_isolated(
+            fake_work,
+            [("native-hog", 450)],
+            timeout=5.0,
+            max_memory_mb=400,
+            on_start=started.append,
+        )
+    )
+    crash = outcomes[0].error
+    assert isinstance(crash, ReaderCrashError)
+    assert crash.key == "limit.crash_under_cap"
+    assert "onder de geheugenlimiet van 400 MB: te weinig geheugen of een beschadigde PDF" in (
+        crash.text("nl")
+    )
+    assert started == [0]  # read once, not again
+
+
+def test_a_crash_without_a_cap_is_not_retried() -> None:
+    outcomes = dict(run_isolated(fake_work, [("abort", 0)], timeout=5.0, max_memory_mb=None))
+    crash = outcomes[0].error
+    assert isinstance(crash, ReaderCrashError)
+    assert (
+        crash.text("nl")
+        == "de PDF-lezer is gecrasht (SIGABRT); exporteer of download de PDF opnieuw"
+    )
+
+
+def test_every_crash_is_retried_once_and_the_other_tasks_complete(tmp_path: Path) -> None:
+    first, second = tmp_path / "eerste.txt", tmp_path / "tweede.txt"
+    tasks = [
+        ("counted-abort", str(first)),
+        ("native-hog", 450),
+        ("ok", 1),
+        ("counted-abort", str(second)),
+        ("ok", 2),
+    ]
+    outcomes = dict(run_isolated(fake_work, tasks, jobs=2, timeout=5.0, max_memory_mb=400))
+    assert [outcomes[i].value for i in (2, 4)] == [2, 4]
+    assert [outcomes[i].error.key for i in (0, 1, 3)] == [  # type: ignore[union-attr]
+        "limit.crash_confirmed",
+        "limit.memory_needed",
+        "limit.crash_confirmed",
+    ]
+    for attempts in (first, second):  # the first try and one retry, never a loop
+        pids = attempts.read_text().split()
+        assert len(pids) == 2 and pids[0] != pids[1]
 
 
 def test_a_single_worker_survives_failures_by_being_replaced() -> None:

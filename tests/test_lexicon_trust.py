@@ -29,7 +29,7 @@ def hits_of(matcher: Matcher, text: str, theme: str) -> list[Hit]:
 
 
 def test_version() -> None:
-    assert load_lexicon(None).version == "1.7.0"
+    assert load_lexicon(None).version == "1.9.0"
 
 
 # --- a word in another sense -------------------------------------------------------------
@@ -435,4 +435,72 @@ def test_classes_of_the_1_7_round(matcher: Matcher, text: str, themes: set[str])
     ],
 )  # fmt: skip
 def test_everyday_wording_of_1_7(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+# --- 1.8.0: blind set 7's classes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # school types and a former college named by the same letters as heat storage
+        ("Het oude MTO-gebouw aan de Dorpsstraat wordt een wooncomplex voor starters.", set()),
+        # an earthquake as a figure of speech
+        ("Het vertrek van de grootste werkgever was een aardbeving voor het hele dorp.", set()),
+        # drinking water as one of the utilities in a street profile
+        ("Onder de stoep liggen van buiten naar binnen riool, drinkwater, gas en elektra.",
+         {"ondergronds_ruimtegebruik"}),
+        # a landform named as a place
+        ("Onder de stuwwal bij Ootmarsum ontbreekt de kleilaag vrijwel overal.", set()),
+        # pesticides kept out to protect soil life are soil life, not contamination
+        ("Chemische bestrijdingsmiddelen weren we van de pachtgronden, om het bodemleven te "
+         "beschermen.", {"bodem_landbouw_natuur"}),
+        # an association named after the theme
+        ("Energiecoöperatie Aardwarmte Twente houdt haar ledenvergadering in het dorpshuis.",
+         set()),
+    ],
+)  # fmt: skip
+def test_classes_of_the_1_8_round(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        ("De warme kalksteen diep onder het Heuvelland is voorlopig te duur om aan te boren.",
+         {"geothermie"}),
+        ("Een MTO-systeem kan de restwarmte van de bakkerij bewaren tot de winter.",
+         {"ondergrondse_opslag"}),
+        ("Kantoren koelen met open systemen die koud water uit de zandlagen halen.",
+         {"bodemenergie"}),
+        ("Onder de oude zinkfabriek is de bovengrond verrijkt met cadmium.", {"bodemkwaliteit"}),
+        ("Langs de Waal liggen de resten van de limes nog in de bodem.", {"bodemarchief"}),
+        ("Teelten die de grond diep omwoelen passen niet op de kwetsbare akkers.",
+         {"bodem_landbouw_natuur"}),
+    ],
+)  # fmt: skip
+def test_everyday_wording_of_1_8(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+# --- 1.9.0: blind set 8's classes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # a pipeline in an external-safety paragraph is a safety subject
+        ("Voor de hogedruk gasleiding langs de spoorlijn is het groepsrisico berekend; het "
+         "blijft ruim onder de oriëntatiewaarde.", set()),
+        ("Het Besluit externe veiligheid buisleidingen geldt niet, omdat er binnen 200 meter "
+         "geen buisleidingen liggen.", set()),
+        # the same pipeline as use of underground space counts
+        ("Langs de gasleiding geldt een belemmeringenstrook van vijf meter waarin niet gebouwd "
+         "of gegraven mag worden.", {"ondergronds_ruimtegebruik"}),
+        ("Wij reserveren ruimte voor een landelijk netwerk van buisleidingen voor waterstof en "
+         "CO2, ook voor het transport van gevaarlijke stoffen.", {"ondergronds_ruimtegebruik"}),
+    ],
+)  # fmt: skip
+def test_classes_of_the_1_9_round(matcher: Matcher, text: str, themes: set[str]) -> None:
     assert counted(matcher, text) == themes

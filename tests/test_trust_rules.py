@@ -441,6 +441,42 @@ def test_an_empty_cell_only_names_its_theme_among_answered_cells(matcher: Matche
     ]
 
 
+def test_empty_cells_are_found_when_the_splitter_cuts_the_row_and_in_label_cells(
+    matcher: Matcher,
+) -> None:
+    # "n.t.b." ends a sentence for the splitter: every piece of the row is still a row
+    row = (
+        "Checklist | zoutwinning: n.t.b. | bodemleven: n.t.b. | geothermie: ja, twee putten "
+        "ten noorden van de kern"
+    )
+    assert [(hit.theme_id, hit.incidental) for hit in matcher.match_text(row)] == [
+        ("mijnbouw", True),
+        ("bodemleven", True),
+        ("geothermie", False),
+    ]
+    # a label cell followed by an empty cell
+    labels = "De lijst.\nAandachtspunt | Archeologie | ... | toelichting: wordt later aangevuld"
+    assert [hit.incidental for hit in matcher.match_text(labels)] == [True]
+    # a line of its own with a short label and a written placeholder
+    assert themes(matcher, "Zo ziet het er nu uit.\nGeothermie: n.t.b.", incidental=True) == [
+        "geothermie"
+    ]
+    # a sentence ending in a colon introduces a list; it is no empty cell
+    assert themes(matcher, "Met de archeologie is het volgende vastgelegd:", incidental=False) == [
+        "bodemarchief"
+    ]
+
+
+def test_street_names_and_names_of_several_capitalised_words_are_no_hits(
+    matcher: Matcher,
+) -> None:
+    assert themes(matcher, "De Zoutwinningweg en de Geothermiestraat krijgen nieuwe bomen.") == []
+    assert themes(matcher, "De vereniging Geothermie Dinkelland vergadert in het dorpshuis.") == []
+    # a capitalised term alone inside a sentence, or a plan named after the theme, counts
+    assert themes(matcher, "Wij zetten in op Geothermie in de regio.") == ["geothermie"]
+    assert themes(matcher, "Het programma Zoutwinning loopt af.") == ["mijnbouw"]
+
+
 def test_a_capitalised_inflected_form_inside_a_sentence_is_a_name(tmp_path: Path) -> None:
     path = tmp_path / "namen.yaml"
     path.write_text(
@@ -487,6 +523,35 @@ def test_a_list_of_uses_in_conflict_with_a_zoning_is_a_list(matcher: Matcher) ->
         "containers, zoutwinning, het dempen van sloten en het storten van puin."
     )
     assert themes(matcher, text, incidental=True) == ["mijnbouw"]
+
+
+def test_a_cross_reference_or_an_announcement_only_names_its_themes(matcher: Matcher) -> None:
+    for text in (
+        "De zoutwinning wordt in paragraaf 4.3 nader toegelicht.",
+        "In hoofdstuk 6 Geothermie vindt de verdere afweging plaats.",
+        "In deze visie komen onder meer mobiliteit, wonen, zoutwinning en geothermie aan bod.",
+        "In het volgende deel gaan we in op de archeologie van de kernen.",
+    ):
+        hits = matcher.match_text(text)
+        assert hits, text
+        assert all(hit.incidental for hit in hits), text
+    # a statement with a reference in brackets still says something
+    assert themes(
+        matcher, "Wij stoppen de zoutwinning onder de kernen (zie bijlage 3).", incidental=False
+    ) == ["mijnbouw"]
+    # a table row that ends with a reference is still a row with content
+    row = "Zo ziet het er uit.\nArcheologie | verwachting: hoog | onderzoek nodig | zie bijlage 5"
+    assert [hit.incidental for hit in matcher.match_text(row)] == [False]
+
+
+def test_uses_that_fall_outside_or_do_not_fit_a_zone_are_a_list(matcher: Matcher) -> None:
+    for text in (
+        "Onder de categorie bedrijven vallen niet: garages, zoutwinning, opslag van vuurwerk "
+        "en autosloperijen.",
+        "Functies die niet in het centrum passen: groothandel, garageboxen, zoutwinning en "
+        "autosloperijen.",
+    ):
+        assert themes(matcher, text, incidental=True) == ["mijnbouw"], text
 
 
 def test_a_replica_is_the_past_not_the_practice(matcher: Matcher) -> None:

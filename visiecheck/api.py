@@ -293,12 +293,16 @@ def _check_here(
 ) -> Report:
     """Check the files one after the other in this process, the result cache first."""
     from .run.batch import DocumentTask, cached_or_task, check_one
+    from .run.match_cache import ResultCache
 
     documents = []
+    cache = ResultCache()
     for index, item in enumerate(items):
         if progress is not None:
             progress("start", index, item, None)
-        found = cached_or_task(item, lexicon, options, theme_ids)
+        found = cached_or_task(item, lexicon, options, theme_ids, cache)
+        if isinstance(found, DocumentTask) and not cache.usable:
+            found = replace(found, cache_key=None)  # the cache is off for this run
         document = check_one(found) if isinstance(found, DocumentTask) else found
         documents.append(document)
         if progress is not None:
@@ -308,6 +312,8 @@ def _check_here(
         lexicon=lexicon.info,
         documents=tuple(documents),
         selected_themes=theme_ids,
+        notices=tuple(notice.text("nl") for notice in cache.notices),
+        notice_messages=tuple(cache.notices),
     )
 
 

@@ -93,6 +93,10 @@ CLI_HINTS: Hints = {
     },
     "timeout_hint": {"nl": "verhoog dit met --timeout", "en": "raise it with --timeout"},
     "memory_hint": {"nl": "probeer --max-memory hoger", "en": "try a higher --max-memory"},
+    "memory_value_hint": {
+        "nl": "geef --max-memory {needed}",
+        "en": "give --max-memory {needed}",
+    },
     "recursive_hint": {
         "nl": " (voeg --recursive toe om ook in submappen te zoeken)",
         "en": " (add --recursive to look in sub-folders)",

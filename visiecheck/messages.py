@@ -263,9 +263,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "memory or a damaged PDF, which cannot be told apart from outside; "
         "{memory_hint}; if that does not help, export or download the PDF again",
     ),
+    "limit.memory_needed": (
+        "te veel geheugen: de PDF-lezer had meer dan {limit} MB nodig (lukte met {needed} MB, "
+        "die uitkomst is niet gebruikt); {memory_value_hint}",
+        "too much memory: the PDF reader needed more than {limit} MB (it worked with "
+        "{needed} MB, that result was not used); {memory_value_hint}",
+    ),
+    "limit.memory_needed_more": (
+        "te veel geheugen: de PDF-lezer had meer dan {limit} MB nodig, en ook {tried} MB "
+        "was niet genoeg; {memory_hint}",
+        "too much memory: the PDF reader needed more than {limit} MB, and {tried} MB was "
+        "not enough either; {memory_hint}",
+    ),
+    "limit.crash_confirmed": (
+        "de PDF-lezer is gecrasht ({how}), ook met {tried} MB geheugen: de PDF is "
+        "waarschijnlijk beschadigd; exporteer of download de PDF opnieuw",
+        "the PDF reader crashed ({how}), also with {tried} MB of memory: the PDF is "
+        "probably damaged; export or download the PDF again",
+    ),
+    "limit.crash_confirmed_engine": (
+        "de PDF-lezer is gecrasht ({how}), ook met {tried} MB geheugen: de PDF is "
+        "waarschijnlijk beschadigd; {engine_hint}, of exporteer of download de PDF opnieuw",
+        "the PDF reader crashed ({how}), also with {tried} MB of memory: the PDF is "
+        "probably damaged; {engine_hint}, or export or download the PDF again",
+    ),
     "limit.crash": (
         "de PDF-lezer is gecrasht ({how}); exporteer of download de PDF opnieuw",
         "the PDF reader crashed ({how}); export or download the PDF again",
+    ),
+    "limit.matcher_memory": (
+        "het voorbereiden van lexicon {lexicon} had meer dan {limit} MB geheugen nodig; "
+        "{memory_hint}, of gebruik een kleiner lexicon",
+        "preparing lexicon {lexicon} needed more than {limit} MB of memory; "
+        "{memory_hint}, or use a smaller lexicon",
+    ),
+    "limit.matcher_timeout": (
+        "het voorbereiden van lexicon {lexicon} duurde langer dan {seconds:g} s; "
+        "{timeout_hint}, of gebruik een kleiner lexicon",
+        "preparing lexicon {lexicon} took longer than {seconds:g} s; "
+        "{timeout_hint}, or use a smaller lexicon",
     ),
     "limit.signal": ("signaal {number}", "signal {number}"),
     "limit.exit_code": ("code {code}", "code {code}"),
@@ -793,6 +829,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "de cache in {folder} is niet schrijfbaar: deze run werkt zonder cache",
         "the cache in {folder} cannot be written: this run works without a cache",
     ),
+    "notice.cache_repaired": (
+        "de cache {path} was deels beschadigd en is hersteld (bewaarde uitkomsten: {kept}); "
+        "wat beschadigd was wordt opnieuw gelezen",
+        "the cache {path} was partly damaged and has been repaired (results kept: {kept}); "
+        "what was damaged is read again",
+    ),
     "notice.cache_rebuilt": (
         "de cache {path} was beschadigd en is opnieuw aangemaakt; de bestanden worden "
         "opnieuw gelezen",
@@ -852,6 +894,10 @@ PYTHON_HINTS: Hints = {
     "memory_hint": {
         "nl": "geef een hogere max_memory_mb mee",
         "en": "pass a higher max_memory_mb",
+    },
+    "memory_value_hint": {
+        "nl": "geef max_memory_mb={needed} mee",
+        "en": "pass max_memory_mb={needed}",
     },
     "recursive_hint": {
         "nl": " (geef recursive=True mee om ook in submappen te zoeken)",

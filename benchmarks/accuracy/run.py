@@ -141,7 +141,8 @@ BLIND_SETS = (
     BlindSet("blind set 4", HERE / "blind4.jsonl", HERE / "blind4_refs.jsonl", "1.5.0"),
     BlindSet("blind set 5", HERE / "blind5.jsonl", HERE / "blind5_refs.jsonl", "1.6.0"),
     BlindSet("blind set 6", HERE / "blind6.jsonl", HERE / "blind6_refs.jsonl", "1.7.0"),
-    BlindSet("blind set 7", HERE / "blind7.jsonl", HERE / "blind7_refs.jsonl"),
+    BlindSet("blind set 7", HERE / "blind7.jsonl", HERE / "blind7_refs.jsonl", "1.8.0"),
+    BlindSet("blind set 8", HERE / "blind8.jsonl", HERE / "blind8_refs.jsonl", "1.9.0"),
 )
 
 

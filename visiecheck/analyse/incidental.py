@@ -36,11 +36,18 @@ theme at most *genoemd* and never give it a stance. The rules:
   write (*Beschrijf kort wat uw plan betekent voor bodem en grondwater*, *Vermeld in de
   aanvraag …*): a form verb first, addressed to the applicant (*u*, *uw*, *de aanvraag*, *het
   plan*). A visie does not instruct its reader to describe the soil.
+- **outline sentence** (``outline_sentence``): a sentence that points to where a subject is
+  treated or lists which aspects a text covers — a cross-reference to a numbered section
+  (*In paragraaf 4.9 Archeologie vindt nadere toetsing plaats*, *zie hoofdstuk 5*) or an
+  announcement (*… komen aan de orde*, *… komt aan bod*, *wordt ingegaan op …*). It names
+  the theme; the section it points to says something about it.
 - **zoning table row**: a row of the *Staat van bedrijfsactiviteiten* (a *milieucategorie*
   or SBI code): every hit in it is a list entry; and a list of four or more entries two of
   which name a kind of business (*…bedrijven*, *…handel*, *horeca*) is a list of business
   types, as a list that ends in *etc.* is.
-- **proper names** (``proper_name``, applied by the matcher): a capitalised term right after
+- **proper names** (``proper_name``, ``street_or_name``, applied by the matcher): a street
+  name (*Kolenmijnweg*), a capitalised term followed by another capitalised word inside a
+  sentence (*Energiecoöperatie Aardwarmte Dinkelland*), a capitalised term right after
   a capital article inside a sentence (*Sportpark De Stuwwal*) is a name, not a hit; and a
   capitalised word inside a sentence that matches a lower-case term only as an inflected
   form (``inflected_name``: *Holten* is not the plural of *holte*, *Putten* not of *put*)
@@ -65,7 +72,8 @@ _NOT_ALLOWED_RE = re.compile(
     r"\bniet\s+(?:toegestaan|toelaatbaar|toegelaten|zijnde)\b|\buitgezonderd\b|"
     r"\bmet\s+uitzondering\s+van\b|\bverboden\b|\buitgesloten\b|\bniet\s+zijn\s+toegestaan\b|"
     r"\bbedrijfsactiviteiten\b|\bmilieucategorie\w*|\bSBI\b|\bbedrijfstypen\b|\bbedrijfsvormen\b|"
-    r"\bniet\s+passend\b|\bpassen\s+niet\b|\bcategorie\s*\d|\bgeen\s+(?:\w+\s+){0,4}toegestaan\b",
+    r"\bniet\s+passend\b|\bpassen\s+niet\b|\bcategorie\s*\d|\bgeen\s+(?:\w+\s+){0,4}toegestaan\b|"
+    r"\bniet\s+(?:\w+\s+){0,4}passen\b|\bvallen\s+niet\b",
     re.IGNORECASE,
 )
 _LIST_LEAD_RE = re.compile(r"\b(?:zoals|bijvoorbeeld|onder\s+meer|onder\s+andere)\s", re.IGNORECASE)
@@ -164,6 +172,7 @@ PAST_WINDOW_WORDS = 4
 MUSEUM_WINDOW_WORDS = 10
 ROW_MAX_WORDS = 15
 QUESTION_MAX_WORDS = 12
+LABEL_MAX_WORDS = 6
 # Up to this length one search of a sentence per hit costs less than indexing it once.
 SHORT_SENTENCE = 300
 
@@ -179,7 +188,10 @@ def may_be_incidental(sentence: str) -> bool:
         could_be_past
         or "?" in sentence
         or bool(_FORM_VERB_RE.match(sentence))
-        or (":" in sentence and bool(_TABLE_CELLS_RE.search(sentence)))
+        or bool(_CROSS_REFERENCE_RE.search(sentence) or _ANNOUNCEMENT_RE.search(sentence))
+        or ":" in sentence
+        or "|" in sentence
+        or "\t" in sentence
         or bool(_ZONING_ROW_RE.search(sentence) or _EMPTY_FORM_RE.search(sentence))
     )
 
@@ -237,25 +249,65 @@ def open_question(sentence: str, start: int, following: str) -> bool:
     return bool(colon) and bool(_PLACEHOLDER_RE.match(answer.strip().rstrip(".")))
 
 
+# A cross-reference to a numbered part of the document, or an announcement of what a text
+# covers ("komen aan de orde", "komt aan bod", "wordt ingegaan op").
+_CROSS_REFERENCE_RE = re.compile(
+    r"\b(?:paragraaf|par\.|hoofdstuk|bijlage|§)\s*\d+(?:\.\d+)*", re.IGNORECASE
+)
+_ANNOUNCEMENT_RE = re.compile(
+    r"\baan\s+(?:de\s+orde|bod)\b|\b(?:wordt|worden)\s+(?:\w+\s+){0,2}ingegaan\s+op\b|"
+    r"\bgaan\s+(?:we|wij)\s+(?:\w+\s+){0,3}in\s+op\b",
+    re.IGNORECASE,
+)
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
+CROSS_REFERENCE_MAX_WORDS = 20
+ANNOUNCEMENT_MAX_WORDS = 30
+
+
+def outline_sentence(sentence: str) -> bool:
+    """Whether a sentence only points to where its subjects are treated (see module doc):
+    a short sentence with a cross-reference outside brackets ("(zie bijlage 3)" beside a
+    statement does not count), or an announcement; never a table row."""
+    if _TABLE_CELLS_RE.search(sentence):
+        return False
+    words = len(WORD_RE.findall(sentence))
+    if _ANNOUNCEMENT_RE.search(sentence) and words <= ANNOUNCEMENT_MAX_WORDS:
+        return True
+    unbracketed = _BRACKETS_RE.sub(" ", sentence)
+    return bool(_CROSS_REFERENCE_RE.search(unbracketed)) and words <= CROSS_REFERENCE_MAX_WORDS
+
+
 def form_instruction(sentence: str) -> bool:
     """Whether a sentence tells an applicant what to fill in (see module doc)."""
     return bool(_FORM_VERB_RE.match(sentence) and _APPLICANT_RE.search(sentence))
 
 
 def empty_cell(segment: str, start: int) -> bool:
-    """Whether the hit at ``segment[start:]`` is the label of a table or checklist cell
-    whose answer is a placeholder ("bodemdaling: niet ingevuld" in a row of answered cells)."""
-    if not _TABLE_CELLS_RE.search(segment):
-        return False
+    """Whether the hit at ``segment[start:]`` labels a table or checklist cell left empty:
+    "bodemdaling: niet ingevuld" (also cut off from its row by the sentence splitter at
+    "n.t.b."), or a label cell followed by a placeholder cell ("Archeologie | ... |")."""
     cell_start = max(segment.rfind("|", 0, start), segment.rfind("\t", 0, start)) + 1
     ends = [end for end in (segment.find("|", start), segment.find("\t", start)) if end >= 0]
-    cell = segment[cell_start : min(ends, default=len(segment))]
+    cell_end = min(ends, default=len(segment))
+    cell = segment[cell_start:cell_end]
+    if cell_start == 0 and cell_end == len(segment) and len(WORD_RE.findall(cell)) > ROW_MAX_WORDS:
+        return False  # a sentence of prose with a colon, not a row
     label, colon, answer = cell.partition(":")
-    return (
-        bool(colon)
-        and start - cell_start < len(label)
-        and bool(_PLACEHOLDER_RE.match(answer.strip().rstrip(".")))
-    )
+    if colon:
+        in_row = cell_start > 0 or cell_end < len(segment)
+        # outside a row, "Label: n.t.b." needs a short label and a written placeholder (a
+        # sentence ending in a colon introduces a list)
+        return (
+            start - cell_start < len(label)
+            and (
+                in_row or (len(WORD_RE.findall(label)) <= LABEL_MAX_WORDS and bool(answer.strip()))
+            )
+            and bool(_PLACEHOLDER_RE.match(answer.strip().rstrip(".")))
+        )
+    if cell_end == len(segment):
+        return False
+    following = re.split(r"[|\t]", segment[cell_end + 1 :], maxsplit=1)[0]
+    return bool(_PLACEHOLDER_RE.match(following.strip().rstrip(".")))
 
 
 def _placeholder_row(segment: str) -> bool:
@@ -297,6 +349,47 @@ def inflected_name(sentence: str, start: int, end: int) -> bool:
         and bool(before)
         and before[-1] not in ".:;!?|•-–—\"'‘’“”([«"
     )
+
+
+_STREET_ENDS = (
+    "weg",
+    "straat",
+    "laan",
+    "plein",
+    "dijk",
+    "kade",
+    "pad",
+    "singel",
+    "steeg",
+    "hof",
+    "gracht",
+    "dreef",
+    "brug",
+)
+_NAME_WORD_RE = re.compile(r"\s+([A-ZÀ-Þ][a-zà-ÿ]+)")
+
+
+def street_or_name(sentence: str, start: int, end: int) -> bool:
+    """Whether the capitalised word holding ``sentence[start:end]`` is a street name
+    (*Kolenmijnweg*, *Zoutstraat*) or the hit opens a name of several capitalised words
+    inside a sentence (*Energiecoöperatie Aardwarmte Dinkelland*)."""
+    word_start = start
+    while word_start > 0 and (
+        sentence[word_start - 1].isalpha() or sentence[word_start - 1] == "-"
+    ):
+        word_start -= 1
+    word_end = end
+    while word_end < len(sentence) and sentence[word_end].isalpha():
+        word_end += 1
+    word = sentence[word_start:word_end]
+    if not word[:1].isupper() or not word[1:2].islower():
+        return False
+    lowered = word.lower()
+    if any(lowered.endswith(tail) and len(lowered) >= len(tail) + 4 for tail in _STREET_ENDS):
+        return True
+    before = sentence[:word_start].rstrip(" \t\n")
+    inside = bool(before) and before[-1] not in ".:;!?|•-–—\"'‘’“”([«"
+    return inside and bool(_NAME_WORD_RE.match(sentence, word_end))
 
 
 def past_only(sentence: str, start: int, end: int) -> bool:

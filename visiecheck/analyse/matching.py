@@ -73,7 +73,9 @@ from .incidental import (
     inflected_name,
     may_be_incidental,
     open_question,
+    outline_sentence,
     proper_name,
+    street_or_name,
     table_row,
 )
 from .nlp import (
@@ -653,12 +655,17 @@ class _SegmentFacts:
 
     @cached_property
     def may_have_cells(self) -> bool:
-        # ``empty_cell`` asks for table cells: a tab or a bar
-        return "\t" in self.sentence or "|" in self.sentence
+        # ``empty_cell`` asks for a "label: answer" cell or a cell after the hit's: a
+        # colon, a tab or a bar
+        return ":" in self.sentence or "\t" in self.sentence or "|" in self.sentence
 
     @cached_property
     def form_instruction(self) -> bool:
         return form_instruction(self.sentence)
+
+    @cached_property
+    def outline_sentence(self) -> bool:
+        return outline_sentence(self.sentence)
 
     def rest_of_paragraph(self, end: int) -> str:
         """The text after the segment up to ``end`` (its paragraph's end), cut once."""
@@ -917,6 +924,10 @@ class Matcher:
             if segment.context is Context.BODY and (
                 proper_name(sentence, offset)
                 or (
+                    not entry.term.text[:1].isupper()
+                    and street_or_name(sentence, offset, offset + candidate.end - candidate.start)
+                )
+                or (
                     candidate.kind == "lemma"
                     and not entry.term.text[:1].isupper()
                     and inflected_name(sentence, offset, offset + candidate.end - candidate.start)
@@ -937,6 +948,7 @@ class Matcher:
                     )
                     or (sentence_facts.may_have_cells and empty_cell(sentence, offset))
                     or sentence_facts.form_instruction
+                    or sentence_facts.outline_sentence
                     or rules.listed_activity(offset, offset + candidate.end - candidate.start)
                     or (
                         theme_id not in self._historical

@@ -33,17 +33,18 @@ from pathlib import Path
 
 from .. import __version__
 from ..analyse.duplicates import Fingerprint, duplicates_from_fingerprints
-from ..analyse.matching import Matcher, get_matcher
+from ..analyse.matching import Matcher
 from ..errors import InputFileNotFoundError, UsageError
 from ..files import read_regular
 from ..messages import Msg
 from ..models import DocumentReport, DuplicatePair, Lexicon, Report
 from ..names import municipality_name
-from ..options import BATCH_PRELOAD_MODULES, Options, ReadOptions
+from ..options import BATCH_PRELOAD_MODULES, ENGINES, Options, ReadOptions
 from ..pipeline import failed_document
 from ..safetext import escape_file_name, strip_unsafe
 from . import match_cache, readahead
 from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, WorkerPool, cpu_count, run_isolated
+from .matcher_build import MatcherBuild, matcher_timeout
 from .platform import memory_cap, memory_notice
 
 _MANIFEST_HEADERS = {
@@ -483,16 +484,21 @@ def start_workers(
 
 
 def cached_or_task(
-    item: BatchItem, lexicon: Lexicon, options: Options, theme_ids: tuple[str, ...]
+    item: BatchItem,
+    lexicon: Lexicon,
+    options: Options,
+    theme_ids: tuple[str, ...],
+    cache: match_cache.ResultCache | None = None,
 ) -> DocumentReport | DocumentTask:
     """The stored result of ``item`` when the result cache has one, else its task (with
-    the cache key to store its result under, if the file could be hashed)."""
+    the cache key to store its result under, if the file could be hashed). ``cache`` is
+    the run's ``ResultCache`` (which collects what the run should say about the cache)."""
     key = None
-    if options.read.caches_results:
+    if options.read.caches_results and (cache is None or cache.usable):
         sha256 = match_cache.file_sha256(item.path)
         if sha256 is not None:
             key = match_cache.cache_key(sha256, lexicon, options, theme_ids)
-            cached = match_cache.load(key)
+            cached = (cache or match_cache.ResultCache()).load(key)
             if cached is not None:
                 return replace(cached, file=str(item.path), municipality=item.municipality)
     return DocumentTask(
@@ -577,8 +583,17 @@ def _batch(
     results: list[DocumentReport | None] = [None] * len(items)
     tasks: list[DocumentTask] = []
     task_items: list[int] = []
+    memory_limit = pool.max_memory_mb if pool is not None else max_memory_mb
+    # The matcher is compiled under the run's limits, in a process of its own: started
+    # now when workers were started (a cold run), so it overlaps the cache lookups.
+    build = MatcherBuild(
+        lexicon, options.match, timeout=matcher_timeout(timeout), max_memory_mb=memory_limit
+    )
+    if pool is not None and pool.jobs > 0:
+        build.start()
+    cache = match_cache.ResultCache()
     for index, item in enumerate(items):
-        found = cached_or_task(item, lexicon, options, theme_ids)
+        found = cached_or_task(item, lexicon, options, theme_ids, cache)
         if isinstance(found, DocumentTask):
             tasks.append(found)
             task_items.append(index)
@@ -586,6 +601,10 @@ def _batch(
         results[index] = found
         if progress is not None:
             progress("done", index, item, found)
+    if not cache.usable:  # found not writable on the way: the workers store nothing
+        tasks = [replace(task, cache_key=None) for task in tasks]
+    if not tasks:
+        build.discard()  # all cached after all: the matcher is not needed
 
     def on_start(task_index: int) -> None:
         if progress is not None:
@@ -599,13 +618,15 @@ def _batch(
         timeout=timeout,
         max_memory_mb=max_memory_mb,
         initializer=_warm_up,
-        # built here once rather than in every worker, with its dictionary questions
-        # answered, so no worker loads the lemma table (only when there is work: a warm
-        # run never loads it at all)
-        initargs=(get_matcher(lexicon, options.match).resolve_known_words(),) if tasks else (),
+        # built once rather than in every worker, with its dictionary questions answered,
+        # so no worker loads the lemma table; under the limits, in a worker of its own
+        # (only when there is work: a warm run never builds it at all)
+        initargs=(build.matcher(),) if tasks else (),
         on_start=on_start,
         preload_modules=BATCH_PRELOAD_MODULES,
         pool=pool,
+        # a reader that crashes again with twice the memory: suggest the other one
+        other_engine=next(engine for engine in ENGINES if engine != options.read.engine),
     )
     for task_index, outcome in outcomes:
         index = task_items[task_index]
@@ -621,14 +642,15 @@ def _batch(
 
     documents = tuple(report for report in results if report is not None)
     notice = memory_notice(pool.max_memory_mb if pool is not None else max_memory_mb)
+    notices = (*cache.notices, *(() if notice is None else (notice,)))
     return Report(
         tool_version=__version__,
         lexicon=lexicon.info,
         documents=documents,
         selected_themes=theme_ids,
         duplicates=joint_visies(documents),
-        notices=() if notice is None else (notice.text("nl"),),
-        notice_messages=() if notice is None else (notice,),
+        notices=tuple(message.text("nl") for message in notices),
+        notice_messages=notices,
     )
 
 

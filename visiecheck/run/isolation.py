@@ -8,7 +8,15 @@ processes and yields ``(index, Outcome)`` as tasks finish. Each worker:
 - gets at most ``timeout`` seconds per task, counted from the moment it starts the task:
   a worker that is still busy then is killed and replaced;
 - may die (a segfault in the PDF library, ``os.abort()``): its task becomes a failure
-  and a fresh worker takes the next task.
+  and a fresh worker takes the next task. A native library that cannot get memory under
+  the cap often aborts instead of failing cleanly, which from outside looks exactly like
+  a crash on a damaged file; so a task whose worker died of a signal under a cap is run
+  once more, alone, in a worker with twice the cap (``retry_crashes``; only where the
+  machine has that much physical memory, and never more than once per task). Succeeds
+  it there, the task needed more memory than the cap: a memory-limit failure that says
+  which cap worked (the retry's result is *not* used: the caller's limit stands, and a
+  result that depends on how much memory the machine has to spare would make a batch's
+  report differ from run to run). Dies it again, the reader really crashed on the data.
 
 A ``concurrent.futures`` pool cannot kill one hung worker, so this is a small pool of
 processes with one channel each (``visiecheck.run.processes``: started without
@@ -53,7 +61,7 @@ from ..errors import (
 )
 from ..messages import Msg
 from . import processes
-from .platform import capabilities, memory_cap
+from .platform import capabilities, memory_cap, physical_memory_mb
 from .processes import Channel
 
 DEFAULT_TIMEOUT = 120.0  # seconds per document
@@ -192,6 +200,10 @@ class _Worker:
     booted: bool = False  # preload done
     set_up: bool = False  # "setup" sent
     ready: bool = False  # initializer done: may take tasks
+    # A worker with twice the cap, started for one crashed task: (its index, the crash)
+    retry_of: tuple[int, VisiecheckError] | None = None
+    retry_cap: int | None = None
+    answered: bool = False  # the retry's outcome is in
 
 
 def _signal_name(number: int) -> str | Msg:
@@ -224,6 +236,65 @@ def crash_error(exitcode: int | None, max_memory_mb: int | None = None) -> Visie
     if max_memory_mb and how in _NATIVE_FAILURE_SIGNALS:
         return ReaderCrashError(Msg("limit.crash_under_cap", how=how, limit=max_memory_mb))
     return ReaderCrashError(Msg("limit.crash", how=how))
+
+
+def _native_failure(exitcode: int | None) -> bool:
+    """Whether a worker died of a signal a native library dies of (not killed from outside)."""
+    if exitcode is None or exitcode >= 0:
+        return False
+    return _signal_name(-exitcode) in _NATIVE_FAILURE_SIGNALS
+
+
+def retry_cap(max_memory_mb: int | None, physical_mb: int | None) -> int | None:
+    """The cap to run a crashed task again with: twice ``max_memory_mb``, or None when no
+    cap was applied or the machine lacks the physical memory for it (then the crash is
+    reported as it is, naming both causes)."""
+    if not max_memory_mb or physical_mb is None or 2 * max_memory_mb > physical_mb:
+        return None
+    return 2 * max_memory_mb
+
+
+def retried_verdict(
+    first: VisiecheckError,
+    max_memory_mb: int,
+    doubled_mb: int,
+    *,
+    succeeded: bool = False,
+    out_of_memory: bool = False,
+    exitcode: int | None = None,
+    other_engine: str | None = None,
+) -> VisiecheckError:
+    """What a crashed task is, once it ran again with ``doubled_mb``.
+
+    ``succeeded`` (it ran to the end, or to an ordinary exception): the first cap was too
+    small, a memory limit. ``out_of_memory``: even twice the cap was too small. A death by
+    a native signal again: the reader crashes on this file whatever the memory. Anything
+    else (a timeout, a worker that did not start): nothing learnt, the first error stands.
+    """
+    if succeeded:
+        return DocumentTooLargeError(
+            Msg("limit.memory_needed", limit=max_memory_mb, needed=doubled_mb)
+        )
+    if out_of_memory:
+        return DocumentTooLargeError(
+            Msg("limit.memory_needed_more", limit=max_memory_mb, tried=doubled_mb)
+        )
+    sigkill = getattr(signal, "SIGKILL", None)
+    if exitcode is not None and exitcode < 0 and -exitcode == sigkill:
+        return crash_error(exitcode)  # the system's out-of-memory killer: a memory limit
+    if exitcode is not None and _native_failure(exitcode):
+        how = _signal_name(-exitcode)
+        if other_engine:
+            return ReaderCrashError(
+                Msg(
+                    "limit.crash_confirmed_engine",
+                    how=how,
+                    tried=doubled_mb,
+                    other_engine=other_engine,
+                )
+            )
+        return ReaderCrashError(Msg("limit.crash_confirmed", how=how, tried=doubled_mb))
+    return first
 
 
 def timeout_error(timeout: float) -> VisiecheckError:
@@ -340,8 +411,9 @@ class WorkerPool:
         self._started()
         return [worker.process.pid for worker in self._idle]
 
-    def start_worker(self) -> _Worker:
-        """A new worker process running the preload (not yet set up for any work)."""
+    def start_worker(self, memory_cap: int | None = None) -> _Worker:
+        """A new worker process running the preload (not yet set up for any work), under
+        the pool's memory cap or, for a retry, ``memory_cap``."""
         process: processes.Process
         if self.start_method == "forkserver":
             # Only the first start of the process's server decides what it imports.
@@ -351,7 +423,7 @@ class WorkerPool:
         boot = (
             self.preload_modules,
             self.preload,
-            self.memory_cap,
+            memory_cap or self.memory_cap,
             dict(os.environ),
             os.getcwd(),
         )
@@ -404,6 +476,8 @@ def run_isolated(
     preload: Callable[[], Any] | None = None,
     pool: WorkerPool | None = None,
     preload_modules: Sequence[str] = (),
+    retry_crashes: bool = True,
+    other_engine: str | None = None,
 ) -> Iterator[tuple[int, Outcome]]:
     """Yield ``(index, Outcome)`` for every task, in the order they finish.
 
@@ -413,6 +487,12 @@ def run_isolated(
     are used (its ``preload``, ``preload_modules``, ``max_memory_mb``, start method and,
     unless 0, ``jobs`` replace the arguments of the same name). Every worker is gone when
     the iterator is exhausted or closed (also on Ctrl-C).
+
+    ``retry_crashes``: a task whose worker died of a native signal under a memory cap is
+    run once more with twice the cap (see the module's docstring), one such retry at a
+    time and in the place of one of the ``jobs`` workers, so the run never uses more
+    than ``jobs`` workers. ``other_engine`` is named in the message of a crash that
+    happens again (``try engine ...``).
     """
     if pool is None:
         pool_jobs = max(1, min(jobs, len(tasks)))
@@ -433,16 +513,65 @@ def run_isolated(
     pending: deque[int] = deque(range(len(tasks)))
     remaining = len(tasks)
     start_failures = 0
+    doubled = retry_cap(max_memory_mb, physical_memory_mb()) if retry_crashes else None
+    to_retry: deque[tuple[int, VisiecheckError]] = deque()  # crashed, waiting for a retry
 
     def retire(worker: _Worker) -> None:
         workers.remove(worker)
         _stop(worker)
 
+    def start_retry() -> None:
+        """One retry at a time, in a free place (an idle worker makes room for it)."""
+        if not to_retry or any(worker.retry_of for worker in workers):
+            return
+        if len(workers) >= wanted and not pending:
+            idle = next((w for w in workers if w.ready and w.index is None), None)
+            if idle is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    idle.connection.send(None)
+                retire(idle)
+        if len(workers) < wanted:
+            worker = pool.start_worker(memory_cap=doubled)
+            worker.retry_of, worker.retry_cap = to_retry.popleft(), doubled
+            workers.append(worker)
+
+    def crashed(worker: _Worker) -> Outcome | None:
+        """The outcome of the task of a worker that died; None when it is tried again."""
+        code = worker.process.returncode
+        assert worker.index is not None
+        if worker.retry_of is not None:
+            return Outcome(error=verdict(worker, exitcode=code))
+        error = crash_error(code, max_memory_mb)
+        if doubled is not None and _native_failure(code):
+            to_retry.append((worker.index, error))
+            return None
+        return Outcome(error=error)
+
+    def verdict(worker: _Worker, **result: Any) -> VisiecheckError:
+        assert worker.retry_of is not None  # only retry workers have a verdict
+        assert max_memory_mb is not None and worker.retry_cap is not None
+        _, first = worker.retry_of
+        return retried_verdict(
+            first, max_memory_mb, worker.retry_cap, other_engine=other_engine, **result
+        )
+
     try:
         while remaining:
-            while len(workers) < min(wanted, remaining):
+            start_retry()
+            while len(workers) < min(wanted, remaining - len(to_retry)):
                 workers.append(pool.start_worker())
             for worker in workers:
+                if worker.retry_of is not None:
+                    if worker.booted and not worker.set_up:
+                        worker.set_up = True
+                        with contextlib.suppress(OSError):
+                            worker.connection.send(("setup", (func, initializer, initargs)))
+                    if worker.ready and worker.index is None:
+                        worker.index = worker.retry_of[0]
+                        worker.started = None
+                        with contextlib.suppress(OSError):
+                            worker.connection.send(("task", (worker.index, tasks[worker.index])))
+                    continue
                 # A worker that has just died cannot be told anything: the end of its
                 # channel is seen below, and its task (if any) becomes a crash.
                 if worker.booted and not worker.set_up:
@@ -475,8 +604,22 @@ def run_isolated(
                             worker.ready = True
                         elif kind == "started":
                             worker.started = time.monotonic()
-                            if on_start is not None:
+                            if on_start is not None and worker.retry_of is None:
                                 on_start(payload)
+                        elif worker.retry_of is not None and kind in ("done", "exception"):
+                            # it got through with twice the memory: the cap was too small
+                            index = worker.retry_of[0]
+                            error = verdict(worker, succeeded=True)
+                            finished.append((index, Outcome(error=error)))
+                            worker.index, worker.started, broken = None, None, True
+                            worker.answered = True
+                            break
+                        elif worker.retry_of is not None and kind == "memory":
+                            error = verdict(worker, out_of_memory=True)
+                            finished.append((worker.retry_of[0], Outcome(error=error)))
+                            worker.index, worker.started, broken = None, None, True
+                            worker.answered = True
+                            break
                         elif kind == "done":
                             index, value = payload
                             finished.append((index, Outcome(value=value)))
@@ -501,6 +644,10 @@ def run_isolated(
                 except (EOFError, OSError):
                     broken = True
                 if broken or worker.process.poll() is not None:
+                    if worker.answered:
+                        # a retry worker whose answer is in: it is told to go, not waited for
+                        with contextlib.suppress(OSError, ValueError):
+                            worker.connection.send(None)
                     _join(worker.process, 0.5)
                     if not worker.ready:
                         start_failures += 1
@@ -509,9 +656,13 @@ def run_isolated(
                                 Msg("internal.workers_die", code=str(worker.process.returncode))
                             )
                     if worker.index is not None:
-                        error = crash_error(worker.process.returncode, max_memory_mb)
-                        finished.append((worker.index, Outcome(error=error)))
+                        outcome = crashed(worker)
+                        if outcome is not None:
+                            finished.append((worker.index, outcome))
                         worker.index = None
+                    elif worker.retry_of is not None and not worker.answered:
+                        # died before it had the task: nothing learnt, the crash stands
+                        finished.append((worker.retry_of[0], Outcome(error=verdict(worker))))
                     retire(worker)
                     continue
                 if (
@@ -520,7 +671,9 @@ def run_isolated(
                     and time.monotonic() - worker.started >= timeout
                     and worker.index is not None
                 ):
-                    finished.append((worker.index, Outcome(error=timeout_error(timeout))))
+                    # a retry that times out has learnt nothing: its first error stands
+                    error = verdict(worker) if worker.retry_of else timeout_error(timeout)
+                    finished.append((worker.index, Outcome(error=error)))
                     worker.index = None
                     retire(worker)
             for item in finished:

@@ -289,16 +289,139 @@ def prepare(directory: Path | None = None) -> tuple[bool, tuple[str, ...]]:
 
 
 def load(key: str, directory: Path | None = None) -> DocumentReport | None:
-    """The cached result for ``key``, or None (absent, unreadable or of an old shape)."""
-    try:
-        connection = _connect(_cache_directory(directory))
+    """The cached result for ``key``, or None (absent, unreadable or of an old shape).
+
+    Repairs what it finds damaged, without saying so; a run uses ``ResultCache``, which
+    says it once.
+    """
+    return ResultCache(directory).load(key)
+
+
+class ResultCache:
+    """The result cache as one run reads it: damage is repaired where it is found.
+
+    ``prepare`` (as a run starts) rebuilds a database that cannot be opened at all; what
+    only shows when one entry is read is handled here, by the run that reads it, so the
+    next run is warm again instead of cold for that file for ever:
+
+    - an entry whose stored result cannot be decoded is deleted (the run then stores a
+      good one under its key);
+    - a damaged part of the database (SQLite reports it as corrupt) makes the whole file
+      be rewritten with every entry that can still be read: written beside it and moved
+      into its place in one step (``os.replace``), so no reader ever sees half a file.
+      Once per run: damage that survives the rewrite turns the cache off;
+    - a cache that turns out not to be writable is not used for the rest of the run.
+
+    ``notices`` holds what the run should say about it, each at most once (not per
+    document); ``usable`` is False once the cache is off, so a run stores nothing more.
+    """
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.folder = _cache_directory(directory)
+        self.usable = True
+        self.notices: list[Msg] = []
+        self._repaired = False
+
+    def load(self, key: str) -> DocumentReport | None:
+        """The cached result for ``key``, or None (absent, damaged, or the cache is off)."""
+        if not self.usable:
+            return None
         try:
-            row = connection.execute("SELECT payload FROM reports WHERE key = ?", (key,)).fetchone()
+            connection = _connect(self.folder)
+            try:
+                row = connection.execute(
+                    "SELECT payload FROM reports WHERE key = ?", (key,)
+                ).fetchone()
+                if row is None:
+                    return None
+                try:
+                    return from_payload(row[0])
+                except (ValueError, KeyError, TypeError):
+                    with connection:  # a damaged entry: gone now, a good one comes in its place
+                        connection.execute("DELETE FROM reports WHERE key = ?", (key,))
+                    return None
+            finally:
+                connection.close()
+        except sqlite3.Error as error:
+            self._handle(error)
+        except OSError:
+            self._turn_off()
+        return None
+
+    def _handle(self, error: sqlite3.Error) -> None:
+        from ..extract.cache import _DAMAGED, _NOT_WRITABLE
+
+        code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # the primary result code
+        if code in _NOT_WRITABLE:
+            self._turn_off()
+        elif code in _DAMAGED:
+            if self._repaired:
+                self._turn_off()  # damaged again after the rewrite: no loop, no cache
+                return
+            self._repaired = True
+            try:
+                kept = _rewrite_readable(self.folder / CACHE_FILE)
+            except (OSError, sqlite3.Error):
+                self._turn_off()
+                return
+            self.notices.append(
+                Msg("notice.cache_repaired", path=str(self.folder / CACHE_FILE), kept=kept)
+            )
+        # anything else (busy, locked by another run): a miss, not ours to judge
+
+    def _turn_off(self) -> None:
+        if self.usable:
+            self.usable = False
+            self.notices.append(Msg("notice.cache_read_only", folder=str(self.folder)))
+
+
+def _rewrite_readable(path: Path) -> int:
+    """Rewrite the cache at ``path`` with the entries that can still be read; how many.
+
+    The new file is made beside the old one and moved over it in one step; the old
+    file's WAL and shared-memory files go first, so they are never applied to the new.
+    """
+    kept: list[tuple[str, str]] = []
+    from ..extract.cache import _TIMEOUT
+
+    old = sqlite3.connect(path, timeout=_TIMEOUT)
+    try:
+        try:
+            keys = [row[0] for row in old.execute("SELECT key FROM reports")]
+        except sqlite3.Error:
+            keys = []  # not even the keys can be listed: start empty
+        for key in keys:
+            try:
+                row = old.execute("SELECT payload FROM reports WHERE key = ?", (key,)).fetchone()
+                if row is not None:
+                    from_payload(row[0])
+                    kept.append((key, row[0]))
+            except (sqlite3.Error, ValueError, KeyError, TypeError):
+                continue  # this entry is the damage
+    finally:
+        old.close()
+    fresh = path.with_name(f"{path.name}.{os.getpid()}.new")
+    fresh.unlink(missing_ok=True)
+    try:
+        connection = sqlite3.connect(fresh)
+        try:
+            connection.executescript(_SCHEMA)
+            with connection:
+                connection.executemany(
+                    "INSERT OR REPLACE INTO reports (key, payload) VALUES (?, ?)", kept
+                )
+                connection.executemany(
+                    "INSERT OR IGNORE INTO files (sha256) VALUES (?)",
+                    [(from_payload(payload).sha256,) for _, payload in kept],
+                )
         finally:
             connection.close()
-        return None if row is None else from_payload(row[0])
-    except (OSError, sqlite3.Error, ValueError, KeyError, TypeError):
-        return None
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.replace(fresh, path)
+    finally:
+        fresh.unlink(missing_ok=True)
+    return len(kept)
 
 
 def known_files(sha256s: Iterable[str], directory: Path | None = None) -> set[str]:

@@ -92,3 +92,19 @@ def memory_notice(max_memory_mb: int | None) -> Msg | None:
     if not max_memory_mb or capabilities().memory_limit:
         return None
     return Msg("notice.no_memory_cap", limit=max_memory_mb)
+
+
+def physical_memory_mb() -> int | None:
+    """The machine's physical memory in MB, or None where it cannot be asked.
+
+    A crashed worker is tried again with twice its memory cap only when the machine has
+    that much (``visiecheck.run.isolation``): never a retry that would push it into swap.
+    """
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES")
+        page_size = os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):  # Windows has no sysconf
+        return None
+    if pages <= 0 or page_size <= 0:
+        return None
+    return pages * page_size // (1024 * 1024)
