@@ -29,7 +29,7 @@ def hits_of(matcher: Matcher, text: str, theme: str) -> list[Hit]:
 
 
 def test_version() -> None:
-    assert load_lexicon(None).version == "1.9.0"
+    assert load_lexicon(None).version == "1.10.0"
 
 
 # --- a word in another sense -------------------------------------------------------------
@@ -503,4 +503,30 @@ def test_everyday_wording_of_1_8(matcher: Matcher, text: str, themes: set[str]) 
     ],
 )  # fmt: skip
 def test_classes_of_the_1_9_round(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+# --- 1.10.0: blind set 9's classes --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # prices and numbers that fall
+        ("De huizenprijzen zakten vorig jaar licht, maar er zijn nog steeds te weinig woningen.",
+         set()),
+        ("Het aantal boerenbedrijven in het veenweidegebied daalt al jaren.", set()),
+        # a zoning row whose entries are separated by bars
+        ("Niet toegestaan in het centrum | speelhallen | zout- en gaswinning | groothandel | "
+         "garageboxen", set()),
+        # old mine galleries and salt caverns used as a buffer are storage
+        ("In Heerlen bewaart het water in de oude mijngangen warmte en koude voor het "
+         "mijnwaternet.", {"ondergrondse_opslag"}),
+        ("In de zoutkoepel bij Zuidwending dienen de cavernes als buffer voor aardgas.",
+         {"ondergrondse_opslag"}),
+        # heat from a sewer main is aquathermie, not underground space
+        ("Met riothermie halen we warmte uit het afvalwater in de grote persleiding.", set()),
+    ],
+)  # fmt: skip
+def test_classes_of_the_1_10_round(matcher: Matcher, text: str, themes: set[str]) -> None:
     assert counted(matcher, text) == themes

@@ -143,6 +143,7 @@ BLIND_SETS = (
     BlindSet("blind set 6", HERE / "blind6.jsonl", HERE / "blind6_refs.jsonl", "1.7.0"),
     BlindSet("blind set 7", HERE / "blind7.jsonl", HERE / "blind7_refs.jsonl", "1.8.0"),
     BlindSet("blind set 8", HERE / "blind8.jsonl", HERE / "blind8_refs.jsonl", "1.9.0"),
+    BlindSet("blind set 9", HERE / "blind9.jsonl", HERE / "blind9_refs.jsonl", "1.10.0"),
 )
 
 

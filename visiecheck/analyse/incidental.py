@@ -62,8 +62,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 # ", en" and ", of" are one separator, so "a, b, en c" has three entries
+# (a table row's bars separate entries too: "Uitgesloten | spelhallen | gaswinning | ...")
 _ITEM_SPLIT_RE = re.compile(
-    r"\s*(?:[,;](?:\s*\b(?:en/of|en|of)\b)?|\b(?:en/of|en|of)\b)\s*", re.IGNORECASE
+    r"\s*(?:[,;|](?:\s*\b(?:en/of|en|of)\b)?|\b(?:en/of|en|of)\b)\s*", re.IGNORECASE
 )
 _LIST_TAIL_RE = re.compile(
     r"\b(?:etc|enz|e\.d|e\.a)\b\.?|\ben\s+dergelijke\b|\ben\s+soortgelijke\b", re.IGNORECASE
