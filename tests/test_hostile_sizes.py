@@ -9,14 +9,18 @@ comparisons and the tokenizer's quadratic affix loop this replaces quadruple it.
 from __future__ import annotations
 
 import random
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 from typer.testing import CliRunner
 
-from visiecheck.analyse import matching, nlp
-from visiecheck.analyse.matching import Matcher, _Candidate, _longest_wins
+from visiecheck.analyse import incidental, matching, nlp
+from visiecheck.analyse.matching import Matcher, _Candidate, _longest_wins, get_matcher
 from visiecheck.cli import app
 from visiecheck.errors import ExitCode, LexiconError
 from visiecheck.lexicon import (
@@ -27,6 +31,7 @@ from visiecheck.lexicon import (
     MAX_YAML_VALUES,
     load_lexicon,
 )
+from visiecheck.models import Stance
 
 # Doubling the input may at most double the work, plus a little for sorting.
 LINEAR = 2.3
@@ -187,6 +192,122 @@ def test_symbol_runs_are_cut_without_moving_a_character() -> None:
     assert cut[4] == "=" and cut[203] == "="  # the run still starts and ends where it did
     normal = "Een inhoudsopgave ........................ met leiders (zie: § 3.2) !!"
     assert nlp.broken_runs(normal) == normal
+
+
+# --- many hits in one sentence: its facts are found once, not once per hit -----------
+
+
+@pytest.fixture(scope="module")
+def shipped_matcher() -> Matcher:
+    return get_matcher(load_lexicon(None))
+
+
+def _listing(entries: int) -> str:
+    """One sentence of ``entries`` mining activities the municipality looks into (every
+    entry a hit; "wij" makes it a choice, not a standard list)."""
+    words = ["zoutwinning" if index % 2 == 0 else "gaswinning" for index in range(entries)]
+    return "Wij onderzoeken " + ", ".join(words[:-1]) + " en " + words[-1] + "."
+
+
+class _CountingPattern:
+    """Stands in for a compiled pattern and counts the characters its searches read."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self._pattern = pattern
+        self.read = 0
+
+    def _span(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> None:
+        self.read += max(min(endpos, len(string)) - pos, 0)
+
+    def search(self, string: str, *args: int) -> re.Match[str] | None:
+        self._span(string, *args)
+        return self._pattern.search(string, *args)
+
+    def match(self, string: str, *args: int) -> re.Match[str] | None:
+        self._span(string, *args)
+        return self._pattern.match(string, *args)
+
+    def fullmatch(self, string: str, *args: int) -> re.Match[str] | None:
+        self._span(string, *args)
+        return self._pattern.fullmatch(string, *args)
+
+    def findall(self, string: str, *args: int) -> list[Any]:
+        self._span(string, *args)
+        return self._pattern.findall(string, *args)
+
+    def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
+        self._span(string, *args)
+        return self._pattern.finditer(string, *args)
+
+    def sub(self, replacement: str, string: str) -> str:
+        self._span(string)
+        return self._pattern.sub(replacement, string)
+
+
+def _sentence_reads(matcher: Matcher, entries: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Characters read by the list and museum rules (words, list separators) and by the
+    snippets (white space) while matching one sentence of ``entries`` hits."""
+    text = _listing(entries)
+    counters = {
+        (incidental, "WORD_RE"): _CountingPattern(incidental.WORD_RE),
+        (incidental, "_ITEM_SPLIT_RE"): _CountingPattern(incidental._ITEM_SPLIT_RE),
+        (matching, "WHITESPACE_RE"): _CountingPattern(matching.WHITESPACE_RE),
+    }
+    with monkeypatch.context() as patch:
+        for (module, name), counter in counters.items():
+            patch.setattr(module, name, counter)
+        hits = matcher.match_text(text)
+    assert [(hit.theme_id, hit.incidental, hit.stance) for hit in hits] == [
+        ("mijnbouw", False, Stance.AMBITION)
+    ] * entries
+    assert hits[0].snippet.startswith("Wij onderzoeken zoutwinning, gaswinning, ")
+    assert hits[-1].snippet.startswith("…") and hits[-1].snippet.endswith(" en gaswinning.")
+    return sum(counter.read for counter in counters.values())
+
+
+def test_the_hits_of_one_long_sentence_read_it_in_linear_work(
+    shipped_matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each hit used to cut the whole sentence into list entries and words and normalise
+    # it for its snippet again: doubling the sentence quadrupled the reading.
+    small = _sentence_reads(shipped_matcher, 300, monkeypatch)
+    large = _sentence_reads(shipped_matcher, 600, monkeypatch)
+    assert large <= LINEAR * small
+
+
+def test_sentence_facts_are_found_once_per_sentence_however_many_hits(
+    shipped_matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: Counter[str] = Counter()
+
+    def counted(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any) -> Any:
+            calls[name] += 1
+            return function(*args)
+
+        return wrapper
+
+    for name in ("classify_stance", "may_be_incidental", "empty_form", "table_row"):
+        monkeypatch.setattr(matching, name, counted(name, getattr(matching, name)))
+    monkeypatch.setattr(incidental, "_entries", counted("_entries", incidental._entries))
+    text = (
+        _listing(40)
+        + " Niet toegestaan zijn: zoutwinning, gaswinning, olieboringen en dergelijke.\n\n"
+        + "De gemeente wil geen schaliegaswinning en geen gaswinning onder de kern."
+    )
+    hits = shipped_matcher.match_text(text)
+    assert [(hit.incidental, hit.stance) for hit in hits] == (
+        [(False, Stance.AMBITION)] * 40 + [(True, None)] * 2 + [(False, Stance.EXCLUSION)] * 2
+    )
+    # three sentences: one stance each for the two that give one (the list gives none),
+    # one list cut for each sentence whose hits ask the list rule
+    assert calls == {
+        "classify_stance": 2,
+        "table_row": 2,
+        "may_be_incidental": 3,
+        "empty_form": 2,
+        "_entries": 2,
+    }
 
 
 # --- lexicons that would exhaust memory (point 6) and duplicate keys (point 12) -------

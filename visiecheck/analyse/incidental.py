@@ -56,7 +56,10 @@ theme at most *genoemd* and never give it a stance. The rules:
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
+from functools import cached_property
 
 # ", en" and ", of" are one separator, so "a, b, en c" has three entries
 # (a table row's bars separate entries too: "Uitgesloten | spelhallen | gaswinning | ...")
@@ -171,6 +174,8 @@ MUSEUM_WINDOW_WORDS = 10
 ROW_MAX_WORDS = 15
 QUESTION_MAX_WORDS = 12
 LABEL_MAX_WORDS = 6
+# Up to this length one search of a sentence per hit costs less than indexing it once.
+SHORT_SENTENCE = 300
 
 
 def may_be_incidental(sentence: str) -> bool:
@@ -204,40 +209,7 @@ def _entries(text: str) -> list[tuple[int, int]]:
 
 def listed_activity(sentence: str, start: int, end: int) -> bool:
     """Whether ``sentence[start:end]`` is one entry of a standard list (see module doc)."""
-    if _ZONING_ROW_RE.search(sentence) and not _FIRST_PERSON_RE.search(sentence):
-        return True
-    # a list often follows "... zijn:" or "..., zoals"
-    head = max(
-        sentence.rfind(":", 0, start) + 1,
-        max((match.end() for match in _LIST_LEAD_RE.finditer(sentence, 0, start)), default=0),
-    )
-    entries = _entries(sentence[head:])
-    words_per_entry = [len(WORD_RE.findall(sentence[head + s : head + e])) for s, e in entries]
-    position = next(
-        (index for index, (s, e) in enumerate(entries) if head + s <= start < head + e + 1), None
-    )
-    if position is None or words_per_entry[position] > ENTRY_MAX_WORDS:
-        return False
-    # the run of short entries around the hit (the first and last may carry the lead-in
-    # and the closing words; "aardolie-" of an elided pair is an entry of its own)
-    first = position
-    while first > 0 and 0 < words_per_entry[first - 1] <= ENTRY_MAX_WORDS:
-        first -= 1
-    last = position
-    while last + 1 < len(entries) and 0 < words_per_entry[last + 1] <= ENTRY_MAX_WORDS:
-        last += 1
-    if last - first + 1 < LIST_MIN_ENTRIES:
-        return False
-    if _LIST_TAIL_RE.search(sentence):
-        return True
-    businesses = sum(
-        1
-        for index in range(first, last + 1)
-        if index != position
-        and _BUSINESS_ENTRY_RE.search(sentence[head + entries[index][0] : head + entries[index][1]])
-    )
-    chosen = bool(_FIRST_PERSON_RE.search(sentence))
-    return not chosen and (businesses >= 2 or bool(_NOT_ALLOWED_RE.search(sentence)))
+    return SentenceRules(sentence).listed_activity(start, end)
 
 
 def empty_form(segment: str, following: str = "") -> bool:
@@ -423,23 +395,166 @@ def street_or_name(sentence: str, start: int, end: int) -> bool:
 
 def past_only(sentence: str, start: int, end: int) -> bool:
     """Whether a museum or history word stands right before the hit or inside its word."""
-    word_start = start
-    while word_start > 0 and (
-        sentence[word_start - 1].isalnum() or sentence[word_start - 1] == "-"
-    ):
-        word_start -= 1
-    word_end = end
-    while word_end < len(sentence) and sentence[word_end].isalnum():
-        word_end += 1
-    word = sentence[word_start:word_end].lower()
-    if any(past in word for past in ("museum", "musea", "expositie", "tentoonstelling")):
-        return True
-    before = WORD_RE.findall(sentence[:word_start])
-    if any(_PAST_RE.fullmatch(token) for token in before[-PAST_WINDOW_WORDS:]):
-        return True
-    return any(
-        stem in token.lower() for token in before[-MUSEUM_WINDOW_WORDS:] for stem in _MUSEUM_STEMS
-    )
+    return SentenceRules(sentence).past_only(start, end)
+
+
+@dataclass(frozen=True)
+class _ListEntries:
+    """The list entries of a sentence after a lead-in (``head``), with what the list rule
+    asks of them: per entry its word count, the run of short entries it stands in and
+    whether it names a kind of business (as running totals, to count them for any run)."""
+
+    starts: list[int]  # sentence offsets
+    ends: list[int]
+    words: list[int]
+    run_first: list[int]
+    run_last: list[int]
+    businesses_before: list[int]  # business entries among the entries before each index
+
+    @classmethod
+    def of(cls, sentence: str, head: int) -> _ListEntries:
+        spans = [(head + s, head + e) for s, e in _entries(sentence[head:])]
+        words = [len(WORD_RE.findall(sentence[s:e])) for s, e in spans]
+        short = [0 < count <= ENTRY_MAX_WORDS for count in words]
+        count = len(spans)
+        # the first and last may carry the lead-in and the closing words; "aardolie-"
+        # of an elided pair is an entry of its own
+        run_first = list(range(count))
+        for index in range(1, count):
+            if short[index - 1]:
+                run_first[index] = run_first[index - 1]
+        run_last = list(range(count))
+        for index in range(count - 2, -1, -1):
+            if short[index + 1]:
+                run_last[index] = run_last[index + 1]
+        businesses_before = [0]
+        for s, e in spans:
+            businesses_before.append(
+                businesses_before[-1] + bool(_BUSINESS_ENTRY_RE.search(sentence[s:e]))
+            )
+        return cls(
+            starts=[s for s, _ in spans],
+            ends=[e for _, e in spans],
+            words=words,
+            run_first=run_first,
+            run_last=run_last,
+            businesses_before=businesses_before,
+        )
+
+
+class SentenceRules:
+    """``listed_activity`` and ``past_only`` for the hits of one sentence.
+
+    What depends on the sentence alone (its list entries, its words, the cue words it
+    holds) is found once, on first use, and every hit asks with a ``bisect``: a sentence
+    with thousands of hits is not scanned again for each of them. The answers are those
+    of the rules as the module doc states them, hit by hit.
+    """
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._lists: dict[int, _ListEntries] = {}  # by the offset the list starts at
+
+    @cached_property
+    def _zoning_row(self) -> bool:
+        return bool(_ZONING_ROW_RE.search(self.sentence)) and not self._chosen
+
+    @cached_property
+    def _chosen(self) -> bool:
+        return bool(_FIRST_PERSON_RE.search(self.sentence))
+
+    @cached_property
+    def _list_tail(self) -> bool:
+        return bool(_LIST_TAIL_RE.search(self.sentence))
+
+    @cached_property
+    def _not_allowed(self) -> bool:
+        return bool(_NOT_ALLOWED_RE.search(self.sentence))
+
+    @cached_property
+    def _colons(self) -> list[int]:
+        return [index for index, char in enumerate(self.sentence) if char == ":"]
+
+    @cached_property
+    def _lead_ends(self) -> list[int]:
+        # The lead-in pattern looks at nothing beyond its match, so the matches ending by
+        # a position are those a search stopping there finds.
+        return [match.end() for match in _LIST_LEAD_RE.finditer(self.sentence)]
+
+    @cached_property
+    def _words(self) -> tuple[list[int], list[int], list[str]]:
+        found = list(WORD_RE.finditer(self.sentence))
+        return (
+            [match.start() for match in found],
+            [match.end() for match in found],
+            [match.group() for match in found],
+        )
+
+    def listed_activity(self, start: int, end: int) -> bool:
+        """Whether ``sentence[start:end]`` is one entry of a standard list."""
+        if self._zoning_row:
+            return True
+        # a list often follows "... zijn:" or "..., zoals"
+        colon = bisect.bisect_left(self._colons, start) - 1
+        lead = bisect.bisect_right(self._lead_ends, start) - 1
+        head = max(
+            self._colons[colon] + 1 if colon >= 0 else 0,
+            self._lead_ends[lead] if lead >= 0 else 0,
+        )
+        entries = self._lists.get(head)
+        if entries is None:
+            entries = self._lists[head] = _ListEntries.of(self.sentence, head)
+        # the entry the hit starts in (or right after: "aardolie-" ends before its hyphen)
+        position = bisect.bisect_right(entries.starts, start) - 1
+        if position < 0 or start >= entries.ends[position] + 1:
+            return False
+        if entries.words[position] > ENTRY_MAX_WORDS:
+            return False
+        # the run of short entries around the hit
+        first, last = entries.run_first[position], entries.run_last[position]
+        if last - first + 1 < LIST_MIN_ENTRIES:
+            return False
+        if self._list_tail:
+            return True
+        running = entries.businesses_before
+        businesses = running[last + 1] - running[first]
+        businesses -= running[position + 1] - running[position]  # not the hit's own entry
+        return not self._chosen and (businesses >= 2 or self._not_allowed)
+
+    def past_only(self, start: int, end: int) -> bool:
+        """Whether a museum or history word stands right before the hit or inside its word."""
+        sentence = self.sentence
+        word_start = start
+        while word_start > 0 and (
+            sentence[word_start - 1].isalnum() or sentence[word_start - 1] == "-"
+        ):
+            word_start -= 1
+        word_end = end
+        while word_end < len(sentence) and sentence[word_end].isalnum():
+            word_end += 1
+        word = sentence[word_start:word_end].lower()
+        if any(past in word for past in ("museum", "musea", "expositie", "tentoonstelling")):
+            return True
+        before = self._words_before(word_start, max(PAST_WINDOW_WORDS, MUSEUM_WINDOW_WORDS))
+        if any(_PAST_RE.fullmatch(token) for token in before[-PAST_WINDOW_WORDS:]):
+            return True
+        return any(
+            stem in token.lower()
+            for token in before[-MUSEUM_WINDOW_WORDS:]
+            for stem in _MUSEUM_STEMS
+        )
+
+    def _words_before(self, position: int, count: int) -> list[str]:
+        """The last ``count`` words of ``sentence[:position]`` (as ``WORD_RE`` cuts that
+        text: a word running on past ``position`` is cut there)."""
+        if len(self.sentence) <= SHORT_SENTENCE:
+            return WORD_RE.findall(self.sentence, 0, position)[-count:]
+        starts, ends, words = self._words
+        index = bisect.bisect_right(ends, position)
+        before = words[max(index - count, 0) : index]
+        if index < len(starts) and starts[index] < position:
+            before.extend(WORD_RE.findall(self.sentence, starts[index], position))
+        return before[-count:]
 
 
 def table_row(segment: str) -> bool:

@@ -43,10 +43,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from itertools import compress
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -65,15 +66,14 @@ from ..models import (
 from ..options import MatchOptions
 from ..textrules import BLOCK_SPLIT_RE
 from .incidental import (
+    SentenceRules,
     empty_cell,
     empty_form,
     form_instruction,
     inflected_name,
-    listed_activity,
     may_be_incidental,
     open_question,
     outline_sentence,
-    past_only,
     proper_name,
     street_or_name,
     table_row,
@@ -88,7 +88,7 @@ from .nlp import (
     regular_inflections,
     snapshot_known_words_near,
 )
-from .sections import Outline, Segment, segment_page
+from .sections import Outline, Place, Segment, segment_page
 from .stance import classify_stance
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -125,8 +125,10 @@ class _Entry:
     forms: tuple[frozenset[str], ...]  # accepted forms per word
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A term found in the text. A named tuple, not a frozen dataclass: a page makes one
+    for every word that holds a term, and a tuple is made several times faster."""
+
     start: int
     end: int
     entry: int  # index into the index's entries
@@ -160,6 +162,8 @@ class _TermIndex:
         self.parts: dict[str, list[tuple[int, bool]]] = {}  # form → (entry, is_inflection)
         self.case_sensitive: dict[str, list[tuple[int, MatchKind]]] = {}
         self.multi_first: dict[str, list[int]] = {}
+        # the forms of a multi-word term's third word (None: a two-word term)
+        self._third_forms = [entry.forms[2] if len(entry.words) > 2 else None for entry in entries]
         fuzzy_forms: dict[str, int] = {}
         for index, entry in enumerate(self.entries):
             term = entry.term
@@ -458,7 +462,12 @@ class _TermIndex:
                     )
                 )
             if work.multi and position < last:
+                third = strings[position + 2].lower() if position + 1 < last else None
                 for entry in work.multi.get(strings[position + 1].lower(), ()):
+                    # "in de bodem", "in de berm", …: the third word rules most of them out
+                    third_forms = self._third_forms[entry]
+                    if third_forms is not None and (third is None or third not in third_forms):
+                        continue
                     multi = self._multi_word(text, words, position, entry)
                     if multi is not None:
                         found.append(multi)
@@ -585,20 +594,147 @@ def _snippet(text: str, segment: Segment, start: int, end: int) -> tuple[str, in
     inside = segment.start <= start <= end <= segment.end
     if len(full) <= SNIPPET_MAX:
         return full, len(before) if inside else -1
+    snippet, snippet_start = _cut_snippet(
+        before[-SNIPPET_MAX:], len(before), match, after[:SNIPPET_MAX], len(after)
+    )
+    return snippet, snippet_start if inside else -1
+
+
+def _cut_snippet(
+    before: str, before_length: int, match: str, after: str, after_length: int
+) -> tuple[str, int]:
+    """A snippet of ``SNIPPET_MAX`` around the match, with where the match begins in it.
+
+    Only the last ``SNIPPET_MAX`` characters of the text before the match and the first
+    of the text after it can be kept: those are given, with the lengths of the whole, so
+    a hit in a very long segment does not copy the segment."""
     room = max(SNIPPET_MAX - len(match) - 2, 20)
-    keep_before = min(len(before), room // 2)
-    keep_after = min(len(after), room - keep_before)
-    keep_before = min(len(before), room - keep_after)
+    keep_before = min(before_length, room // 2)
+    keep_after = min(after_length, room - keep_before)
+    keep_before = min(before_length, room - keep_after)
     head = (
         ("…" + before[len(before) - keep_before :].lstrip())
-        if keep_before < len(before)
+        if keep_before < before_length
         else before
     )
-    tail = (after[:keep_after].rstrip() + "…") if keep_after < len(after) else after
-    return head + match + tail, len(head) if inside else -1
+    tail = (after[:keep_after].rstrip() + "…") if keep_after < after_length else after
+    return head + match + tail, len(head)
+
+
+class _SegmentFacts:
+    """What the hits of one segment share, found once, on first use: its text, whether a
+    hit in it may be incidental, whether it is an empty form, its stance, the per-hit
+    incidental rules (``SentenceRules``) and its whitespace-normalised text for snippets.
+
+    A segment with many hits (a long list, a page without full stops) used to be
+    scanned again for each hit; now each of these is one pass over the segment.
+    """
+
+    def __init__(self, text: str, segment: Segment) -> None:
+        self.text = text
+        self.segment = segment
+        self.sentence = text[segment.start : segment.end]
+        self._rest: dict[int, str] = {}
+
+    @cached_property
+    def suspicious(self) -> bool:
+        return may_be_incidental(self.sentence)
+
+    @cached_property
+    def empty_form(self) -> bool:
+        return empty_form(self.sentence, self.text[self.segment.end : self.segment.end + 40])
+
+    @cached_property
+    def rules(self) -> SentenceRules:
+        return SentenceRules(self.sentence)
+
+    @cached_property
+    def has_question(self) -> bool:
+        # ``open_question`` asks for a question mark after the hit: none, no question
+        return "?" in self.sentence
+
+    @cached_property
+    def may_have_cells(self) -> bool:
+        # ``empty_cell`` asks for a "label: answer" cell or a cell after the hit's: a
+        # colon, a tab or a bar
+        return ":" in self.sentence or "\t" in self.sentence or "|" in self.sentence
+
+    @cached_property
+    def form_instruction(self) -> bool:
+        return form_instruction(self.sentence)
+
+    @cached_property
+    def outline_sentence(self) -> bool:
+        return outline_sentence(self.sentence)
+
+    def rest_of_paragraph(self, end: int) -> str:
+        """The text after the segment up to ``end`` (its paragraph's end), cut once."""
+        rest = self._rest.get(end)
+        if rest is None:
+            rest = self._rest[end] = self.text[self.segment.end : end]
+        return rest
+
+    @cached_property
+    def stance(self) -> Stance | None:
+        return None if table_row(self.sentence) else classify_stance(self.sentence)
+
+    @cached_property
+    def _normalised(self) -> tuple[str, list[int], list[int]]:
+        """The segment with every whitespace run as one space, the (segment) ends of the
+        runs, and per run how many characters the runs up to it took out."""
+        ends: list[int] = []
+        removed = [0]
+        for run in WHITESPACE_RE.finditer(self.sentence):
+            ends.append(run.end())
+            removed.append(removed[-1] + run.end() - run.start() - 1)
+        return WHITESPACE_RE.sub(" ", self.sentence), ends, removed
+
+    def snippet(self, start: int, end: int) -> tuple[str, int]:
+        """``_snippet`` for a match in this segment, cutting the normalised segment
+        instead of normalising its pieces again for every hit."""
+        segment, text = self.segment, self.text
+        if not (
+            segment.start <= start < end <= segment.end
+            and not text[start].isspace()
+            and not text[end - 1].isspace()
+        ):
+            return _snippet(text, segment, start, end)  # at an edge: the general way
+        if len(self.sentence) <= SNIPPET_MAX:
+            # short: normalising the text before the match is cheaper than an index
+            before = WHITESPACE_RE.sub(" ", text[segment.start : start]).lstrip()
+            return self._full, len(before)
+        normalised, ends, removed = self._normalised
+        # No whitespace run crosses ``start`` or ``end`` (they are not white space), so
+        # the pieces normalised one by one are these cuts of the normalised segment.
+        cut_start = start - segment.start
+        cut_start -= removed[bisect.bisect_right(ends, cut_start)]
+        cut_end = end - segment.start
+        cut_end -= removed[bisect.bisect_right(ends, cut_end)]
+        # Runs are single spaces now: stripping takes at most one from either end.
+        first = 1 if cut_start > 0 and normalised[0] == " " else 0
+        before_length = cut_start - first
+        if len(self._full) <= SNIPPET_MAX:
+            return self._full, before_length
+        last = 1 if cut_end < len(normalised) and normalised[-1] == " " else 0
+        after_length = len(normalised) - cut_end - last
+        return _cut_snippet(
+            normalised[max(cut_start - SNIPPET_MAX, first) : cut_start],
+            before_length,
+            normalised[cut_start:cut_end],
+            normalised[cut_end : cut_end + min(SNIPPET_MAX, after_length)],
+            after_length,
+        )
+
+    @cached_property
+    def _full(self) -> str:
+        return WHITESPACE_RE.sub(" ", self.sentence).strip()
 
 
 # --- the matcher ----------------------------------------------------------------------
+
+# The section of a hit matched without a document around it (``match_page``): the
+# defaults of ``Hit``.
+_NOWHERE = Place("", SectionKind.TEXT, 0)
 
 
 class Matcher:
@@ -625,17 +761,13 @@ class Matcher:
         self._historical = frozenset(theme.id for theme in lexicon.themes if theme.historical)
         self._terms = _TermIndex(term_entries, fuzzy=self.options.fuzzy, options=self.options)
         self._exclusion_index = _TermIndex(exclusion_entries, fuzzy=False, options=self.options)
+        # Compiled on first use (``_requires_patterns``): the ~200 patterns of the default
+        # lexicon took a fifth of a second to compile, in the parent and again in every
+        # worker the matcher is sent to, while a document needs only those of its hits.
         self._requires: dict[tuple[tuple[str, ...], bool], tuple[re.Pattern[str], ...]] = {}
         self._moves: dict[tuple[str, ...], re.Pattern[str]] = {}
         for entry in term_entries:
-            term = entry.term
-            key = (term.requires, term.requires_whole_word)
-            if term.requires and key not in self._requires:
-                self._requires[key] = tuple(
-                    _requires_pattern(group, whole_word=term.requires_whole_word)
-                    for group in term.requires
-                )
-            for _sister, cues in term.moves_to:
+            for _sister, cues in entry.term.moves_to:
                 if cues not in self._moves:
                     self._moves[cues] = _cue_pattern(cues)
 
@@ -681,27 +813,27 @@ class Matcher:
     def match_document(self, document: Document) -> list[Hit]:
         """Hits of every page, each with its section path and kind (see ``sections``)."""
         hits: list[Hit] = []
+        outline: Outline | None = None
+
+        def place(page: int, offset: int) -> Place:
+            # the outline is built for the first hit (a document without one needs none)
+            nonlocal outline
+            if outline is None:
+                outline = Outline(document.pages)
+            return outline.place(page, offset)
+
         for page in document.pages:
             if page.has_text_layer and page.text:
                 hits.extend(
-                    self.match_page(
+                    self._match_page(
                         page.text,
                         page.number,
                         heading_lines=page.heading_lines,
                         structured=page.section_path is not None,
+                        place=place,
                     )
                 )
-        if not hits:
-            return hits
-        outline = Outline(document.pages)
-        placed = []
-        for hit in hits:
-            place = outline.place(hit.page, hit.start)
-            kind = SectionKind.TOC if hit.context is Context.TOC else place.kind
-            placed.append(
-                replace(hit, section=place.path, section_kind=kind, paragraph=place.paragraph)
-            )
-        return placed
+        return hits
 
     def match_page(
         self,
@@ -713,6 +845,19 @@ class Matcher:
     ) -> list[Hit]:
         """Hits in one page's text; ``heading_lines`` and ``structured`` as in
         ``segment_page``."""
+        return self._match_page(text, page, heading_lines=heading_lines, structured=structured)
+
+    def _match_page(
+        self,
+        text: str,
+        page: int,
+        *,
+        heading_lines: Sequence[str] = (),
+        structured: bool = False,
+        place: Callable[[int, int], Place] | None = None,
+    ) -> list[Hit]:
+        """``match_page``; with ``place`` (page, offset → section), each hit is made with
+        its section at once, not made again with it (a page may have thousands)."""
         words = list(WORD_RE.finditer(text))
         strings = [word.group() for word in words]
         candidates = self._terms.find(text, words, longest_wins=False, strings=strings)
@@ -734,8 +879,9 @@ class Matcher:
         rebuilt_at = _RebuiltIndex(rebuilt)
         moved: dict[tuple[int, tuple[tuple[str, tuple[str, ...]], ...]], str | None] = {}
         hits: list[Hit] = []
-        stances: dict[int, Stance | None] = {}  # per sentence: classify each sentence once
-        suspicious: dict[int, bool] = {}  # per sentence: may a hit be incidental?
+        # per segment (by its start): what its hits share is found once, for the first
+        facts: dict[int, _SegmentFacts] = {}
+        requires_met: dict[tuple[object, ...], bool] = {}
         for candidate in candidates:
             entry = self._terms.entries[candidate.entry]
             segment_index = bisect.bisect_right(starts, candidate.start) - 1
@@ -745,10 +891,23 @@ class Matcher:
                     continue
             segment = segments[segment_index]
             paragraph = paragraphs.around(candidate.start)
-            if entry.term.requires and not self._requires_met(
-                entry.term, text, segments, segment_index, paragraph, rebuilt_at
-            ):
-                continue
+            if entry.term.requires:
+                # once per sentence and kind of requirement, however many hits ask
+                term = entry.term
+                requires_key = (
+                    segment_index,
+                    paragraph,
+                    term.requires,
+                    term.requires_whole_word,
+                    term.requires_scope,
+                )
+                met = requires_met.get(requires_key)
+                if met is None:
+                    met = requires_met[requires_key] = self._requires_met(
+                        term, text, segments, segment_index, paragraph, rebuilt_at
+                    )
+                if not met:
+                    continue
             if exclusions.cancel(entry, candidate, segment, paragraph):
                 continue
             # one cue search per paragraph and term kind, not per hit (a page may be one
@@ -757,7 +916,10 @@ class Matcher:
             if move_key not in moved:
                 moved[move_key] = self._moved(entry.term, text, paragraph)
             theme_id = moved[move_key] or entry.theme_id
-            sentence = text[segment.start : segment.end]
+            sentence_facts = facts.get(segment.start)
+            if sentence_facts is None:
+                sentence_facts = facts[segment.start] = _SegmentFacts(text, segment)
+            sentence = sentence_facts.sentence
             offset = candidate.start - segment.start
             if segment.context is Context.BODY and (
                 proper_name(sentence, offset)
@@ -772,32 +934,33 @@ class Matcher:
                 )
             ):
                 continue
-            if segment.start not in suspicious:
-                suspicious[segment.start] = may_be_incidental(sentence)
+            rules = sentence_facts.rules
             incidental = (
                 segment.context is Context.BODY
-                and suspicious[segment.start]
+                and sentence_facts.suspicious
                 and (
-                    empty_form(sentence, text[segment.end : segment.end + 40])
-                    or open_question(sentence, offset, text[segment.end : paragraph[1]])
-                    or empty_cell(sentence, offset)
-                    or form_instruction(sentence)
-                    or outline_sentence(sentence)
-                    or listed_activity(sentence, offset, offset + candidate.end - candidate.start)
+                    sentence_facts.empty_form
+                    or (
+                        sentence_facts.has_question
+                        and open_question(
+                            sentence, offset, sentence_facts.rest_of_paragraph(paragraph[1])
+                        )
+                    )
+                    or (sentence_facts.may_have_cells and empty_cell(sentence, offset))
+                    or sentence_facts.form_instruction
+                    or sentence_facts.outline_sentence
+                    or rules.listed_activity(offset, offset + candidate.end - candidate.start)
                     or (
                         theme_id not in self._historical
-                        and past_only(sentence, offset, offset + candidate.end - candidate.start)
+                        and rules.past_only(offset, offset + candidate.end - candidate.start)
                     )
                 )
             )
             stance = None
             if segment.context is Context.BODY and not incidental:
-                if segment.start not in stances:
-                    stances[segment.start] = (
-                        None if table_row(sentence) else classify_stance(sentence)
-                    )
-                stance = stances[segment.start]
-            snippet, snippet_start = _snippet(text, segment, candidate.start, candidate.end)
+                stance = sentence_facts.stance
+            snippet, snippet_start = sentence_facts.snippet(candidate.start, candidate.end)
+            where = place(page, candidate.start) if place is not None else _NOWHERE
             hits.append(
                 Hit(
                     theme_id=theme_id,
@@ -813,6 +976,11 @@ class Matcher:
                     context=segment.context,
                     stance=stance,
                     incidental=incidental,
+                    section=where.path,
+                    section_kind=(
+                        SectionKind.TOC if segment.context is Context.TOC else where.kind
+                    ),
+                    paragraph=where.paragraph,
                 )
             )
         return hits
@@ -855,10 +1023,19 @@ class Matcher:
             if not item.forward:
                 extra.extend(self._terms.known_ends(item.last))
         searched = text[start:end] if not extra else text[start:end] + " " + " ".join(extra)
-        return all(
-            pattern.search(searched)
-            for pattern in self._requires[(term.requires, term.requires_whole_word)]
-        )
+        return all(pattern.search(searched) for pattern in self._requires_patterns(term))
+
+    def _requires_patterns(self, term: Term) -> tuple[re.Pattern[str], ...]:
+        """One pattern per ``requires`` group of ``term``, compiled once per matcher."""
+        key = (term.requires, term.requires_whole_word)
+        patterns = self._requires.get(key)
+        if patterns is None:
+            patterns = tuple(
+                _requires_pattern(group, whole_word=term.requires_whole_word)
+                for group in term.requires
+            )
+            self._requires[key] = patterns
+        return patterns
 
     def _moved(self, term: Term, text: str, paragraph: tuple[int, int]) -> str | None:
         """The sister theme whose cue stands in the paragraph, if any (``Term.moves_to``)."""
@@ -1042,13 +1219,18 @@ class _PageExclusions:
     ) -> None:
         overlap: dict[str, list[tuple[int, int]]] = {}
         ranged: dict[tuple[str, str, frozenset[str]], list[int]] = {}
+        names_of: dict[int, frozenset[str]] = {}  # per exclusion: a page may hold thousands
         for candidate in found:
             theme_id = entries[candidate.entry].theme_id
             spec = specs[candidate.entry]
             if spec.scope == "overlap":
                 overlap.setdefault(theme_id, []).append((candidate.start, candidate.end))
             else:
-                names = frozenset(name.lower() for name in spec.terms)
+                names = names_of.get(candidate.entry)
+                if names is None:
+                    names = names_of[candidate.entry] = frozenset(
+                        name.lower() for name in spec.terms
+                    )
                 ranged.setdefault((theme_id, spec.scope, names), []).append(candidate.start)
         self._overlap: dict[str, tuple[list[int], list[int], int]] = {}
         for theme_id, spans in overlap.items():
