@@ -403,3 +403,66 @@ def test_the_shipped_lexicon_is_far_below_every_limit() -> None:
     assert len(terms) * 5 < MAX_TERMS
     assert max(map(len, terms)) * 4 < MAX_TERM_CHARS
     assert max(len(word) for text in terms for word in text.split()) * 2 < MAX_WORD_CHARS
+
+
+def _question_and_cell_reads(
+    matcher: Matcher, entries: int, monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, int]:
+    """Characters the question and empty-cell rules read, and how often they indexed a
+    sentence, while matching two sentences of ``entries`` capitalised hits each: an
+    unanswered question and a checklist row."""
+    question = "Punten voor de intake: " + ", ".join(["Zoutwinning"] * entries) + "?"
+    # one answered cell, so the row is not an empty form as a whole
+    row = "Checklist | geothermie: twee putten gepland | " + " | ".join(
+        ["Gaswinning: n.t.b"] * entries
+    )
+    counters = [
+        _CountingPattern(getattr(incidental, name))
+        for name in (
+            "_QUESTION_MARK_RE",
+            "_CLAUSE_END_RE",
+            "_CELL_BAR_RE",
+            "_ANSWER_RE",
+            "_BOTH_OPTIONS_ANYWHERE_RE",
+        )
+    ]
+    built = 0
+    original_init = incidental.SentenceMarks.__init__
+
+    def counting_init(self: incidental.SentenceMarks, sentence: str) -> None:
+        nonlocal built
+        built += 1
+        original_init(self, sentence)
+
+    with monkeypatch.context() as patch:
+        for counter, name in zip(
+            counters,
+            (
+                "_QUESTION_MARK_RE",
+                "_CLAUSE_END_RE",
+                "_CELL_BAR_RE",
+                "_ANSWER_RE",
+                "_BOTH_OPTIONS_ANYWHERE_RE",
+            ),
+            strict=True,
+        ):
+            patch.setattr(incidental, name, counter)
+        patch.setattr(incidental.SentenceMarks, "__init__", counting_init)
+        hits = matcher.match_text(question + "\n\n" + row)
+    in_question = [("mijnbouw", True)] * entries
+    in_row = [("geothermie", False)] + [("mijnbouw", True)] * entries
+    assert [(hit.theme_id, hit.incidental) for hit in hits] == in_question + in_row
+    return sum(counter.read for counter in counters), built
+
+
+def test_questions_and_cells_with_many_hits_are_read_in_linear_work(
+    shipped_matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The question and empty-cell rules used to search the sentence again for each hit
+    # (the next question mark, the bars around the cell, an answer before the mark), and
+    # the name rules copied the text before each hit: doubling the sentence quadrupled
+    # the reading. Now a sentence is indexed once and each hit looks its marks up.
+    small, built_small = _question_and_cell_reads(shipped_matcher, 300, monkeypatch)
+    large, built_large = _question_and_cell_reads(shipped_matcher, 600, monkeypatch)
+    assert built_small == built_large == 2  # once per sentence, not per hit
+    assert large <= LINEAR * small

@@ -135,8 +135,6 @@ _APPLICANT_RE = re.compile(
     re.IGNORECASE,
 )
 _ANSWER_RE = re.compile(r"(?:^|\W)(?:ja|nee|n\.?v\.?t\.?)(?:\W|$)|[☒☑✓✔✗✘]", re.IGNORECASE)
-# "Sportpark De Stuwwal", "camping Het Veen": a capital article inside a sentence starts a name.
-_NAME_ARTICLE_RE = re.compile(r"(?:^|\s)(?:De|Het|Den|'t)\s+$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|wij|ons|onze|gemeente|college|raad)\b", re.IGNORECASE)
 _PAST_WORDS = (
     "museum",
@@ -178,23 +176,45 @@ LABEL_MAX_WORDS = 6
 SHORT_SENTENCE = 300
 
 
+# Words without which a pattern cannot match: a substring test first spares most
+# sentences the regular expression.
+_OUTLINE_CUES = (
+    "paragraaf",
+    "par.",
+    "hoofdstuk",
+    "bijlage",
+    "§",
+    "aan bod",
+    "aan de orde",
+    "ingegaan",
+    " in op",
+)
+_ZONING_CUES = ("categorie", "bedrijfsactiviteiten", "sbi", "strijdig")
+_FORM_CUES = ("☐", "n.v.t", ".....", "…", "_____", "vullen")
+
+
 def may_be_incidental(sentence: str) -> bool:
-    """A cheap test per sentence: can any hit in it be a list entry or the past? Most
-    sentences fail it, so the per-hit rules run for few of them."""
+    """A cheap test per sentence: can any hit in it be a list entry, the past, a form or
+    a pointer elsewhere? Most sentences fail it, so the per-hit rules run for few of them.
+    The cheapest tests come first."""
+    if "?" in sentence or ":" in sentence or "|" in sentence or "\t" in sentence:
+        return True
     lowered = sentence.lower()
-    if len(_ITEM_SPLIT_RE.findall(sentence)) >= LIST_MIN_ENTRIES - 1:
-        return True  # enough separators for a list: let the per-hit rule decide
-    could_be_past = any(word in lowered for word in _PAST_STEMS)
-    return (
-        could_be_past
-        or "?" in sentence
-        or bool(_FORM_VERB_RE.match(sentence))
-        or bool(_CROSS_REFERENCE_RE.search(sentence) or _ANNOUNCEMENT_RE.search(sentence))
-        or ":" in sentence
-        or "|" in sentence
-        or "\t" in sentence
-        or bool(_ZONING_ROW_RE.search(sentence) or _EMPTY_FORM_RE.search(sentence))
-    )
+    if any(word in lowered for word in _PAST_STEMS):
+        return True
+    for separators, _separator in enumerate(_ITEM_SPLIT_RE.finditer(sentence), start=1):
+        if separators >= LIST_MIN_ENTRIES - 1:
+            return True  # enough separators for a list: let the per-hit rule decide
+    if _FORM_VERB_RE.match(sentence):
+        return True
+    if any(cue in lowered for cue in _OUTLINE_CUES) and (
+        _CROSS_REFERENCE_RE.search(sentence) or _ANNOUNCEMENT_RE.search(sentence)
+    ):
+        return True
+    if any(cue in lowered for cue in _ZONING_CUES) and _ZONING_ROW_RE.search(sentence):
+        return True
+    compact = lowered.replace(" ", "")
+    return any(cue in compact for cue in _FORM_CUES) and bool(_EMPTY_FORM_RE.search(sentence))
 
 
 def _entries(text: str) -> list[tuple[int, int]]:
@@ -231,23 +251,7 @@ def empty_form(segment: str, following: str = "") -> bool:
 def open_question(sentence: str, start: int, following: str) -> bool:
     """Whether the hit at ``sentence[start:]`` stands in a question that nothing answers
     (see module doc); ``following`` is the rest of the paragraph after the sentence."""
-    mark = sentence.find("?", start)
-    if mark < 0 or re.search(r"[.!|](?:\s|$)", sentence[start:mark]):
-        return False  # not a question, or the hit is in a clause before it
-    question = sentence[: mark + 1]
-    if _ANSWER_RE.search(question) and not re.search(
-        r"\b(?:ja|nee)\s*/\s*(?:ja|nee)\b", question, re.IGNORECASE
-    ):
-        return False  # a checklist row that carries its answer: "Nee  Binnen de zone?"
-    rest = (sentence[mark + 1 :] + " " + following).lstrip(" \t\n|").rstrip()
-    if not rest.strip("|:-–—. "):
-        return True
-    # the first piece of what follows: up to a cell bar, a question mark or a sentence end
-    piece = re.split(r"\s\|\s|(?<=[?.!])\s", rest, maxsplit=1)[0].strip()
-    if _BOTH_OPTIONS_RE.match(piece) or piece.endswith("?") or _FILL_IN_RE.search(piece):
-        return True
-    _label, colon, answer = piece.partition(":")
-    return bool(colon) and bool(_PLACEHOLDER_RE.match(answer.strip().rstrip(".")))
+    return SentenceMarks(sentence).open_question(start, following)
 
 
 # A cross-reference to a numbered part of the document, or an announcement of what a text
@@ -287,28 +291,116 @@ def empty_cell(segment: str, start: int) -> bool:
     """Whether the hit at ``segment[start:]`` labels a table or checklist cell left empty:
     "bodemdaling: niet ingevuld" (also cut off from its row by the sentence splitter at
     "n.t.b."), or a label cell followed by a placeholder cell ("Archeologie | ... |")."""
-    cell_start = max(segment.rfind("|", 0, start), segment.rfind("\t", 0, start)) + 1
-    ends = [end for end in (segment.find("|", start), segment.find("\t", start)) if end >= 0]
-    cell_end = min(ends, default=len(segment))
-    cell = segment[cell_start:cell_end]
-    if cell_start == 0 and cell_end == len(segment) and len(WORD_RE.findall(cell)) > ROW_MAX_WORDS:
-        return False  # a sentence of prose with a colon, not a row
-    label, colon, answer = cell.partition(":")
-    if colon:
-        in_row = cell_start > 0 or cell_end < len(segment)
-        # outside a row, "Label: n.t.b." needs a short label and a written placeholder (a
-        # sentence ending in a colon introduces a list)
-        return (
-            start - cell_start < len(label)
-            and (
-                in_row or (len(WORD_RE.findall(label)) <= LABEL_MAX_WORDS and bool(answer.strip()))
+    return SentenceMarks(segment).empty_cell(start)
+
+
+_QUESTION_MARK_RE = re.compile(r"\?")
+_CLAUSE_END_RE = re.compile(r"[.!|](?:\s|$)")
+_CELL_BAR_RE = re.compile(r"[|\t]")
+_BOTH_OPTIONS_ANYWHERE_RE = re.compile(r"\b(?:ja|nee)\s*/\s*(?:ja|nee)\b", re.IGNORECASE)
+# What follows a question is judged on its first piece: this much of it is enough.
+FOLLOWING_WINDOW = 400
+# A cell longer than this is text, not a checklist label and its answer.
+CELL_MAX_CHARS = 600
+
+
+class SentenceMarks:
+    """Where one sentence's question marks, clause ends and cell bars are, found once.
+
+    The question and empty-cell rules are asked per hit; a sentence with thousands of hits
+    (a page without full stops) used to be searched again for each, so doubling it
+    quadrupled the work. Each hit now looks its marks up by bisection, and the verdict on
+    each question mark is found once.
+    """
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._verdicts: dict[int, bool] = {}
+
+    @cached_property
+    def questions(self) -> list[int]:
+        return [match.start() for match in _QUESTION_MARK_RE.finditer(self.sentence)]
+
+    @cached_property
+    def clause_ends(self) -> list[int]:
+        return [match.start() for match in _CLAUSE_END_RE.finditer(self.sentence)]
+
+    @cached_property
+    def bars(self) -> list[int]:
+        return [match.start() for match in _CELL_BAR_RE.finditer(self.sentence)]
+
+    @cached_property
+    def first_answer_end(self) -> int | None:
+        found = _ANSWER_RE.search(self.sentence)
+        return found.end() if found else None
+
+    @cached_property
+    def first_both_options_end(self) -> int | None:
+        found = _BOTH_OPTIONS_ANYWHERE_RE.search(self.sentence)
+        return found.end() if found else None
+
+    @cached_property
+    def is_long_prose(self) -> bool:
+        return len(WORD_RE.findall(self.sentence)) > ROW_MAX_WORDS
+
+    def open_question(self, start: int, following: str) -> bool:
+        position = bisect.bisect_left(self.questions, start)
+        if position == len(self.questions):
+            return False  # not a question
+        mark = self.questions[position]
+        end = bisect.bisect_left(self.clause_ends, start)
+        if end < len(self.clause_ends) and self.clause_ends[end] < mark:
+            return False  # the hit is in a clause before the question
+        verdict = self._verdicts.get(mark)
+        if verdict is None:
+            verdict = self._verdicts[mark] = self._unanswered(mark, following)
+        return verdict
+
+    def _unanswered(self, mark: int, following: str) -> bool:
+        question_end = mark + 1
+        answer, both = self.first_answer_end, self.first_both_options_end
+        if (answer is not None and answer <= question_end) and not (
+            both is not None and both <= question_end
+        ):
+            return False  # a checklist row that carries its answer: "Nee  Binnen de zone?"
+        after = self.sentence[question_end : question_end + FOLLOWING_WINDOW]
+        rest = (after + " " + following[:FOLLOWING_WINDOW]).lstrip(" \t\n|").rstrip()
+        if not rest.strip("|:-–—. "):
+            return True
+        # the first piece of what follows: up to a cell bar, a question mark or a sentence end
+        piece = re.split(r"\s\|\s|(?<=[?.!])\s", rest, maxsplit=1)[0].strip()
+        if _BOTH_OPTIONS_RE.match(piece) or piece.endswith("?") or _FILL_IN_RE.search(piece):
+            return True
+        _label, colon, answer_text = piece.partition(":")
+        return bool(colon) and bool(_PLACEHOLDER_RE.match(answer_text.strip().rstrip(".")))
+
+    def empty_cell(self, start: int) -> bool:
+        sentence, bars = self.sentence, self.bars
+        after = bisect.bisect_left(bars, start)
+        cell_start = bars[after - 1] + 1 if after > 0 else 0
+        cell_end = bars[after] if after < len(bars) else len(sentence)
+        if cell_end - cell_start > CELL_MAX_CHARS:
+            return False
+        if cell_start == 0 and cell_end == len(sentence) and self.is_long_prose:
+            return False  # a sentence of prose with a colon, not a row
+        label, colon, answer = sentence[cell_start:cell_end].partition(":")
+        if colon:
+            in_row = cell_start > 0 or cell_end < len(sentence)
+            # outside a row, "Label: n.t.b." needs a short label and a written placeholder
+            # (a sentence ending in a colon introduces a list)
+            return (
+                start - cell_start < len(label)
+                and (
+                    in_row
+                    or (len(WORD_RE.findall(label)) <= LABEL_MAX_WORDS and bool(answer.strip()))
+                )
+                and bool(_PLACEHOLDER_RE.match(answer.strip().rstrip(".")))
             )
-            and bool(_PLACEHOLDER_RE.match(answer.strip().rstrip(".")))
-        )
-    if cell_end == len(segment):
-        return False
-    following = re.split(r"[|\t]", segment[cell_end + 1 :], maxsplit=1)[0]
-    return bool(_PLACEHOLDER_RE.match(following.strip().rstrip(".")))
+        if cell_end == len(sentence):
+            return False
+        next_end = bars[after + 1] if after + 1 < len(bars) else len(sentence)
+        following = sentence[cell_end + 1 : min(next_end, cell_end + 1 + CELL_MAX_CHARS)]
+        return bool(_PLACEHOLDER_RE.match(following.strip().rstrip(".")))
 
 
 def _placeholder_row(segment: str) -> bool:
@@ -324,32 +416,52 @@ def _placeholder_row(segment: str) -> bool:
     return bool(answers) and all(_PLACEHOLDER_RE.match(answer) for answer in answers)
 
 
+def _char_before(text: str, index: int) -> tuple[str, int]:
+    """The character before ``index`` past any white space, and its position ("", -1 at
+    the start). Looks back only over the white space, never copies the text."""
+    position = index - 1
+    while position >= 0 and text[position] in " \t\n":
+        position -= 1
+    return (text[position], position) if position >= 0 else ("", -1)
+
+
+_NAME_ARTICLES = ("Het", "Den", "De", "'t")
+_LEADING_QUOTES = " \t\n\"'‘“(-"
+_NAME_CONTEXT_STOPS = ".:;!?|•-–—\"'‘’“”([«"
+
+
 def proper_name(sentence: str, start: int) -> bool:
     """Whether the capitalised word at ``start`` is part of a name ("Sportpark De Stuwwal",
-    "camping Het Veen"): a capital article stands right before it inside the sentence."""
-    return (
-        start > 0
-        and sentence[start : start + 1].isupper()
-        and bool(_NAME_ARTICLE_RE.search(sentence[:start]))
-        and bool(sentence[:start].strip(" \t\n\"'‘“(-"))  # not the sentence's own first word
-        and not _NAME_ARTICLE_RE.fullmatch(sentence[:start])
-    )
+    "camping Het Veen"): a capital article stands right before it inside the sentence (not
+    as the sentence's own first word)."""
+    if start == 0 or not sentence[start : start + 1].isupper():
+        return False
+    last, position = _char_before(sentence, start)
+    if position == start - 1 or not last:
+        return False  # no white space between the article and the word
+    for article in _NAME_ARTICLES:
+        begin = position - len(article) + 1
+        if (
+            begin >= 0
+            and sentence.startswith(article, begin)
+            and (begin == 0 or sentence[begin - 1].isspace())
+        ):
+            first = 0
+            while first < begin and sentence[first] in _LEADING_QUOTES:
+                first += 1
+            return first < begin
+    return False
 
 
 def inflected_name(sentence: str, start: int, end: int) -> bool:
     """Whether ``sentence[start:end]``, matched as an inflected form of a lower-case term,
     is a capitalised word inside the sentence (a name: "bij Holten", "in Putten")."""
     word = sentence[start:end]
-    before = sentence[:start].rstrip(" \t\n")
+    if not (len(word) > 1 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()):
+        return False
     # a quoted capital is a designation ('Boringsvrije zone'), not a name
-    return (
-        len(word) > 1
-        and word[0].isupper()
-        and word[1:].isalpha()
-        and word[1:].islower()
-        and bool(before)
-        and before[-1] not in ".:;!?|•-–—\"'‘’“”([«"
-    )
+    last, _position = _char_before(sentence, start)
+    return bool(last) and last not in _NAME_CONTEXT_STOPS
 
 
 _STREET_ENDS = (
@@ -367,6 +479,8 @@ _STREET_ENDS = (
     "dreef",
     "brug",
 )
+# A word longer than this around a hit is no street or name.
+NAME_MAX_CHARS = 64
 _NAME_WORD_RE = re.compile(r"\s+([A-ZÀ-Þ][a-zà-ÿ]+)")
 
 
@@ -375,21 +489,29 @@ def street_or_name(sentence: str, start: int, end: int) -> bool:
     (*Kolenmijnweg*, *Zoutstraat*) or the hit opens a name of several capitalised words
     inside a sentence (*Energiecoöperatie Aardwarmte Dinkelland*)."""
     word_start = start
-    while word_start > 0 and (
-        sentence[word_start - 1].isalpha() or sentence[word_start - 1] == "-"
+    while (
+        word_start > 0
+        and start - word_start < NAME_MAX_CHARS
+        and (sentence[word_start - 1].isalpha() or sentence[word_start - 1] == "-")
     ):
         word_start -= 1
     word_end = end
-    while word_end < len(sentence) and sentence[word_end].isalpha():
+    while (
+        word_end < len(sentence)
+        and word_end - end < NAME_MAX_CHARS
+        and sentence[word_end].isalpha()
+    ):
         word_end += 1
+    if start - word_start >= NAME_MAX_CHARS or word_end - end >= NAME_MAX_CHARS:
+        return False  # a "word" this long is no name (and is not scanned per hit)
     word = sentence[word_start:word_end]
     if not word[:1].isupper() or not word[1:2].islower():
         return False
     lowered = word.lower()
     if any(lowered.endswith(tail) and len(lowered) >= len(tail) + 4 for tail in _STREET_ENDS):
         return True
-    before = sentence[:word_start].rstrip(" \t\n")
-    inside = bool(before) and before[-1] not in ".:;!?|•-–—\"'‘’“”([«"
+    last, _position = _char_before(sentence, word_start)
+    inside = bool(last) and last not in _NAME_CONTEXT_STOPS
     return inside and bool(_NAME_WORD_RE.match(sentence, word_end))
 
 

@@ -66,13 +66,13 @@ from ..models import (
 from ..options import MatchOptions
 from ..textrules import BLOCK_SPLIT_RE
 from .incidental import (
+    FOLLOWING_WINDOW,
+    SentenceMarks,
     SentenceRules,
-    empty_cell,
     empty_form,
     form_instruction,
     inflected_name,
     may_be_incidental,
-    open_question,
     outline_sentence,
     proper_name,
     street_or_name,
@@ -649,6 +649,10 @@ class _SegmentFacts:
         return SentenceRules(self.sentence)
 
     @cached_property
+    def marks(self) -> SentenceMarks:
+        return SentenceMarks(self.sentence)
+
+    @cached_property
     def has_question(self) -> bool:
         # ``open_question`` asks for a question mark after the hit: none, no question
         return "?" in self.sentence
@@ -668,10 +672,12 @@ class _SegmentFacts:
         return outline_sentence(self.sentence)
 
     def rest_of_paragraph(self, end: int) -> str:
-        """The text after the segment up to ``end`` (its paragraph's end), cut once."""
+        """The text after the segment up to ``end`` (its paragraph's end), cut once and at
+        most ``FOLLOWING_WINDOW`` long (all the question rule reads of it)."""
         rest = self._rest.get(end)
         if rest is None:
-            rest = self._rest[end] = self.text[self.segment.end : end]
+            stop = min(end, self.segment.end + FOLLOWING_WINDOW)
+            rest = self._rest[end] = self.text[self.segment.end : stop]
         return rest
 
     @cached_property
@@ -942,11 +948,11 @@ class Matcher:
                     sentence_facts.empty_form
                     or (
                         sentence_facts.has_question
-                        and open_question(
-                            sentence, offset, sentence_facts.rest_of_paragraph(paragraph[1])
+                        and sentence_facts.marks.open_question(
+                            offset, sentence_facts.rest_of_paragraph(paragraph[1])
                         )
                     )
-                    or (sentence_facts.may_have_cells and empty_cell(sentence, offset))
+                    or (sentence_facts.may_have_cells and sentence_facts.marks.empty_cell(offset))
                     or sentence_facts.form_instruction
                     or sentence_facts.outline_sentence
                     or rules.listed_activity(offset, offset + candidate.end - candidate.start)
