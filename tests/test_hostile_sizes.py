@@ -416,8 +416,8 @@ def _question_and_cell_reads(
     row = "Checklist | geothermie: twee putten gepland | " + " | ".join(
         ["Gaswinning: n.t.b"] * entries
     )
-    counters = [
-        _CountingPattern(getattr(incidental, name))
+    counters = {
+        name: _CountingPattern(getattr(incidental, name))
         for name in (
             "_QUESTION_MARK_RE",
             "_CLAUSE_END_RE",
@@ -425,7 +425,7 @@ def _question_and_cell_reads(
             "_ANSWER_RE",
             "_BOTH_OPTIONS_ANYWHERE_RE",
         )
-    ]
+    }
     built = 0
     original_init = incidental.SentenceMarks.__init__
 
@@ -435,24 +435,14 @@ def _question_and_cell_reads(
         original_init(self, sentence)
 
     with monkeypatch.context() as patch:
-        for counter, name in zip(
-            counters,
-            (
-                "_QUESTION_MARK_RE",
-                "_CLAUSE_END_RE",
-                "_CELL_BAR_RE",
-                "_ANSWER_RE",
-                "_BOTH_OPTIONS_ANYWHERE_RE",
-            ),
-            strict=True,
-        ):
+        for name, counter in counters.items():
             patch.setattr(incidental, name, counter)
         patch.setattr(incidental.SentenceMarks, "__init__", counting_init)
         hits = matcher.match_text(question + "\n\n" + row)
     in_question = [("mijnbouw", True)] * entries
     in_row = [("geothermie", False)] + [("mijnbouw", True)] * entries
     assert [(hit.theme_id, hit.incidental) for hit in hits] == in_question + in_row
-    return sum(counter.read for counter in counters), built
+    return sum(counter.read for counter in counters.values()), built
 
 
 def test_questions_and_cells_with_many_hits_are_read_in_linear_work(
