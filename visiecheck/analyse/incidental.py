@@ -145,7 +145,7 @@ _PAST_WORDS = (
     "tentoonstellingen",
     "geschiedenis",
     "historie",
-    # a replica or a visitors' attraction shows the past, it does not practise it
+    # a replica (a rebuilt mine for visitors) shows the past, it does not practise it
     "replica",
     "nagebouwd",
     "nagebouwde",
