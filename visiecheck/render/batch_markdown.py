@@ -5,8 +5,11 @@ each row and the run's tool and lexicon."""
 
 from __future__ import annotations
 
-from ..models import Report
+from collections.abc import Callable, Sequence
+
+from ..models import DocumentReport, Report
 from ._batch import (
+    OverviewRow,
     counts_cell,
     duplicate_lines,
     error_text,
@@ -43,23 +46,16 @@ def render_batch_markdown(report: Report, lang: str = "nl", *, sort: str = "name
     rows = overview_rows(report, sort)
     # the title counts municipalities: a draft beside the adopted visie is no extra visie
     lines = [f"# {word('batch_title', lang, n=len(municipality_groups(report)))}", ""]
-    lines.append(
-        "| "
-        + " | ".join([t("municipality", lang), *[c.code for c in columns], word("counts", lang)])
-        + " |"
-    )
-    lines.append("|---|" + ":---:|" * len(columns) + "---:|")
-    for row in rows:
-        document = row.document
-        if document.failed:
-            cells = ["·"] * len(columns) + [md_escape(error_text(document, lang))]
-        else:
-            cells = [symbol(status_of(document, c.id)) for c in columns] + [counts_cell(document)]
-        lines.append(f"| {md_escape(row.label)} | " + " | ".join(cells) + " |")
-    lines.append(
-        f"| **{word('total', lang)}** | "
-        + " | ".join(str(theme_total(report, c.id)) for c in columns)
-        + " | |"
+    lines += _matrix_table(
+        rows,
+        [c.code for c in columns],
+        word("counts", lang),
+        lambda document: [
+            *(symbol(status_of(document, c.id)) for c in columns),
+            counts_cell(document),
+        ],
+        [theme_total(report, c.id) for c in columns],
+        lang,
     )
     lines += [
         "",
@@ -101,22 +97,44 @@ def _readiness_matrix(report: Report, lang: str, sort: str) -> list[str]:
     """The second matrix "Huiswerk klaar": municipalities × readiness signals."""
     columns = signal_columns(report, lang)
     rows = overview_rows(report, sort)
+    primaries = [row.document for row in rows if not row.sub]
     lines = [f"## {t('readiness.matrix', lang)}", ""]
-    header = [t("municipality", lang), *[c.code for c in columns], "✔"]
-    lines.append("| " + " | ".join(header) + " |")
-    lines.append("|---|" + ":---:|" * len(columns) + "---:|")
+    lines += _matrix_table(
+        rows,
+        [c.code for c in columns],
+        "✔",
+        lambda document: [
+            *(signal_symbol(signal_found(document, c.id)) for c in columns),
+            found_count_cell(document),
+        ],
+        [signal_total(primaries, c.id) for c in columns],
+        lang,
+    )
+    return [*lines, "", f"{word('legend', lang)}: {md_escape(matrix_legend(columns, lang))}"]
+
+
+def _matrix_table(
+    rows: Sequence[OverviewRow],
+    codes: Sequence[str],
+    last_header: str,
+    cells_of: Callable[[DocumentReport], list[str]],
+    totals: Sequence[int],
+    lang: str,
+) -> list[str]:
+    """A markdown matrix: header, one line per row (a failed document shows its error in
+    the last column), and the totals line. Both matrices (themes, readiness) use it."""
+    lines = [
+        "| " + " | ".join([t("municipality", lang), *codes, last_header]) + " |",
+        "|---|" + ":---:|" * len(codes) + "---:|",
+    ]
     for row in rows:
         document = row.document
         if document.failed:
-            cells = ["·"] * len(columns) + [md_escape(error_text(document, lang))]
+            cells = ["·"] * len(codes) + [md_escape(error_text(document, lang))]
         else:
-            cells = [signal_symbol(signal_found(document, c.id)) for c in columns]
-            cells.append(found_count_cell(document))
+            cells = cells_of(document)
         lines.append(f"| {md_escape(row.label)} | " + " | ".join(cells) + " |")
-    primaries = [row.document for row in rows if not row.sub]
     lines.append(
-        f"| **{word('total', lang)}** | "
-        + " | ".join(str(signal_total(primaries, c.id)) for c in columns)
-        + " | |"
+        f"| **{word('total', lang)}** | " + " | ".join(str(total) for total in totals) + " | |"
     )
-    return [*lines, "", f"{word('legend', lang)}: {md_escape(matrix_legend(columns, lang))}"]
+    return lines
