@@ -25,13 +25,14 @@ theme at most *genoemd* and never give it a stance. The rules:
   placeholder (*Mijnbouw: —*, *nog niet beoordeeld*, *volgt*), or a form's yes/no question
   about the plan left unanswered (*Ligt het plangebied in een …?*, *Heeft het plan gevolgen
   voor …?*): every hit in it is incidental.
-- **open question** (``open_question``): a question about the theme that nothing answers —
-  the paragraph ends after it, another question or a placeholder answer (*antwoord: —*, *ja /
-  nee*, *...*) follows, or an instruction to fill it in (*Beschrijf dit …*, *wordt ingevuld
-  door …*). Intake lists, forms and questionnaires ask about every theme; a visie that asks
-  "Hoe houden we het grondwater op peil?" and answers it in the next sentence does not lose
-  the hit. A hit in a "label: answer" cell whose answer is a placeholder (*bodemdaling: niet
-  ingevuld*) is incidental too, whatever the other cells say.
+- **open question** (``SentenceMarks.open_question``): a question about the theme that
+  nothing answers — the paragraph ends after it, another question or a placeholder answer
+  (*antwoord: —*, *ja / nee*, *...*) follows, or an instruction to fill it in (*Beschrijf
+  dit …*, *wordt ingevuld door …*). Intake lists, forms and questionnaires ask about every
+  theme; a visie that asks "Hoe houden we het grondwater op peil?" and answers it in the next
+  sentence does not lose the hit. A hit in a "label: answer" cell whose answer is a
+  placeholder (*bodemdaling: niet ingevuld*) is incidental too, whatever the other cells say
+  (``SentenceMarks.empty_cell``).
 - **form instruction** (``form_instruction``): a sentence that tells an applicant what to
   write (*Beschrijf kort wat uw plan betekent voor bodem en grondwater*, *Vermeld in de
   aanvraag …*): a form verb first, addressed to the applicant (*u*, *uw*, *de aanvraag*, *het
@@ -254,12 +255,6 @@ def empty_form(segment: str, following: str = "") -> bool:
     )
 
 
-def open_question(sentence: str, start: int, following: str) -> bool:
-    """Whether the hit at ``sentence[start:]`` stands in a question that nothing answers
-    (see module doc); ``following`` is the rest of the paragraph after the sentence."""
-    return SentenceMarks(sentence).open_question(start, following)
-
-
 # A cross-reference to a numbered part of the document, or an announcement of what a text
 # covers ("komen aan de orde", "komt aan bod", "wordt ingegaan op").
 _CROSS_REFERENCE_RE = re.compile(
@@ -293,13 +288,6 @@ def form_instruction(sentence: str) -> bool:
     return bool(_FORM_VERB_RE.match(sentence) and _APPLICANT_RE.search(sentence))
 
 
-def empty_cell(segment: str, start: int) -> bool:
-    """Whether the hit at ``segment[start:]`` labels a table or checklist cell left empty:
-    "bodemdaling: niet ingevuld" (also cut off from its row by the sentence splitter at
-    "n.t.b."), or a label cell followed by a placeholder cell ("Archeologie | ... |")."""
-    return SentenceMarks(segment).empty_cell(start)
-
-
 _QUESTION_MARK_RE = re.compile(r"\?")
 _CLAUSE_END_RE = re.compile(r"[.!|](?:\s|$)")
 _CELL_BAR_RE = re.compile(r"[|\t]")
@@ -311,7 +299,14 @@ CELL_MAX_CHARS = 600
 
 
 class SentenceMarks:
-    """Where one sentence's question marks, clause ends and cell bars are, found once.
+    """The question and empty-cell rules of one sentence, with where its question marks,
+    clause ends and cell bars are, found once.
+
+    ``open_question(start, following)``: whether the hit at ``sentence[start:]`` stands in
+    a question that nothing answers (``following``: the rest of the paragraph);
+    ``empty_cell(start)``: whether it labels a table or checklist cell left empty —
+    "bodemdaling: niet ingevuld" (also cut off from its row by the sentence splitter at
+    "n.t.b."), or a label cell followed by a placeholder cell ("Archeologie | ... |").
 
     The question and empty-cell rules are asked per hit; a sentence with thousands of hits
     (a page without full stops) used to be searched again for each, so doubling it
