@@ -531,6 +531,7 @@ def test_a_cross_reference_or_an_announcement_only_names_its_themes(matcher: Mat
         "In hoofdstuk 6 Geothermie vindt de verdere afweging plaats.",
         "In deze visie komen onder meer mobiliteit, wonen, zoutwinning en geothermie aan bod.",
         "In het volgende deel gaan we in op de archeologie van de kernen.",
+        "Over de zoutwinning: zie § 3.1.",
     ):
         hits = matcher.match_text(text)
         assert hits, text
@@ -734,3 +735,31 @@ def test_explain_marks_a_list_entry(tmp_path: Path) -> None:
         True,
         False,
     ]
+
+
+def test_the_cheap_sentence_test_lets_through_every_sentence_a_rule_can_fire_on() -> None:
+    # may_be_incidental looks for cue words before any regular expression; a sentence that
+    # one of the per-hit rules would mark must never be stopped by it
+    from visiecheck.analyse.incidental import may_be_incidental
+
+    for sentence in (
+        "De zoutwinning is in paragraaf 4.3 toegelicht.",
+        "Zie hoofdstuk 6 voor de geothermie.",
+        "De archeologie staat in bijlage 2.",
+        "Voor de geothermie zie § 3.1 van het plan.",
+        "In deze visie komen wonen en geothermie aan de orde.",
+        "In deze visie komt de geothermie aan bod.",
+        "Op de zoutwinning wordt later nader ingegaan op basis van het onderzoek.",
+        "Daarna gaan we in op de zoutwinning.",
+        "Staat van bedrijfsactiviteiten: zoutwinning.",
+        "Milieucategorie 4 geldt voor zoutwinning.",
+        "Tot strijdig gebruik wordt gerekend zoutwinning.",
+        "Zoutwinning ☐ ja ☐ nee",
+        "Zoutwinning n.v.t.",
+        "Zoutwinning ........ meter",
+        "Afstand tot de zoutwinning (in te vullen door de aanvrager)",
+        "Beschrijf de gevolgen voor de zoutwinning.",
+        "Het zoutmuseum toont de geschiedenis.",
+    ):
+        assert may_be_incidental(sentence), sentence
+    assert not may_be_incidental("Wij zetten in op geothermie voor de nieuwe wijk.")

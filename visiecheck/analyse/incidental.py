@@ -258,7 +258,7 @@ def empty_form(segment: str, following: str = "") -> bool:
 # A cross-reference to a numbered part of the document, or an announcement of what a text
 # covers ("komen aan de orde", "komt aan bod", "wordt ingegaan op").
 _CROSS_REFERENCE_RE = re.compile(
-    r"\b(?:paragraaf|par\.|hoofdstuk|bijlage|§)\s*\d+(?:\.\d+)*", re.IGNORECASE
+    r"(?:\b(?:paragraaf|par\.|hoofdstuk|bijlage)|§)\s*\d+(?:\.\d+)*", re.IGNORECASE
 )
 _ANNOUNCEMENT_RE = re.compile(
     r"\baan\s+(?:de\s+orde|bod)\b|\b(?:wordt|worden)\s+(?:\w+\s+){0,2}ingegaan\s+op\b|"
