@@ -545,6 +545,59 @@ def test_a_cross_reference_or_an_announcement_only_names_its_themes(matcher: Mat
     assert [hit.incidental for hit in matcher.match_text(row)] == [False]
 
 
+def test_a_question_with_boxes_nobody_ticked_only_names_its_themes(matcher: Matcher) -> None:
+    for text in (
+        "Ligt de locatie boven een zoutwinning? ☐ ja ☐ nee ☐ onbekend",
+        "Wordt er geothermie toegepast? [ ] ja [ ] nee",
+        "Is er gaswinning in de buurt? (aankruisen) Zo ja, meld dit bij de provincie.",
+    ):
+        hits = matcher.match_text(text)
+        assert [(hit.theme_id != "", hit.incidental) for hit in hits] == [(True, True)], text
+        # a line with boxes is a form row, never a heading (a heading's hit would count)
+        assert all(hit.context is Context.BODY for hit in hits), text
+    # a ticked box is an answer
+    for text in (
+        "Ligt de locatie boven een zoutwinning? ☒ ja ☐ nee ☐ onbekend",
+        "Wordt er geothermie toegepast? [x] ja [ ] nee",
+    ):
+        assert [hit.incidental for hit in matcher.match_text(text)] == [False], text
+
+
+def test_a_question_answered_only_by_a_pointer_elsewhere_only_names_its_themes(
+    matcher: Matcher,
+) -> None:
+    for text in (
+        "Is rekening gehouden met de zoutwinning onder het terrein? (zie bijlage 4)",
+        "Welke rol speelt geothermie in de wijk? Zie paragraaf 5.2.",
+    ):
+        assert [hit.incidental for hit in matcher.match_text(text)] == [True], text
+    # an answer that carries a reference is still an answer
+    answer = "Welke rol speelt geothermie in de wijk? Wij boren niet voor 2030 (zie paragraaf 5.2)."
+    assert themes(matcher, answer, incidental=False) == ["geothermie"]
+
+
+def test_a_rule_naming_a_zoning_category_lists_its_activities_in_three_entries(
+    matcher: Matcher,
+) -> None:
+    rule = (
+        "Regels gemengd gebied: geen bedrijvigheid zwaarder dan categorie 3.1, geen "
+        "vuurwerkopslag, geen zoutwinning, geen autosloperijen."
+    )
+    assert themes(matcher, rule, incidental=True) == ["mijnbouw"]
+    # without a zoning category three entries are not enough; a choice of our own counts
+    assert themes(
+        matcher,
+        "Wij willen in het buitengebied geen windturbines, geen zoutwinning en geen "
+        "nieuwe stallen.",
+        incidental=False,
+    ) == ["mijnbouw"]
+    assert themes(
+        matcher,
+        "Onder de stad: geen parkeergarages, geen zoutwinning, geen tunnels.",
+        incidental=False,
+    ) == ["mijnbouw"]
+
+
 def test_uses_that_fall_outside_or_do_not_fit_a_zone_are_a_list(matcher: Matcher) -> None:
     for text in (
         "Onder de categorie bedrijven vallen niet: garages, zoutwinning, opslag van vuurwerk "
@@ -760,6 +813,8 @@ def test_the_cheap_sentence_test_lets_through_every_sentence_a_rule_can_fire_on(
         "Afstand tot de zoutwinning (in te vullen door de aanvrager)",
         "Beschrijf de gevolgen voor de zoutwinning.",
         "Het zoutmuseum toont de geschiedenis.",
+        "Geen bedrijvigheid boven categorie 3.2, geen opslag, geen zoutwinning en geen loodsen.",
+        "Geen categorie 3.2, geen opslag en geen zoutwinning.",
     ):
         assert may_be_incidental(sentence), sentence
     assert not may_be_incidental("Wij zetten in op geothermie voor de nieuwe wijk.")

@@ -87,6 +87,8 @@ _ZONING_ROW_RE = re.compile(
     r"^\W*\d{2,4}(?:\.\d+)?\s+\S.*\bcategorie\s*\d",
     re.IGNORECASE,
 )
+# A zoning category of businesses by their nuisance: "categorie 3.2", "milieucategorie 2".
+_ZONING_CATEGORY_RE = re.compile(r"\b(?:milieu)?categorie\s*\d", re.IGNORECASE)
 # Entries naming a kind of business: two of them make a list of business types.
 _BUSINESS_ENTRY_RE = re.compile(
     r"(?:bedrijf|bedrijven|handel|horeca|winkels?|garages?|industrie|kwekerijen?)\W*$",
@@ -120,7 +122,8 @@ _FORM_QUESTION_RE = re.compile(
 _BOTH_OPTIONS_RE = re.compile(r"^(?:ja|nee)\s*/\s*(?:ja|nee)\b", re.IGNORECASE)
 _FILL_IN_RE = re.compile(
     r"^(?:beschrijf|geef|vul|noem|licht|motiveer|omschrijf)\b|"
-    r"\b(?:in\s+te\s+vullen|ingevuld|invullen|in\s+te\s+dienen)\b|"
+    r"\b(?:in\s+te\s+vullen|ingevuld|invullen|in\s+te\s+dienen|aankruisen|aan\s+te\s+kruisen|"
+    r"kruis\s+aan|omcirkelen|doorhalen\s+wat\s+niet\s+van\s+toepassing\s+is)\b|"
     r"\bvul(?:t|len)\b[^.?!]{0,60}\bin\b|\.{3}|…",
     re.IGNORECASE,
 )
@@ -212,6 +215,9 @@ def may_be_incidental(sentence: str) -> bool:
         separators += len(_CONJUNCTION_RE.findall(lowered))
     if separators >= LIST_MIN_ENTRIES - 1:
         return True
+    # a rule naming a zoning category needs one entry less (``listed_activity``)
+    if separators >= LIST_MIN_ENTRIES - 2 and "categorie" in lowered:
+        return True
     if _FORM_VERB_RE.match(sentence):
         return True
     if any(cue in lowered for cue in _OUTLINE_CUES) and (
@@ -292,6 +298,14 @@ _QUESTION_MARK_RE = re.compile(r"\?")
 _CLAUSE_END_RE = re.compile(r"[.!|](?:\s|$)")
 _CELL_BAR_RE = re.compile(r"[|\t]")
 _BOTH_OPTIONS_ANYWHERE_RE = re.compile(r"\b(?:ja|nee)\s*/\s*(?:ja|nee)\b", re.IGNORECASE)
+# Boxes to tick after a question, none ticked: "☐ ja ☐ nee ☐ onbekend", "[ ] ja [ ] nee".
+_UNTICKED_RE = re.compile(r"^(?:(?:☐|\[\s\])\s*[^☐☒☑✓✔✗✘\[\]]{0,20}){2,}$")
+# Only a pointer to where the answer is: "(zie bijlage 4)", "zie paragraaf 3.2."
+_REFERENCE_ONLY_RE = re.compile(
+    r"^\(?\s*(?:zie|zie\s+ook|vgl\.?)\s+(?:de\s+)?(?:bijlage|paragraaf|par\.|hoofdstuk|§|kaart|"
+    r"figuur|tabel|toelichting)\b[^()]{0,40}\)?[.;]?$",
+    re.IGNORECASE,
+)
 # What follows a question is judged on its first piece: this much of it is enough.
 FOLLOWING_WINDOW = 400
 # A cell longer than this is text, not a checklist label and its answer.
@@ -370,7 +384,13 @@ class SentenceMarks:
             return True
         # the first piece of what follows: up to a cell bar, a question mark or a sentence end
         piece = re.split(r"\s\|\s|(?<=[?.!])\s", rest, maxsplit=1)[0].strip()
-        if _BOTH_OPTIONS_RE.match(piece) or piece.endswith("?") or _FILL_IN_RE.search(piece):
+        if (
+            _BOTH_OPTIONS_RE.match(piece)
+            or piece.endswith("?")
+            or _FILL_IN_RE.search(piece)
+            or _UNTICKED_RE.match(piece)
+            or _REFERENCE_ONLY_RE.match(piece)
+        ):
             return True
         _label, colon, answer_text = piece.partition(":")
         return bool(colon) and bool(_PLACEHOLDER_RE.match(answer_text.strip().rstrip(".")))
@@ -583,6 +603,10 @@ class SentenceRules:
         return bool(_ZONING_ROW_RE.search(self.sentence)) and not self._chosen
 
     @cached_property
+    def _zoning_category(self) -> bool:
+        return bool(_ZONING_CATEGORY_RE.search(self.sentence))
+
+    @cached_property
     def _chosen(self) -> bool:
         return bool(_FIRST_PERSON_RE.search(self.sentence))
 
@@ -635,7 +659,10 @@ class SentenceRules:
             return False
         # the run of short entries around the hit
         first, last = entries.run_first[position], entries.run_last[position]
-        if last - first + 1 < LIST_MIN_ENTRIES:
+        # a rule naming a zoning category ("vanaf categorie 3.2") lists its activities
+        # in fewer entries
+        needed = LIST_MIN_ENTRIES - 1 if self._zoning_category else LIST_MIN_ENTRIES
+        if last - first + 1 < needed:
             return False
         if self._list_tail:
             return True

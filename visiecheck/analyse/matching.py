@@ -869,6 +869,16 @@ class Matcher:
         candidates = self._terms.find(text, words, longest_wins=False, strings=strings)
         rebuilt = _elided_words(text, words)
         if rebuilt:
+            # "drinkwater-" in "drinkwater-, gas- en glasvezelkabels" names what a cable
+            # or pipe carries, not the theme of the bare word: only the rebuilt word
+            # (drinkwaterkabels) may match. Other bare parts stay: the rebuilt word of
+            # "grondwater- en oppervlaktewaterkwaliteit" is not always a known term.
+            parts = {_bare_part(item) for item in rebuilt if _network_head(item.last)}
+            candidates = [
+                candidate
+                for candidate in candidates
+                if (candidate.start, candidate.end) not in parts
+            ]
             candidates.extend(self._elided_hits(rebuilt))
         if not candidates:
             return []  # the cheap path: no sentence splitting for pages without a term
@@ -1068,6 +1078,23 @@ class _Rebuilt:
     part: str  # "zout"
     last: str  # the coordination's other word: "gaswinning" (forward: the first word)
     forward: bool = False  # "-leven" after "bodemstructuur en"
+
+
+# The last word of "X-, Y- en Zleidingen" that makes every part a kind of network.
+_NETWORK_HEAD_RE = re.compile(
+    r"(?:kabels?|leiding(?:en)?|buis|buizen|net(?:ten)?|netwerk(?:en)?|infrastructuur|"
+    r"aansluiting(?:en)?|tracés?)$",
+    re.IGNORECASE,
+)
+
+
+def _network_head(word: str) -> bool:
+    return bool(_NETWORK_HEAD_RE.search(word))
+
+
+def _bare_part(item: _Rebuilt) -> tuple[int, int]:
+    """The span of an elided part without its hyphen ("zout" of "zout-", "leven" of "-leven")."""
+    return (item.start + 1, item.end) if item.forward else (item.start, item.end - 1)
 
 
 def _elided_words(text: str, words: Sequence[re.Match[str]]) -> list[_Rebuilt]:

@@ -92,6 +92,11 @@ class Place:
     paragraph: int = 0
 
 
+TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]*\)\s*$")
+# Boxes of a form to tick: a line that holds them is a form row, never a heading.
+FORM_BOX_RE = re.compile(r"[☐☒☑]|\[\s?[xX]?\s?\]")
+
+
 def is_caption(line: str) -> bool:
     """A picture or map caption ("AFBEELDING 3 …", "Figuur 2", "… (bron: …)"): body text."""
     return bool(CAPTION_RE.search(line))
@@ -102,8 +107,10 @@ def looks_like_heading(line: str, *, single_line: bool) -> bool:
     words = line.split()
     if not words or len(words) > HEADING_MAX_WORDS or line.endswith(SENTENCE_END):
         return False
-    if is_caption(line):
-        return False
+    if TRAILING_BRACKETS_RE.sub("", line).endswith(SENTENCE_END):
+        return False  # a sentence with a note after it: "… het terrein? (zie bijlage 4)"
+    if is_caption(line) or FORM_BOX_RE.search(line):
+        return False  # a caption or a form row ("Ligt … ? ☐ ja ☐ nee") is body text
     if not (line[0].isupper() or line[0].isdigit()) or CONTENTS_ENTRY_RE.search(line):
         return False
     return (
