@@ -29,7 +29,7 @@ def hits_of(matcher: Matcher, text: str, theme: str) -> list[Hit]:
 
 
 def test_version() -> None:
-    assert load_lexicon(None).version == "1.10.1"
+    assert load_lexicon(None).version == "1.11.0"
 
 
 # --- a word in another sense -------------------------------------------------------------
@@ -532,4 +532,60 @@ def test_classes_of_the_1_9_round(matcher: Matcher, text: str, themes: set[str])
     ],
 )  # fmt: skip
 def test_classes_of_the_1_10_round(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+# --- 1.11.0: blind set 10's classes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # the first part of an elided list of cables or pipes names what they carry
+        ("Onder de Langestraat liggen drinkwater-, gas-, stroom- en datakabels dicht op elkaar.",
+         set()),
+        ("Wij beschermen de drinkwater- en grondwatervoorraden in het oosten.",
+         {"drinkwater", "grondwater"}),
+        # a borehole log describes soil layers, it chooses nothing
+        ("Boorstaat 7: 0–40 cm bouwvoor; 40–90 cm lichtbruin zand; daaronder grof zand.",
+         set()),
+        ("Boorkern Exloo: keileem op dekzand; monster voor korrelgrootte op 1,8 m diepte.",
+         set()),
+        # cold weather is not the cold of a heat store; heat kept in a layer is storage
+        ("Met een seizoensbuffer in een diepe zandlaag komt de kassenwijk ook door koude "
+         "winters zonder aardgas.", {"ondergrondse_opslag"}),
+        ("De nieuwe wijk krijgt een warmtebron die zomerwarmte van tachtig graden in een diepe "
+         "watervoerende laag bewaard voor de winter.", set()),
+        # groundwater as the cold of a heat pump is bodemenergie, not groundwater
+        ("Het bedrijventerrein haalt met een collectieve warmtepomp koude uit het grondwater.",
+         {"bodemenergie"}),
+        # the deep subsurface as a dump for emissions is CO2 storage, not a landfill
+        ("Wij willen de diepe ondergrond niet gebruiken als stortplaats voor de CO2 van de "
+         "industrie.", {"ondergrondse_opslag"}),
+        ("Op de oude stortplaats bij de rivier blijft het grondgebruik beperkt.",
+         {"bodemkwaliteit"}),
+        # a zoning rule that names a category lists activities, in three entries too
+        ("Regels centrumzone: geen bedrijvigheid vanaf categorie 3.2, geen gasopslag, geen "
+         "zoutwinning, geen transportbedrijven.", set()),
+        # a question with boxes nobody ticked
+        ("Ligt het perceel in een grondwaterbeschermingsgebied? ☐ ja ☐ nee ☐ onbekend", set()),
+    ],
+)  # fmt: skip
+def test_classes_of_the_1_11_round(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        ("In de oude wegen van de Achterhoek liggen zinkassen onder het asfalt.",
+         {"bodemkwaliteit"}),
+        ("Onder de school werd een olietank gevonden die jarenlang had gelekt.",
+         {"bodemkwaliteit"}),
+        ("Oplosmiddelen van de oude drukkerij verspreiden zich met het grondwater.",
+         {"bodemkwaliteit", "grondwater"}),
+        ("Met Brabant Water zoeken we een nieuwe winplaats voor leidingwater.", {"drinkwater"}),
+    ],
+)  # fmt: skip
+def test_everyday_wording_of_1_11(matcher: Matcher, text: str, themes: set[str]) -> None:
     assert counted(matcher, text) == themes
