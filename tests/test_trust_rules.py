@@ -42,7 +42,10 @@ themes:
   - id: geothermie
     label: Geothermie
     label_en: Geothermal heat
-    terms: [geothermie]
+    terms:
+      - geothermie
+      - aardwarmte
+      - {term: warmtewinning, requires: [diep]}
   - id: bodemleven
     label: Bodemleven
     label_en: Soil life
@@ -598,6 +601,88 @@ def test_a_rule_naming_a_zoning_category_lists_its_activities_in_three_entries(
     ) == ["mijnbouw"]
 
 
+def test_a_section_not_written_yet_or_put_off_only_names_its_themes(matcher: Matcher) -> None:
+    for text in (
+        "Hoofdstuk 5 Zoutwinning – [tekst volgt na overleg met de provincie]",
+        "5.2 Geothermie – PM",
+        "Hoofdstuk 6 Geothermie (nog uit te werken)",
+        "Zoutwinning | status: nog niet geschreven | eigenaar: team Ruimte",
+        "Opgave zoutwinning: deze opgave werken we uit in de eerste herziening van de visie.",
+        "Het bodemleven komt later terug in de gebiedsuitwerking voor het buitengebied.",
+    ):
+        hits = matcher.match_text(text)
+        assert hits, text
+        # the heading of an unwritten section is body text, so the rule can see it
+        assert all(hit.incidental and hit.context is Context.BODY for hit in hits), text
+    # a choice whose details follow later is still a choice
+    assert themes(
+        matcher,
+        "Wij kiezen voor geothermie in het oosten; de details werken we later uit.",
+        incidental=False,
+    ) == ["geothermie"]
+
+
+def test_a_list_of_documents_or_a_pointer_to_one_only_names_its_themes(matcher: Matcher) -> None:
+    for text in (
+        "Literatuur: Deltares (2021), Zoutwinning in Twente, rapport 1207; Provincie (2019).",
+        "Relevante documenten: Nota Geothermie 2015 – Beleidsregel bodemleven 2020",
+        "Zie voor de ligging van de zoutwinning kaart 5 van de provinciale verordening.",
+        "Bijlage C bevat de kaart van de archeologie en de studie naar geothermie.",
+        "De raad trekt de Nota Geothermie 2015 en de Nota Archeologie 2011 in.",
+    ):
+        hits = matcher.match_text(text)
+        assert hits, text
+        assert all(hit.incidental for hit in hits), text
+    # a legend after "Zie kaart 7:" says what is there; a choice that cites a note is ours
+    for text in (
+        "Zie kaart 7: de zoutwinning onder Hengelo en de cavernes bij Boekelo.",
+        "Volgens de Nota Geothermie 2015 boren wij alleen buiten de kernen.",
+    ):
+        assert [hit.incidental for hit in matcher.match_text(text)][:1] == [False], text
+
+
+def test_a_question_put_to_readers_or_quoted_only_names_its_themes(matcher: Matcher) -> None:
+    for text in (
+        "Vraag uit de inloopavond: 'Wat betekent de zoutwinning voor ons dorp?' De vraag "
+        "komt terug in de gebiedsuitwerking.",
+        "Welke rol moet geothermie in uw wijk spelen? Laat het ons weten via de enquête.",
+        "Wat betekent de zoutwinning voor uw huis? Op de informatieavond beantwoorden "
+        "experts uw vragen.",
+    ):
+        assert [hit.incidental for hit in matcher.match_text(text)] == [True], text
+    assert themes(
+        matcher,
+        "Wat betekent de zoutwinning voor ons dorp? Wij staan geen nieuwe putten meer toe.",
+        incidental=False,
+    ) == ["mijnbouw"]
+
+
+def test_a_term_whose_requirements_fail_does_not_hide_a_shorter_one(matcher: Matcher) -> None:
+    # "warmtewinning" needs depth; without it, "aardwarmte" in the same word still counts
+    assert themes(matcher, "Wij zien aardwarmtewinning als kans.") == ["geothermie"]
+    hits = matcher.match_text("Wij zien diepe aardwarmtewinning als kans.")
+    assert [hit.term for hit in hits] == ["warmtewinning"]
+
+
+def test_a_clause_cut_at_its_en_is_no_list_entry(matcher: Matcher) -> None:
+    text = (
+        "Open systemen voor zoutwinning en geothermie, die water oppompen en elders "
+        "terugbrengen, passen niet in de binnenstad."
+    )
+    assert themes(matcher, text, incidental=False) == ["mijnbouw", "geothermie"]
+
+
+def test_what_became_a_museum_is_the_past(matcher: Matcher) -> None:
+    for text in (
+        "De oude zoutwinning bij het dorp is nu een museum.",
+        "De gaswinning bij Slochteren werd een rijksmonument.",
+    ):
+        assert themes(matcher, text, incidental=True) == ["mijnbouw"], text
+    assert themes(
+        matcher, "De zoutwinning is nu een belangrijk thema in de regio.", incidental=False
+    ) == ["mijnbouw"]
+
+
 def test_uses_that_fall_outside_or_do_not_fit_a_zone_are_a_list(matcher: Matcher) -> None:
     for text in (
         "Onder de categorie bedrijven vallen niet: garages, zoutwinning, opslag van vuurwerk "
@@ -815,6 +900,12 @@ def test_the_cheap_sentence_test_lets_through_every_sentence_a_rule_can_fire_on(
         "Het zoutmuseum toont de geschiedenis.",
         "Geen bedrijvigheid boven categorie 3.2, geen opslag, geen zoutwinning en geen loodsen.",
         "Geen categorie 3.2, geen opslag en geen zoutwinning.",
+        "Zoutwinning [tekst volgt]",
+        "De zoutwinning komt terug in de volgende fase van het programma.",
+        "Zie voor de zoutwinning kaart 5",
+        "Bijlage C bevat de zoutwinning",
+        "De raad trekt de Nota Zoutwinning 2015 in",
+        "De zoutwinning werd een rijksmonument",
     ):
         assert may_be_incidental(sentence), sentence
     assert not may_be_incidental("Wij zetten in op geothermie voor de nieuwe wijk.")

@@ -42,6 +42,17 @@ theme at most *genoemd* and never give it a stance. The rules:
   (*In paragraaf 4.9 Archeologie vindt nadere toetsing plaats*, *zie hoofdstuk 5*) or an
   announcement (*… komen aan de orde*, *… komt aan bod*, *wordt ingegaan op …*). It names
   the theme; the section it points to says something about it.
+- **deferred or placeholder text** (``deferred``): a draft's section that is not written yet
+  (*[tekst volgt]*, *nog niet geschreven*, *status: nog niet …*, *PM*) or a sentence that puts
+  a subject off to a later version (*deze opgave werken we uit in de eerste herziening*,
+  *komt terug in de gebiedsuitwerking*, *deze keuze maken we in de volgende fase*): it names
+  the theme, it does not treat it. A policy officer checking a draft must see such a theme
+  as *genoemd*, not as done.
+- **document reference** (``outline_sentence``, ``SentenceRules.document_title``): a list
+  of documents under a label (*Literatuur:*, *Bronnen:*, *Relevante documenten:*), a sentence
+  that only points to a map or annex (*Zie voor de ligging … kaart 5*, *Bijlage C bevat …*),
+  or a hit inside the title of a dated document (*Nota Archeologie 2011*, *Structuurvisie
+  Ondergrond 2014*): the document is named, its subject is not treated here.
 - **zoning table row**: a row of the *Staat van bedrijfsactiviteiten* (a *milieucategorie*
   or SBI code): every hit in it is a list entry; and a list of four or more entries two of
   which name a kind of business (*…bedrijven*, *…handel*, *horeca*) is a list of business
@@ -85,6 +96,11 @@ _ZONING_ROW_RE = re.compile(
     r"\bstaat\s+van\s+bedrijfsactiviteiten\b|\bmilieucategorie\s*\d|\bSBI(?:-codes?)?\b|"
     r"\bstrijdig(?:e)?\s+gebruik\b|\bgebruik\s+strijdig\s+met\b|"
     r"^\W*\d{2,4}(?:\.\d+)?\s+\S.*\bcategorie\s*\d",
+    re.IGNORECASE,
+)
+# The first word of a relative or subordinate clause.
+_CLAUSE_START_RE = re.compile(
+    r"\s*(?:die|dat|waar|waarmee|waardoor|welke|omdat|zodat|terwijl|wanneer|indien|maar|want)\b",
     re.IGNORECASE,
 )
 # A zoning category of businesses by their nuisance: "categorie 3.2", "milieucategorie 2".
@@ -164,9 +180,15 @@ _PAST_STEMS = (
     "historie",
     "replica",
     "nagebouwd",
+    "monument",
 )
 # a museum or exhibition (also a compound: Mijnmuseum, zoutexpositie) as the subject
 _MUSEUM_STEMS = ("museum", "musea", "expositie", "tentoonstelling")
+_BECAME_MUSEUM_RE = re.compile(
+    r"(?:\s+\w+){0,3}?\s+(?:is|werd|wordt|zijn|werden)\s+(?:nu\s+|inmiddels\s+|sindsdien\s+)?"
+    r"(?:een\s+|het\s+)?(?:\w+\s+)?(?:museum|mijnmuseum|openluchtmuseum|(?:rijks)?monument)\b",
+    re.IGNORECASE,
+)
 _TABLE_CELLS_RE = re.compile(r"\t|\s\|\s.*\s\|\s")
 _CHECKBOX_START_RE = re.compile(r"^\W*(?:ja|nee|n\.?v\.?t\.?|x|✓|✔|✗|✘)\s+\S", re.IGNORECASE)
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -198,6 +220,68 @@ _ZONING_CUES = ("categorie", "bedrijfsactiviteiten", "sbi", "strijdig")
 _FORM_CUES = ("☐", "n.v.t", ".....", "…", "_____", "vullen")
 
 
+# A draft's placeholder or a subject put off to a later version of the visie.
+_DEFERRAL_RE = re.compile(
+    r"\btekst\s+volgt\b|\[[^\]]*\bvolgt\b|\bnog\s+niet\s+(?:geschreven|uitgewerkt|ingevuld|"
+    r"opgesteld|aangeleverd|ontvangen)\b|\bstatus\s*:\s*(?:nog\s+niet|concept|pm)\b|(?<![\w.])PM(?![\w.])|"
+    r"\(\s*(?:nog\s+)?(?:nader\s+)?uit\s+te\s+werken\s*\)|\(\s*volgt\s*\)|"
+    r"\bwerk(?:t|en)\s+(?:we|wij|de\s+gemeente)\s+(?:\w+\s+){0,3}?uit\s+in\s+(?:de|een)\s+"
+    r"(?:\w+\s+){0,2}?(?:herziening|actualisatie|versie|fase|uitwerking|programma)\b|"
+    r"\bkomt\s+(?:\w+\s+){0,2}?terug\s+in\s+(?:de|het|een)\s+(?:\w+\s+){0,2}?"
+    r"(?:herziening|actualisatie|versie|fase|uitwerking|gebiedsuitwerking|programma)\b|"
+    r"\bmaken\s+(?:we|wij)\s+in\s+(?:de|een)\s+(?:volgende|latere|tweede)\s+(?:fase|versie|ronde)\b|"
+    r"\bvolg(?:t|en)\s+(?:later|in\s+(?:de|een)\s+(?:\w+\s+){0,2}?(?:versie|fase|herziening|"
+    r"ontwerpversie))\b",
+)
+_DEFERRAL_CUES = (
+    "volgt",
+    "volgen",
+    "nog niet",
+    "status",
+    "pm",
+    "uit in",
+    "terug in",
+    "fase",
+    "uit te werken",
+)
+# A label over a list of documents: "Literatuur:", "Bronnen:", "Relevante documenten:".
+_DOCUMENT_LIST_RE = re.compile(
+    r"^\W*(?:literatuur(?:lijst)?|bronnen|bron|gebruikte\s+bronnen|referenties|(?:relevante\s+|"
+    r"gebruikte\s+|achtergrond)?documenten|achtergronddocumenten|zie\s+ook|meer\s+informatie|"
+    r"beleidsdocumenten)\s*:",
+    re.IGNORECASE,
+)
+# A sentence that only points to a map, annex or document: "Zie voor … kaart 5 …",
+# "Bijlage C bevat …" ("Zie kaart 7: <what it shows>" and "Kaart 4 toont …" describe
+# content, and count).
+_POINTER_RE = re.compile(
+    r"^\W*(?:zie\s+(?:ook\s+)?(?:voor\s+)?(?!.*:)|bijlage\s+[A-Z0-9][\w.]*\s+bevat\b)",
+    re.IGNORECASE,
+)
+# The title of a dated document around a hit: "Nota Archeologie 2011", "Structuurvisie
+# Ondergrond 2014", "Beleidsplan Drinkwater 2020-2025".
+_DOCUMENT_NOUN_RE = re.compile(
+    r"(?:nota|visie|plan|regel|regels|kaart|programma|rapport|notitie|verordening|strategie|"
+    r"agenda|atlas|beleid|richtlijn|handreiking|regeling)$",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d\b")
+_OUR_CHOICE_RE = re.compile(r"\b(?:we|wij|ons|onze)\b", re.IGNORECASE)
+TITLE_WINDOW_WORDS = 4
+
+
+def document_list(line: str) -> bool:
+    """Whether a line lists documents under a label ("Literatuur: …", "Bronnen: …")."""
+    found = _DOCUMENT_LIST_RE.match(line)
+    return bool(found) and bool(line[found.end() :].strip())
+
+
+def deferred(sentence: str) -> bool:
+    """Whether a sentence is a draft's placeholder or puts its subject off (module doc)."""
+    lowered = sentence.lower()
+    return any(cue in lowered for cue in _DEFERRAL_CUES) and bool(_DEFERRAL_RE.search(sentence))
+
+
 def may_be_incidental(sentence: str) -> bool:
     """A cheap test per sentence: can any hit in it be a list entry, the past, a form or
     a pointer elsewhere? Most sentences fail it, so the per-hit rules run for few of them.
@@ -218,8 +302,14 @@ def may_be_incidental(sentence: str) -> bool:
     # a rule naming a zoning category needs one entry less (``listed_activity``)
     if separators >= LIST_MIN_ENTRIES - 2 and "categorie" in lowered:
         return True
-    if _FORM_VERB_RE.match(sentence):
+    if _FORM_VERB_RE.match(sentence) or _POINTER_RE.match(sentence):
         return True
+    if deferred(sentence):
+        return True
+    if any(char.isdigit() for char in sentence) and any(
+        _DOCUMENT_NOUN_RE.search(word) for word in sentence.split()
+    ):
+        return True  # perhaps a dated document title
     if any(cue in lowered for cue in _OUTLINE_CUES) and (
         _CROSS_REFERENCE_RE.search(sentence) or _ANNOUNCEMENT_RE.search(sentence)
     ):
@@ -280,6 +370,8 @@ def outline_sentence(sentence: str) -> bool:
     """Whether a sentence only points to where its subjects are treated (see module doc):
     a short sentence with a cross-reference outside brackets ("(zie bijlage 3)" beside a
     statement does not count), or an announcement; never a table row."""
+    if document_list(sentence) or _POINTER_RE.match(sentence):
+        return True
     if _TABLE_CELLS_RE.search(sentence):
         return False
     words = len(WORD_RE.findall(sentence))
@@ -298,6 +390,14 @@ _QUESTION_MARK_RE = re.compile(r"\?")
 _CLAUSE_END_RE = re.compile(r"[.!|](?:\s|$)")
 _CELL_BAR_RE = re.compile(r"[|\t]")
 _BOTH_OPTIONS_ANYWHERE_RE = re.compile(r"\b(?:ja|nee)\s*/\s*(?:ja|nee)\b", re.IGNORECASE)
+# After a question, an invitation to answer it elsewhere: "Laat het ons weten via de
+# enquête", "Op de informatieavond beantwoorden experts uw vragen", "Reageer via …".
+_INVITATION_RE = re.compile(
+    r"\blaat\s+(?:het\s+)?(?:ons\s+)?weten\b|\benquête\b|\breageer\b|\bgeef\s+(?:uw|je)\s+mening\b|"
+    r"\b(?:beantwoorden|bespreken)\s+(?:\w+\s+){0,3}?(?:uw|jouw|je|de|deze)\s+vragen\b|"
+    r"\b(?:informatie|inloop)avond\b",
+    re.IGNORECASE,
+)
 # Boxes to tick after a question, none ticked: "☐ ja ☐ nee ☐ onbekend", "[ ] ja [ ] nee".
 _UNTICKED_RE = re.compile(r"^(?:(?:☐|\[\s\])\s*[^☐☒☑✓✔✗✘\[\]]{0,20}){2,}$")
 # Only a pointer to where the answer is: "(zie bijlage 4)", "zie paragraaf 3.2."
@@ -379,7 +479,8 @@ class SentenceMarks:
         ):
             return False  # a checklist row that carries its answer: "Nee  Binnen de zone?"
         after = self.sentence[question_end : question_end + FOLLOWING_WINDOW]
-        rest = (after + " " + following[:FOLLOWING_WINDOW]).lstrip(" \t\n|").rstrip()
+        # a closing quote belongs to the question: "… 'Wat betekent dat voor ons?' De …"
+        rest = (after + " " + following[:FOLLOWING_WINDOW]).lstrip(" \t\n|'\"’”»").rstrip()
         if not rest.strip("|:-–—. "):
             return True
         # the first piece of what follows: up to a cell bar, a question mark or a sentence end
@@ -390,6 +491,8 @@ class SentenceMarks:
             or _FILL_IN_RE.search(piece)
             or _UNTICKED_RE.match(piece)
             or _REFERENCE_ONLY_RE.match(piece)
+            or deferred(piece)
+            or _INVITATION_RE.search(piece)
         ):
             return True
         _label, colon, answer_text = piece.partition(":")
@@ -558,7 +661,12 @@ class _ListEntries:
     def of(cls, sentence: str, head: int) -> _ListEntries:
         spans = [(head + s, head + e) for s, e in _entries(sentence[head:])]
         words = [len(WORD_RE.findall(sentence[s:e])) for s, e in spans]
-        short = [0 < count <= ENTRY_MAX_WORDS for count in words]
+        # a relative or subordinate clause ("…, die grondwater oppompen en …") is prose
+        # cut at its "en", not an entry of a list
+        short = [
+            0 < count <= ENTRY_MAX_WORDS and not _CLAUSE_START_RE.match(sentence, s, e)
+            for count, (s, e) in zip(words, spans, strict=True)
+        ]
         count = len(spans)
         # the first and last may carry the lead-in and the closing words; "aardolie-"
         # of an elided pair is an entry of its own
@@ -671,6 +779,26 @@ class SentenceRules:
         businesses -= running[position + 1] - running[position]  # not the hit's own entry
         return not self._chosen and (businesses >= 2 or self._not_allowed)
 
+    def document_title(self, start: int, end: int) -> bool:
+        """Whether the hit stands in the title of a dated document: a capitalised document
+        noun at most four words before it (*Nota*, *Structuurvisie*, *Beleidsplan*) and a year
+        at most four words after it, with no punctuation between (*Nota Archeologie 2011*)."""
+        sentence = self.sentence
+        if _OUR_CHOICE_RE.search(sentence):
+            return False  # "Volgens de Nota Geothermie 2015 boren wij …" is a choice of ours
+        before = sentence[max(0, start - 80) : start]
+        after = sentence[end : end + 60]
+        if any(mark in before for mark in ",;:()") or any(mark in after[:30] for mark in ",;:("):
+            return False
+        words_before = before.split()[-TITLE_WINDOW_WORDS:]
+        if not any(
+            word[:1].isupper() and _DOCUMENT_NOUN_RE.search(word.strip(".'\"‘’“”"))
+            for word in words_before
+        ):
+            return False
+        words_after = after.split()[: TITLE_WINDOW_WORDS + 1]
+        return any(_YEAR_RE.match(word) for word in words_after)
+
     def past_only(self, start: int, end: int) -> bool:
         """Whether a museum or history word stands right before the hit or inside its word."""
         sentence = self.sentence
@@ -684,6 +812,9 @@ class SentenceRules:
             word_end += 1
         word = sentence[word_start:word_end].lower()
         if any(past in word for past in ("museum", "musea", "expositie", "tentoonstelling")):
+            return True
+        # "De oude kolenmijn is nu een museum": the hit is what became the museum
+        if _BECAME_MUSEUM_RE.match(sentence, word_end, min(len(sentence), word_end + 80)):
             return True
         before = self._words_before(word_start, max(PAST_WINDOW_WORDS, MUSEUM_WINDOW_WORDS))
         if any(_PAST_RE.fullmatch(token) for token in before[-PAST_WINDOW_WORDS:]):

@@ -69,6 +69,7 @@ from .incidental import (
     FOLLOWING_WINDOW,
     SentenceMarks,
     SentenceRules,
+    deferred,
     empty_form,
     form_instruction,
     inflected_name,
@@ -671,6 +672,10 @@ class _SegmentFacts:
     def outline_sentence(self) -> bool:
         return outline_sentence(self.sentence)
 
+    @cached_property
+    def deferred(self) -> bool:
+        return deferred(self.sentence)
+
     def rest_of_paragraph(self, end: int) -> str:
         """The text after the segment up to ``end`` (its paragraph's end), cut once and at
         most ``FOLLOWING_WINDOW`` long (all the question rule reads of it)."""
@@ -882,48 +887,33 @@ class Matcher:
             candidates.extend(self._elided_hits(rebuilt))
         if not candidates:
             return []  # the cheap path: no sentence splitting for pages without a term
-        candidates = _longest_wins(candidates)
         positions = sorted({candidate.start for candidate in candidates})
         segments = segment_page(text, positions, heading_lines, structured=structured)
         starts = [segment.start for segment in segments]
         paragraphs = _Paragraphs(text)
+        rebuilt_at = _RebuiltIndex(rebuilt)
+        # A term whose ``requires`` are not met is no candidate at all, so it cannot hide a
+        # shorter term in the same word: "warmtewinning" (needs depth) must not swallow
+        # "aardwarmte" in "aardwarmtewinning". Checked before the longest one wins.
+        candidates = _longest_wins(
+            self._requirements_met(candidates, text, segments, starts, paragraphs, rebuilt_at)
+        )
         exclusions = _PageExclusions(
             self._exclusion_index.find(text, words, longest_wins=False, strings=strings),
             self._exclusion_index.entries,
             self._exclusions,
         )
-        rebuilt_at = _RebuiltIndex(rebuilt)
         moved: dict[tuple[int, tuple[tuple[str, tuple[str, ...]], ...]], str | None] = {}
         hits: list[Hit] = []
         # per segment (by its start): what its hits share is found once, for the first
         facts: dict[int, _SegmentFacts] = {}
-        requires_met: dict[tuple[object, ...], bool] = {}
         for candidate in candidates:
             entry = self._terms.entries[candidate.entry]
-            segment_index = bisect.bisect_right(starts, candidate.start) - 1
-            if segment_index < 0 or segments[segment_index].end < candidate.end:
-                segment_index = self._nearest_segment(segments, candidate)
-                if segment_index is None:
-                    continue
+            segment_index = self._segment_of(segments, starts, candidate)
+            if segment_index is None:
+                continue
             segment = segments[segment_index]
             paragraph = paragraphs.around(candidate.start)
-            if entry.term.requires:
-                # once per sentence and kind of requirement, however many hits ask
-                term = entry.term
-                requires_key = (
-                    segment_index,
-                    paragraph,
-                    term.requires,
-                    term.requires_whole_word,
-                    term.requires_scope,
-                )
-                met = requires_met.get(requires_key)
-                if met is None:
-                    met = requires_met[requires_key] = self._requires_met(
-                        term, text, segments, segment_index, paragraph, rebuilt_at
-                    )
-                if not met:
-                    continue
             if exclusions.cancel(entry, candidate, segment, paragraph):
                 continue
             # one cue search per paragraph and term kind, not per hit (a page may be one
@@ -965,6 +955,8 @@ class Matcher:
                     or (sentence_facts.may_have_cells and sentence_facts.marks.empty_cell(offset))
                     or sentence_facts.form_instruction
                     or sentence_facts.outline_sentence
+                    or sentence_facts.deferred
+                    or rules.document_title(offset, offset + candidate.end - candidate.start)
                     or rules.listed_activity(offset, offset + candidate.end - candidate.start)
                     or (
                         theme_id not in self._historical
@@ -1000,6 +992,53 @@ class Matcher:
                 )
             )
         return hits
+
+    def _segment_of(
+        self, segments: Sequence[Segment], starts: Sequence[int], candidate: _Candidate
+    ) -> int | None:
+        """The index of the segment a candidate lies in (or the nearest one), if any."""
+        segment_index = bisect.bisect_right(starts, candidate.start) - 1
+        if segment_index < 0 or segments[segment_index].end < candidate.end:
+            return self._nearest_segment(segments, candidate)
+        return segment_index
+
+    def _requirements_met(
+        self,
+        candidates: list[_Candidate],
+        text: str,
+        segments: Sequence[Segment],
+        starts: Sequence[int],
+        paragraphs: _Paragraphs,
+        rebuilt_at: _RebuiltIndex,
+    ) -> list[_Candidate]:
+        """The candidates whose term's ``requires`` are met (and those without any)."""
+        kept: list[_Candidate] = []
+        # once per sentence and kind of requirement, however many hits ask
+        requires_met: dict[tuple[object, ...], bool] = {}
+        for candidate in candidates:
+            term = self._terms.entries[candidate.entry].term
+            if not term.requires:
+                kept.append(candidate)
+                continue
+            segment_index = self._segment_of(segments, starts, candidate)
+            if segment_index is None:
+                continue
+            paragraph = paragraphs.around(candidate.start)
+            requires_key = (
+                segment_index,
+                paragraph,
+                term.requires,
+                term.requires_whole_word,
+                term.requires_scope,
+            )
+            met = requires_met.get(requires_key)
+            if met is None:
+                met = requires_met[requires_key] = self._requires_met(
+                    term, text, segments, segment_index, paragraph, rebuilt_at
+                )
+            if met:
+                kept.append(candidate)
+        return kept
 
     def _elided_hits(self, rebuilt: Sequence[_Rebuilt]) -> list[_Candidate]:
         found = []

@@ -45,6 +45,7 @@ from ..textrules import (
     CONTENTS_TITLE_RE,
     HEADING_MAX_WORDS,
 )
+from .incidental import deferred, document_list
 from .nlp import sentence_spans
 
 # Numbered headings in any style (3.2, A., IV.); only digits give a nesting level.
@@ -109,8 +110,10 @@ def looks_like_heading(line: str, *, single_line: bool) -> bool:
         return False
     if TRAILING_BRACKETS_RE.sub("", line).endswith(SENTENCE_END):
         return False  # a sentence with a note after it: "… het terrein? (zie bijlage 4)"
-    if is_caption(line) or FORM_BOX_RE.search(line):
-        return False  # a caption or a form row ("Ligt … ? ☐ ja ☐ nee") is body text
+    if is_caption(line) or FORM_BOX_RE.search(line) or deferred(line) or document_list(line):
+        # a caption, a form row ("Ligt … ? ☐ ja ☐ nee"), a list of documents ("Bronnen: …")
+        # or the heading of a section not written yet ("5.2 Drinkwater – PM") is body text
+        return False
     if not (line[0].isupper() or line[0].isdigit()) or CONTENTS_ENTRY_RE.search(line):
         return False
     return (
