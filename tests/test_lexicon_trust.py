@@ -29,7 +29,7 @@ def hits_of(matcher: Matcher, text: str, theme: str) -> list[Hit]:
 
 
 def test_version() -> None:
-    assert load_lexicon(None).version == "1.11.0"
+    assert load_lexicon(None).version == "1.12.0"
 
 
 # --- a word in another sense -------------------------------------------------------------
@@ -588,4 +588,55 @@ def test_classes_of_the_1_11_round(matcher: Matcher, text: str, themes: set[str]
     ],
 )  # fmt: skip
 def test_everyday_wording_of_1_11(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+# --- 1.12.0: blind set 11's classes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # a cavern or a boring used to store gas is storage, a permit for deep heat geothermie
+        ("Waterstofopslag in een zoutcaverne kan alleen na advies over de stabiliteit van de "
+         "caverne.", {"ondergrondse_opslag"}),
+        ("Het bedrijf vraagt een opsporingsvergunning aan voor geothermie onder het "
+         "kassengebied.", {"geothermie"}),
+        # a pipeline that brings CO2 to an empty field is part of the storage
+        ("De CO2 gaat via een pijpleiding naar een leeg gasveld onder de Waddenzee.",
+         {"ondergrondse_opslag"}),
+        # heat taken from a drinking-water main is aquathermie
+        ("Warmte halen uit de drinkwaterleiding mag, als het water koel genoeg blijft.", set()),
+        # drainage that makes peat shrink is subsidence; groundwater heat is bodemenergie
+        ("Het veen in de polder klinkt door ontwatering elk jaar verder in.", {"bodemdaling"}),
+        ("Voor losse woningen is ondiepe grondwaterwarmte met een eigen bron een goede keuze.",
+         set()),
+        # numbers that fall and pollution that sinks are no subsidence
+        ("De vraag naar kantoren zakt in, ook in de binnenstad.", set()),
+        ("Onze drinkwaterwinningen zijn kwetsbaar voor vervuiling die vanaf maaiveld zakt.",
+         {"drinkwater"}),
+        # HTO written as one word moves a water-bearing layer to storage
+        ("Een hogetemperatuuropslag in het watervoerend pakket is mogelijk onder voorwaarden.",
+         {"ondergrondse_opslag"}),
+    ],
+)  # fmt: skip
+def test_classes_of_the_1_12_round(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        ("Wij zien aardwarmtewinning als kans voor de glastuinbouw.", {"geothermie"}),
+        ("In de polder zijn veen en klei sterk samendrukbaar; daar bouwen we niet.",
+         {"bodemdaling"}),
+        ("Door het stijgende mijnwater kan op enkele plekken methaan naar boven komen.",
+         {"mijnbouw"}),
+        ("Op het oude gasfabrieksterrein moet eerst de teer uit de bovengrond.",
+         {"bodemkwaliteit"}),
+        ("In het gebied boven de cavernes kan de bodem plotseling verzakken.",
+         {"mijnbouw", "bodemdaling"}),
+    ],
+)  # fmt: skip
+def test_everyday_wording_of_1_12(matcher: Matcher, text: str, themes: set[str]) -> None:
     assert counted(matcher, text) == themes

@@ -145,7 +145,7 @@ BLIND_SETS = (
     BlindSet("blind set 8", HERE / "blind8.jsonl", HERE / "blind8_refs.jsonl", "1.9.0"),
     BlindSet("blind set 9", HERE / "blind9.jsonl", HERE / "blind9_refs.jsonl", "1.10.0"),
     BlindSet("blind set 10", HERE / "blind10.jsonl", HERE / "blind10_refs.jsonl", "1.11.0"),
-    BlindSet("blind set 11", HERE / "blind11.jsonl", HERE / "blind11_refs.jsonl"),
+    BlindSet("blind set 11", HERE / "blind11.jsonl", HERE / "blind11_refs.jsonl", "1.12.0"),
 )
 
 
