@@ -683,6 +683,71 @@ def test_what_became_a_museum_is_the_past(matcher: Matcher) -> None:
     ) == ["mijnbouw"]
 
 
+MOVES_LEXICON = """\
+name: verhuizen
+version: 0.1.0
+language: nl
+themes:
+  - id: grondwater
+    label: Grondwater
+    label_en: Groundwater
+    terms:
+      - {term: grondwater, moves_scope: sentence, moves_to: {drinkwater: [waterbedrijf]},
+         stays_with: [peil, droogte]}
+  - id: drinkwater
+    label: Drinkwater
+    label_en: Drinking water
+    terms: [drinkwater]
+  - id: mijnbouw
+    label: Mijnbouw
+    label_en: Mining
+    terms:
+      - {term: caverne, moves_to: {opslag: [buffer]}}
+  - id: opslag
+    label: Opslag
+    label_en: Storage
+    terms: [gasopslag]
+"""
+
+
+def test_a_move_can_keep_to_its_sentence_and_stay_for_words_of_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "verhuizen.yaml"
+    path.write_text(MOVES_LEXICON, encoding="utf-8")
+    moves = Matcher(load_lexicon(path))
+    # a cue in the sentence moves the hit to the sister theme
+    assert themes(moves, "Het waterbedrijf pompt hier grondwater op.") == ["drinkwater"]
+    # a word of its own in the same sentence keeps it (its level, drought)
+    assert themes(moves, "Door droogte zakt het grondwater; het waterbedrijf is bezorgd.") == [
+        "grondwater"
+    ]
+    # with a sentence scope, a cue in another sentence does not move it
+    assert themes(moves, "Het waterbedrijf zoekt een plek. Het grondwater is schoon.") == [
+        "grondwater"
+    ]
+    # the default scope is still the paragraph
+    assert themes(moves, "De caverne blijft leeg. Later wordt zij een buffer.") == ["opslag"]
+
+
+def test_a_question_followed_by_where_to_look_it_up_is_unanswered(matcher: Matcher) -> None:
+    for text in (
+        "Vraag 7: Ligt uw perceel boven een zoutwinning? Raadpleeg hiervoor kaart 4.",
+        "Wordt er geothermie toegepast? Kijk op de website van de provincie.",
+    ):
+        assert [hit.incidental for hit in matcher.match_text(text)] == [True], text
+
+
+def test_uses_in_conflict_with_a_function_are_a_list_and_a_hyphenated_museum_is_the_past(
+    matcher: Matcher,
+) -> None:
+    text = (
+        "Het gebruik van gronden voor zoutwinning, een seksinrichting of het storten van "
+        "afval is in strijd met de functie Agrarisch."
+    )
+    assert themes(matcher, text, incidental=True) == ["mijnbouw"]
+    text = "Het Zoutwinning-museum in Delden vertelt het verhaal van de regio."
+    assert themes(matcher, text, incidental=True) == ["mijnbouw"]
+
+
 def test_uses_that_fall_outside_or_do_not_fit_a_zone_are_a_list(matcher: Matcher) -> None:
     for text in (
         "Onder de categorie bedrijven vallen niet: garages, zoutwinning, opslag van vuurwerk "
@@ -906,6 +971,7 @@ def test_the_cheap_sentence_test_lets_through_every_sentence_a_rule_can_fire_on(
         "Bijlage C bevat de zoutwinning",
         "De raad trekt de Nota Zoutwinning 2015 in",
         "De zoutwinning werd een rijksmonument",
+        "Zoutwinning is in strijd met de bestemming",
     ):
         assert may_be_incidental(sentence), sentence
     assert not may_be_incidental("Wij zetten in op geothermie voor de nieuwe wijk.")

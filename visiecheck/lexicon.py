@@ -98,6 +98,8 @@ class TermSpec(_Strict):
     requires_scope: Literal["sentence", "nearby"] = "sentence"
     veto: list[str] = Field(default_factory=list)
     moves_to: dict[str, list[str]] = Field(default_factory=dict)
+    moves_scope: Literal["paragraph", "sentence"] = "paragraph"
+    stays_with: list[str] = Field(default_factory=list)
 
     @field_validator("term")
     @classmethod
@@ -129,6 +131,13 @@ class TermSpec(_Strict):
         if any(not FINDABLE.search(word) for word in value):
             raise _SpecError(Msg("lexicon.spec.veto_empty"))
         return [_within_limits(word.strip(), "veto") for word in value]
+
+    @field_validator("stays_with")
+    @classmethod
+    def _stays_with_not_empty(cls, value: list[str]) -> list[str]:
+        if any(not FINDABLE.search(word) for word in value):
+            raise _SpecError(Msg("lexicon.spec.veto_empty"))
+        return [_within_limits(word.strip(), "stays_with") for word in value]
 
     @field_validator("moves_to")
     @classmethod
@@ -570,6 +579,8 @@ def _to_term(spec: TermSpec) -> Term:
         requires_whole_word=spec.requires_whole_word,
         requires_scope=spec.requires_scope,
         moves_to=tuple((theme_id, tuple(cues)) for theme_id, cues in spec.moves_to.items()),
+        moves_scope=spec.moves_scope,
+        stays_with=tuple(spec.stays_with),
     )
 
 

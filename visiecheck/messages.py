@@ -719,6 +719,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "lexicon.what.requires": ("een requires-woord", "a requires word"),
     "lexicon.what.veto": ("een veto-woord", "a veto word"),
     "lexicon.what.moves_to": ("een moves_to-signaalwoord", "a moves_to cue"),
+    "lexicon.what.stays_with": ("een stays_with-woord", "a stays_with word"),
     "lexicon.what.exclusion": ("uitsluiting", "exclusion"),
     "lexicon.spec.empty_term": ("lege term", "empty term"),
     "lexicon.spec.unfindable_term": (

@@ -180,8 +180,10 @@ class Term:
     the term counts only when the sentence contains a word of every group (each word a
     word start, so compounds are allowed, or with ``requires_whole_word`` a whole word
     or its plural; ``slaan … op`` asks for its parts in order with a few words between).
-    ``moves_to``: (sister theme, cue words) — with a cue in the same paragraph the hit
-    counts for the sister theme instead.
+    ``moves_to``: (sister theme, cue words) — with a cue in the same paragraph (or, with
+    ``moves_scope`` "sentence", the same sentence) the hit counts for the sister theme
+    instead, unless a ``stays_with`` word stands there too (groundwater next to a water
+    company moves to drinkwater, unless its level or quality is spoken of).
     """
 
     text: str
@@ -193,6 +195,8 @@ class Term:
     # "sentence", or "nearby": the sentence before and after (same paragraph) count too
     requires_scope: Literal["sentence", "nearby"] = "sentence"
     moves_to: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    moves_scope: Literal["paragraph", "sentence"] = "paragraph"
+    stays_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,7 @@ _LIST_LEAD_RE = re.compile(r"\b(?:zoals|bijvoorbeeld|onder\s+meer|onder\s+andere
 _ZONING_ROW_RE = re.compile(
     r"\bstaat\s+van\s+bedrijfsactiviteiten\b|\bmilieucategorie\s*\d|\bSBI(?:-codes?)?\b|"
     r"\bstrijdig(?:e)?\s+gebruik\b|\bgebruik\s+strijdig\s+met\b|"
+    r"\bin\s+strijd\s+met\s+de\s+(?:functie|bestemming|gebruiksregels|regels)\b|"
     r"^\W*\d{2,4}(?:\.\d+)?\s+\S.*\bcategorie\s*\d",
     re.IGNORECASE,
 )
@@ -216,7 +217,7 @@ _OUTLINE_CUES = (
     "ingegaan",
     " in op",
 )
-_ZONING_CUES = ("categorie", "bedrijfsactiviteiten", "sbi", "strijdig")
+_ZONING_CUES = ("categorie", "bedrijfsactiviteiten", "sbi", "strijd")
 _FORM_CUES = ("☐", "n.v.t", ".....", "…", "_____", "vullen")
 
 
@@ -398,6 +399,10 @@ _INVITATION_RE = re.compile(
     r"\b(?:informatie|inloop)avond\b",
     re.IGNORECASE,
 )
+# After a question, where to look the answer up: "Raadpleeg hiervoor kaart 4", "Kijk op …".
+_LOOK_IT_UP_RE = re.compile(
+    r"^\(?\s*(?:raadpleeg|zie|kijk\s+(?:op|in|bij)|controleer|check)\b", re.IGNORECASE
+)
 # Boxes to tick after a question, none ticked: "☐ ja ☐ nee ☐ onbekend", "[ ] ja [ ] nee".
 _UNTICKED_RE = re.compile(r"^(?:(?:☐|\[\s\])\s*[^☐☒☑✓✔✗✘\[\]]{0,20}){2,}$")
 # Only a pointer to where the answer is: "(zie bijlage 4)", "zie paragraaf 3.2."
@@ -493,6 +498,7 @@ class SentenceMarks:
             or _REFERENCE_ONLY_RE.match(piece)
             or deferred(piece)
             or _INVITATION_RE.search(piece)
+            or _LOOK_IT_UP_RE.match(piece)
         ):
             return True
         _label, colon, answer_text = piece.partition(":")
@@ -808,7 +814,14 @@ class SentenceRules:
         ):
             word_start -= 1
         word_end = end
-        while word_end < len(sentence) and sentence[word_end].isalnum():
+        while word_end < len(sentence) and (
+            sentence[word_end].isalnum()
+            or (  # "Steenkolenmijn-museum": the museum is part of the word
+                sentence[word_end] == "-"
+                and word_end + 1 < len(sentence)
+                and sentence[word_end + 1].isalnum()
+            )
+        ):
             word_end += 1
         word = sentence[word_start:word_end].lower()
         if any(past in word for past in ("museum", "musea", "expositie", "tentoonstelling")):

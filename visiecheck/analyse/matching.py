@@ -781,6 +781,9 @@ class Matcher:
             for _sister, cues in entry.term.moves_to:
                 if cues not in self._moves:
                     self._moves[cues] = _cue_pattern(cues)
+            stays = entry.term.stays_with
+            if stays and stays not in self._moves:
+                self._moves[stays] = _cue_pattern(stays)
 
     def resolve_known_words(self) -> Matcher:
         """Settle the fuzzy rule's dictionary questions now (``_TermIndex.resolve_known_words``).
@@ -903,7 +906,7 @@ class Matcher:
             self._exclusion_index.entries,
             self._exclusions,
         )
-        moved: dict[tuple[int, tuple[tuple[str, tuple[str, ...]], ...]], str | None] = {}
+        moved: dict[tuple[object, ...], str | None] = {}
         hits: list[Hit] = []
         # per segment (by its start): what its hits share is found once, for the first
         facts: dict[int, _SegmentFacts] = {}
@@ -918,9 +921,12 @@ class Matcher:
                 continue
             # one cue search per paragraph and term kind, not per hit (a page may be one
             # paragraph with thousands of hits)
-            move_key = (paragraph[0], entry.term.moves_to)
+            scope = (
+                (segment.start, segment.end) if entry.term.moves_scope == "sentence" else paragraph
+            )
+            move_key = (scope, entry.term.moves_to, entry.term.stays_with)
             if move_key not in moved:
-                moved[move_key] = self._moved(entry.term, text, paragraph)
+                moved[move_key] = self._moved(entry.term, text, scope)
             theme_id = moved[move_key] or entry.theme_id
             sentence_facts = facts.get(segment.start)
             if sentence_facts is None:
@@ -1092,10 +1098,15 @@ class Matcher:
             self._requires[key] = patterns
         return patterns
 
-    def _moved(self, term: Term, text: str, paragraph: tuple[int, int]) -> str | None:
-        """The sister theme whose cue stands in the paragraph, if any (``Term.moves_to``)."""
+    def _moved(self, term: Term, text: str, scope: tuple[int, int]) -> str | None:
+        """The sister theme whose cue stands in the paragraph (or sentence), if any, and no
+        word the hit stays with (``Term.moves_to``, ``Term.stays_with``)."""
+        if not term.moves_to:
+            return None
+        if term.stays_with and self._moves[term.stays_with].search(text, scope[0], scope[1]):
+            return None
         for sister, cues in term.moves_to:
-            if self._moves[cues].search(text, paragraph[0], paragraph[1]):
+            if self._moves[cues].search(text, scope[0], scope[1]):
                 return sister
         return None
 
