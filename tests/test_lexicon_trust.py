@@ -29,7 +29,7 @@ def hits_of(matcher: Matcher, text: str, theme: str) -> list[Hit]:
 
 
 def test_version() -> None:
-    assert load_lexicon(None).version == "1.12.0"
+    assert load_lexicon(None).version == "1.13.0"
 
 
 # --- a word in another sense -------------------------------------------------------------
@@ -639,4 +639,40 @@ def test_classes_of_the_1_12_round(matcher: Matcher, text: str, themes: set[str]
     ],
 )  # fmt: skip
 def test_everyday_wording_of_1_12(matcher: Matcher, text: str, themes: set[str]) -> None:
+    assert counted(matcher, text) == themes
+
+
+# --- 1.13.0: blind set 12's classes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # groundwater a water company pumps up is drinkwater; groundwater that cools a building
+        # is bodemenergie; unless the sentence speaks of the groundwater itself
+        ("Vitens wint bij Espelo grondwater voor zestigduizend huishoudens.", {"drinkwater"}),
+        ("Onder de heuvelrug ligt een strategische voorraad zoet grondwater.", {"drinkwater"}),
+        ("Kantoren langs het spoor koelen in de zomer met grondwater.", {"bodemenergie"}),
+        ("Door de winning van Vitens daalt het grondwater onder het natuurgebied.",
+         {"drinkwater", "grondwater"}),
+        ("Wij beschermen de drinkwater- en grondwatervoorraden in het oosten.",
+         {"drinkwater", "grondwater"}),
+        # river water let into the dunes for a water company is drinkwater
+        ("Het water van de Lek infiltreert in de duinen en wordt daarna door het waterbedrijf "
+         "opgepompt voor kraanwater.", {"drinkwater"}),
+        # seasonal storage in the shallow ground is a WKO; a buffer in mine galleries storage
+        ("Nieuwe open systemen voor seizoensopslag van warmte en koude in de ondiepe bodem "
+         "staan wij niet toe.", {"bodemenergie"}),
+        ("Het water in de oude mijngangen dient als seizoensbuffer voor warmte en koude.",
+         {"ondergrondse_opslag"}),
+        # keeping hydrogen in salt caverns is storage; stability alone is mining
+        ("Wij staan open voor het bewaren van waterstof in zoutcavernes, mits de stabiliteit "
+         "is aangetoond.", {"ondergrondse_opslag"}),
+        ("Van een deel van de oude zoutcavernes is de stabiliteit nog onbekend.", {"mijnbouw"}),
+        # asbestos in a building is no soil subject
+        ("Sloopmelding: bij asbest in het gebouw of veel puin meldt u de sloop vooraf.", set()),
+        ("In de ophooglaag van de oude sportvelden zit asbest in de grond.", {"bodemkwaliteit"}),
+    ],
+)  # fmt: skip
+def test_classes_of_the_1_13_round(matcher: Matcher, text: str, themes: set[str]) -> None:
     assert counted(matcher, text) == themes
