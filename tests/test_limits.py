@@ -122,7 +122,7 @@ def aborting_reader(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _visie(folder: Path, name: str) -> Path:
-    pages = [["# Omgevingsvisie", "De gemeente beschermt het grondwater bij de drinkwaterwinning."]]
+    pages = [["# Omgevingsvisie", "De gemeente beschermt het grondwater tegen verdroging."]]
     return pdf_factory.make_pdf(folder, pages, filename=name)
 
 

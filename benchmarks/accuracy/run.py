@@ -147,6 +147,7 @@ BLIND_SETS = (
     BlindSet("blind set 10", HERE / "blind10.jsonl", HERE / "blind10_refs.jsonl", "1.11.0"),
     BlindSet("blind set 11", HERE / "blind11.jsonl", HERE / "blind11_refs.jsonl", "1.12.0"),
     BlindSet("blind set 12", HERE / "blind12.jsonl", HERE / "blind12_refs.jsonl", "1.13.0"),
+    BlindSet("blind set 13", HERE / "blind13.jsonl", HERE / "blind13_refs.jsonl"),
 )
 
 
