@@ -117,6 +117,18 @@ def test_term_that_can_never_match(tmp_path: Path) -> None:
     assert "can never match" in error_of(path)
 
 
+@pytest.mark.parametrize("key", ["veto", "stays_with"])
+def test_an_empty_word_in_a_word_list_names_its_key(tmp_path: Path, key: str) -> None:
+    term = "{term: grondwater, moves_to: {drinkwater: [put]}, " + key + ": ['--']}"
+    path = write(
+        tmp_path,
+        HEADER
+        + f"  - id: grondwater\n    label: G\n    label_en: G\n    terms:\n      - {term}\n"
+        + "  - id: drinkwater\n    label: D\n    label_en: D\n    terms: [drinkwater]\n",
+    )
+    assert f"terms[0].{key}: empty word in {key}" in error_of(path)
+
+
 def test_bad_theme_id(tmp_path: Path) -> None:
     path = write(
         tmp_path, HEADER + "  - id: Grond-Water\n    label: G\n    label_en: G\n    terms: [kwel]\n"

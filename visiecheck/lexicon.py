@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from .errors import LexiconError
 from .files import read_regular
@@ -125,19 +132,13 @@ class TermSpec(_Strict):
             cleaned.append([" ".join(word.split()) for word in group])
         return cleaned if value else []
 
-    @field_validator("veto")
+    @field_validator("veto", "stays_with")
     @classmethod
-    def _veto_not_empty(cls, value: list[str]) -> list[str]:
+    def _words_not_empty(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        field = str(info.field_name)
         if any(not FINDABLE.search(word) for word in value):
-            raise _SpecError(Msg("lexicon.spec.veto_empty"))
-        return [_within_limits(word.strip(), "veto") for word in value]
-
-    @field_validator("stays_with")
-    @classmethod
-    def _stays_with_not_empty(cls, value: list[str]) -> list[str]:
-        if any(not FINDABLE.search(word) for word in value):
-            raise _SpecError(Msg("lexicon.spec.veto_empty"))
-        return [_within_limits(word.strip(), "stays_with") for word in value]
+            raise _SpecError(Msg(f"lexicon.spec.{field}_empty"))
+        return [_within_limits(word.strip(), field) for word in value]
 
     @field_validator("moves_to")
     @classmethod

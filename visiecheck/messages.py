@@ -732,6 +732,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "lexicon.spec.requires_empty": ("leeg woord in requires", "empty word in requires"),
     "lexicon.spec.veto_empty": ("leeg woord in veto", "empty word in veto"),
+    "lexicon.spec.stays_with_empty": ("leeg woord in stays_with", "empty word in stays_with"),
     "lexicon.spec.moves_to_cues": (
         "moves_to {theme!r} heeft signaalwoorden nodig",
         "moves_to {theme!r} needs cue words",
