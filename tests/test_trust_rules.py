@@ -614,6 +614,12 @@ def test_a_section_not_written_yet_or_put_off_only_names_its_themes(matcher: Mat
         assert hits, text
         # the heading of an unwritten section is body text, so the rule can see it
         assert all(hit.incidental and hit.context is Context.BODY for hit in hits), text
+    # fine dust (PM-waarden, PM10) is no placeholder
+    assert themes(
+        matcher,
+        "Door de PM-waarden langs de weg kiezen we hier niet voor geothermie.",
+        incidental=False,
+    ) == ["geothermie"]
     # a choice whose details follow later is still a choice
     assert themes(
         matcher,
@@ -633,10 +639,12 @@ def test_a_list_of_documents_or_a_pointer_to_one_only_names_its_themes(matcher: 
         hits = matcher.match_text(text)
         assert hits, text
         assert all(hit.incidental for hit in hits), text
-    # a legend after "Zie kaart 7:" says what is there; a choice that cites a note is ours
+    # a legend after "Zie kaart 7:" says what is there; a choice that cites a note is ours;
+    # "Zie … als …" without a document is an imperative
     for text in (
         "Zie kaart 7: de zoutwinning onder Hengelo en de cavernes bij Boekelo.",
         "Volgens de Nota Geothermie 2015 boren wij alleen buiten de kernen.",
+        "Zie de ondergrond als de basis van de warmte, van geothermie tot bodemleven.",
     ):
         assert [hit.incidental for hit in matcher.match_text(text)][:1] == [False], text
 

@@ -224,7 +224,7 @@ _FORM_CUES = ("☐", "n.v.t", ".....", "…", "_____", "vullen")
 # A draft's placeholder or a subject put off to a later version of the visie.
 _DEFERRAL_RE = re.compile(
     r"\btekst\s+volgt\b|\[[^\]]*\bvolgt\b|\bnog\s+niet\s+(?:geschreven|uitgewerkt|ingevuld|"
-    r"opgesteld|aangeleverd|ontvangen)\b|\bstatus\s*:\s*(?:nog\s+niet|concept|pm)\b|(?<![\w.])PM(?![\w.])|"
+    r"opgesteld|aangeleverd|ontvangen)\b|\bstatus\s*:\s*(?:nog\s+niet|concept|pm)\b|(?<![\w.\-])PM(?![\w.\-])|"
     r"\(\s*(?:nog\s+)?(?:nader\s+)?uit\s+te\s+werken\s*\)|\(\s*volgt\s*\)|"
     r"\bwerk(?:t|en)\s+(?:we|wij|de\s+gemeente)\s+(?:\w+\s+){0,3}?uit\s+in\s+(?:de|een)\s+"
     r"(?:\w+\s+){0,2}?(?:herziening|actualisatie|versie|fase|uitwerking|programma)\b|"
@@ -254,9 +254,11 @@ _DOCUMENT_LIST_RE = re.compile(
 )
 # A sentence that only points to a map, annex or document: "Zie voor … kaart 5 …",
 # "Bijlage C bevat …" ("Zie kaart 7: <what it shows>" and "Kaart 4 toont …" describe
-# content, and count).
+# content, and count; "Zie de bodem als …" without a document is an imperative).
 _POINTER_RE = re.compile(
-    r"^\W*(?:zie\s+(?:ook\s+)?(?:voor\s+)?(?!.*:)|bijlage\s+[A-Z0-9][\w.]*\s+bevat\b)",
+    r"^\W*(?:zie\s+(?:ook\s+)?(?:voor\s+)?(?!.*:)(?=.*\b(?:kaart|bijlage|paragraaf|hoofdstuk|"
+    r"figuur|tabel|website|www\.|nota|rapport|verordening|omgevingsplan|document))|"
+    r"bijlage\s+[A-Z0-9][\w.]*\s+bevat\b)",
     re.IGNORECASE,
 )
 # The title of a dated document around a hit: "Nota Archeologie 2011", "Structuurvisie
@@ -395,8 +397,7 @@ _BOTH_OPTIONS_ANYWHERE_RE = re.compile(r"\b(?:ja|nee)\s*/\s*(?:ja|nee)\b", re.IG
 # enquête", "Op de informatieavond beantwoorden experts uw vragen", "Reageer via …".
 _INVITATION_RE = re.compile(
     r"\blaat\s+(?:het\s+)?(?:ons\s+)?weten\b|\benquête\b|\breageer\b|\bgeef\s+(?:uw|je)\s+mening\b|"
-    r"\b(?:beantwoorden|bespreken)\s+(?:\w+\s+){0,3}?(?:uw|jouw|je|de|deze)\s+vragen\b|"
-    r"\b(?:informatie|inloop)avond\b",
+    r"\b(?:beantwoorden|bespreken)\s+(?:\w+\s+){0,3}?(?:uw|jouw|je|de|deze)\s+vragen\b",
     re.IGNORECASE,
 )
 # After a question, where to look the answer up: "Raadpleeg hiervoor kaart 4", "Kijk op …".
