@@ -275,6 +275,25 @@ def test_the_hits_of_one_long_sentence_read_it_in_linear_work(
     assert large <= LINEAR * small
 
 
+def test_the_document_title_rule_reads_its_sentence_once_however_many_hits(
+    shipped_matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    searches: Counter[str] = Counter()
+    pattern = incidental._OUR_CHOICE_RE
+
+    class CountedPattern:
+        def search(self, text: str) -> re.Match[str] | None:
+            searches[text] += 1
+            return pattern.search(text)
+
+    monkeypatch.setattr(incidental, "_OUR_CHOICE_RE", CountedPattern())
+    text = "Het Beleidsplan 2020 noemt " + " en ".join(["zoutwinning"] * 60) + "."
+    hits = shipped_matcher.match_text(text)
+    assert len(hits) == 60
+    # the first-person test is a fact of the sentence: one search, not one per hit
+    assert list(searches.values()) == [1]
+
+
 def test_sentence_facts_are_found_once_per_sentence_however_many_hits(
     shipped_matcher: Matcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:

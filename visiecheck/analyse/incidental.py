@@ -718,6 +718,11 @@ class SentenceRules:
         return bool(_ZONING_ROW_RE.search(self.sentence)) and not self._chosen
 
     @cached_property
+    def _ours(self) -> bool:
+        # asked per hit by ``document_title``: searched once, not once per hit
+        return bool(_OUR_CHOICE_RE.search(self.sentence))
+
+    @cached_property
     def _zoning_category(self) -> bool:
         return bool(_ZONING_CATEGORY_RE.search(self.sentence))
 
@@ -791,7 +796,7 @@ class SentenceRules:
         noun at most four words before it (*Nota*, *Structuurvisie*, *Beleidsplan*) and a year
         at most four words after it, with no punctuation between (*Nota Archeologie 2011*)."""
         sentence = self.sentence
-        if _OUR_CHOICE_RE.search(sentence):
+        if self._ours:
             return False  # "Volgens de Nota Geothermie 2015 boren wij …" is a choice of ours
         before = sentence[max(0, start - 80) : start]
         after = sentence[end : end + 60]
